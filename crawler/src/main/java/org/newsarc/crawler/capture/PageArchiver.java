@@ -90,10 +90,10 @@ public final class PageArchiver {
       try {
         response = fetcher.fetch(current, Map.of());
       } catch (FetchException e) {
-        delays.fetched(host, Duration.ZERO, crawlDelay(rules));
+        delays.fetched(host, Duration.ZERO, robots.crawlDelay(rules));
         return fail(url, hops, e.kind(), e.getMessage(), null);
       }
-      delays.fetched(host, response.elapsed(), crawlDelay(rules));
+      delays.fetched(host, response.elapsed(), robots.crawlDelay(rules));
       String location = response.isRedirect() ? resolve(current, response.header("Location")) : null;
       try {
         hops.add(store(url, response, location));
@@ -164,11 +164,6 @@ public final class PageArchiver {
       reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
     }
     return new PageOutcome(url, hops, null, -1, kind, reason, response);
-  }
-
-  private static Duration crawlDelay(RobotsCache.Entry rules) {
-    long ms = rules.rules().getCrawlDelay();
-    return ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
   }
 
   static boolean isHttpUrl(String url) {

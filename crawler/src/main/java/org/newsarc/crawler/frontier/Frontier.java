@@ -346,7 +346,11 @@ public final class Frontier {
     return transaction(() -> UrlRow.load(db, url));
   }
 
-  Connection db() {
+  /**
+   * The database connection, for tables written in the same transaction as frontier changes
+   * (e.g. discovered metadata). Use only inside {@link #transaction}.
+   */
+  public Connection connection() {
     return db;
   }
 
