@@ -252,7 +252,7 @@ public final class Frontier {
       case NEUTRAL -> q.failures();
     };
     q.withInFlight(Math.max(0, q.inFlight() - 1))
-        .withNextAllowed(Math.max(u.nextAllowedAt().toEpochMilli(),
+        .withNextAllowed(Math.max(ceilMillis(u.nextAllowedAt()),
             maxInFlight > 1 ? q.nextAllowedAt() : 0))
         .withOutcome(failures, fetched ? 1 : 0, u.parked() ? null : u.reason(),
             u.parked() ? u.reason() : null, u.responseMillis())
@@ -388,6 +388,12 @@ public final class Frontier {
     } catch (URISyntaxException e) {
       return null;
     }
+  }
+
+  /** Rounded up, so that a gap is never shortened by the millisecond resolution. */
+  private static long ceilMillis(Instant t) {
+    long ms = t.toEpochMilli();
+    return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
   }
 
   static void setNullableLong(PreparedStatement ps, int i, Long v) throws SQLException {
