@@ -53,7 +53,7 @@ public final class CrawlCommand implements Callable<Integer> {
   Duration maxTime;
 
   @Option(names = "--exit-when-idle",
-      description = "Stop once nothing is due now (only later revisits remain).")
+      description = "Stop once nothing can be fetched within a minute (only later revisits, or hosts held back longer, remain).")
   boolean exitWhenIdle;
 
   @Override

@@ -44,6 +44,8 @@ public final class CrawlDaemon implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlDaemon.class);
   /** Name of the catalog and frontier database inside the output folder. */
   public static final String DATABASE = "newsarc.db";
+  /** With exit-when-idle, queues held back longer than this do not keep the crawl running. */
+  static final Duration IDLE_HORIZON = Duration.ofMinutes(1);
 
   private final CrawlConfig config;
   private final List<String> seeds;
@@ -158,7 +160,7 @@ public final class CrawlDaemon implements Closeable {
       workers.add(t);
     }
     while (workers.stream().anyMatch(Thread::isAlive)) {
-      if (exitWhenIdle && !stop.stopping() && frontier.idle()) {
+      if (exitWhenIdle && !stop.stopping() && frontier.idle(IDLE_HORIZON)) {
         stop.request("nothing left to fetch now");
       }
       workers.get(0).join(Duration.ofMillis(200).toMillis());

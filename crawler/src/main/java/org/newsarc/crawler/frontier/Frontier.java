@@ -326,13 +326,19 @@ public final class Frontier {
     });
   }
 
-  /** True when nothing is in flight and no URL is due now (only later revisits remain). */
-  public boolean idle() throws IOException {
+  /**
+   * True when nothing is in flight and no URL that is due now can be fetched within
+   * {@code horizon}: only later revisits, or queues held back (parked, or paused by robots.txt
+   * or Retry-After) for longer than the horizon remain.
+   */
+  public boolean idle(java.time.Duration horizon) throws IOException {
     return transaction(() -> {
+      long now = clock.millis();
       try (PreparedStatement ps = db.prepareStatement("SELECT EXISTS(SELECT 1 FROM"
           + " frontier_queues WHERE in_flight > 0) OR EXISTS(SELECT 1 FROM frontier_queues"
-          + " WHERE next_due_at IS NOT NULL AND next_due_at <= ?)")) {
-        ps.setLong(1, clock.millis());
+          + " WHERE ready_at IS NOT NULL AND ready_at <= ? AND next_due_at <= ?)")) {
+        ps.setLong(1, now + horizon.toMillis());
+        ps.setLong(2, now);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return !rs.getBoolean(1);
