@@ -60,10 +60,6 @@ final class CrawlWorker implements Runnable {
           idle();
           continue;
         }
-        if (!p.stop().takePage()) {
-          p.frontier().release(lease.get(), p.policy().noRequest());
-          break;
-        }
         handle(lease.get());
       } catch (IOException e) {
         // The database or the disk failed: stop rather than lose track of what was archived.
@@ -118,6 +114,10 @@ final class CrawlWorker implements Runnable {
     if (robotsFetched) {
       // robots.txt was just requested from this host: the page waits its turn like any request.
       p.frontier().release(lease, p.policy().robotsOnly());
+      return;
+    }
+    if (!p.stop().takePage()) {
+      p.frontier().release(lease, p.policy().noRequest());
       return;
     }
     fetch(lease, p.robots().crawlDelay(rules));

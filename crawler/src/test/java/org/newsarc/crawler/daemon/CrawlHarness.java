@@ -27,6 +27,12 @@ final class CrawlHarness {
   /** Writes the config, runs the crawl until idle (or the page budget), returns its summary. */
   static CrawlSummary crawl(Path dir, String yaml, long maxPages)
       throws IOException, InterruptedException {
+    return crawl(dir, yaml, maxPages, true);
+  }
+
+  /** As above; without {@code untilIdle} only the page budget (or the safety net) ends it. */
+  static CrawlSummary crawl(Path dir, String yaml, long maxPages, boolean untilIdle)
+      throws IOException, InterruptedException {
     Path file = dir.resolve("crawl.yaml");
     Files.writeString(file, IDENTITY + yaml, StandardCharsets.UTF_8);
     CrawlConfig config = new ConfigLoader().load(file);
@@ -35,7 +41,7 @@ final class CrawlHarness {
     StopSignal stop = new StopSignal(clock, maxPages, clock.instant().plus(Duration.ofSeconds(90)));
     try (CrawlDaemon daemon = CrawlDaemon.open(config, SeedLoader.load(config.seeds(), dir),
         dir.resolve(config.output().directory()), "test", clock, Sleeper.SYSTEM)) {
-      return daemon.run(stop, true);
+      return daemon.run(stop, untilIdle);
     }
   }
 
