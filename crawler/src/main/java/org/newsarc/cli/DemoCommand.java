@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
+        "Archive the built-in seed-like news site (offline).",
+        "",
         "Starts a small news site on 127.0.0.1 (the pages in seeds/site, each in the layout of a"
             + " real outlet with its share bars, ads, related links and notices), archives"
             + " every article on it through the same code as 'newsarc archive', and shows"
