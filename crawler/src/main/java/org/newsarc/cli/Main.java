@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         ArchiveCommand.class,
         DemoCommand.class,
+        ExportCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {"", "Run 'newsarc COMMAND --help' for a command's options and examples."})
