@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -103,7 +104,14 @@ class SeedGoldTest {
     assertTrue(Files.exists(SeedGold.SEEDS.resolve("site/private/drafts/embargoed-budget-figures.html")));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pages")
+  void pageDeclaresItsCharset(SeedGold gold) throws IOException {
+    assertEquals(Charset.forName(gold.charset()), parse(gold).charset());
+  }
+
+  /** Parses the page the way a browser would: charset from the page's own declaration. */
   private static Document parse(SeedGold gold) throws IOException {
-    return Jsoup.parse(new String(gold.html(), Charset.forName(gold.charset())), gold.url());
+    return Jsoup.parse(new ByteArrayInputStream(gold.html()), null, gold.url());
   }
 }
