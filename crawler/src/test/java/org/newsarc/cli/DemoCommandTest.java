@@ -22,17 +22,21 @@ class DemoCommandTest {
 
   @Test
   void demoStoresOneArticlePerSeedPage() throws Exception {
-    List<String> pages;
+    List<String> linked;
     try (DemoSite site = DemoSite.start()) {
-      pages = site.articleUrls();
+      linked = site.articleUrls();
     }
+    List<String> pages = linked.stream().filter(u -> !u.contains("/private/")).toList();
     assertTrue(pages.size() >= 10, "the demo site links at least ten article pages: " + pages);
+    assertEquals(1, linked.size() - pages.size(), "one linked page is disallowed by robots.txt");
 
     StringWriter o = new StringWriter();
     int exit = Main.run(new PrintWriter(o), new PrintWriter(new StringWriter()),
         "demo", "--out", out.toString(), "--delay", "0");
     assertEquals(0, exit, o.toString());
-    assertTrue(o.toString().contains("Archived " + pages.size() + " of " + pages.size()), o.toString());
+    assertTrue(o.toString().contains("Archived " + pages.size() + " of " + linked.size()),
+        o.toString());
+    assertTrue(o.toString().contains("robots: disallowed by robots.txt"), o.toString());
 
     WarcFiles.assertValid(out.resolve("warcs"));
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + out.resolve("newsarc.db"));
