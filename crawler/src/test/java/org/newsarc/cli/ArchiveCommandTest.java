@@ -197,6 +197,36 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void waitsBetweenRequestsToOneHostAsSeenByTheServer() throws Exception {
+    String[] args = {"archive", "--out", out.toString(), "--delay", "400ms",
+        base + "/article.html", base + "/redirected.html", base + "/gzip.html"};
+    assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args));
+    List<java.util.Date> times = server.getAllServeEvents().stream()
+        .map(e -> e.getRequest().getLoggedDate()).sorted().toList();
+    assertEquals(4, times.size(), "robots.txt and three pages");
+    for (int i = 1; i < times.size(); i++) {
+      long gap = times.get(i).getTime() - times.get(i - 1).getTime();
+      assertTrue(gap >= 390, "gap " + gap + " ms between requests " + (i - 1) + " and " + i);
+    }
+  }
+
+  @Test
+  void aTlsFailureIsReportedAsSuch() throws Exception {
+    WireMockServer tls = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+        .dynamicHttpsPort());
+    tls.start();
+    try {
+      tls.stubFor(get("/page.html").willReturn(aResponse().withStatus(200).withBody(ARTICLE)));
+      Run run = archive("--json", "https://127.0.0.1:" + tls.httpsPort() + "/page.html");
+      assertEquals(1, run.exit);
+      JsonNode result = new ObjectMapper().readTree(run.out).get("results").get(0);
+      assertEquals("tls", result.get("failure").asText(), result.toString());
+    } finally {
+      tls.stop();
+    }
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, archive().exit);
     assertEquals(2, archive("--delay", "soon", base + "/article.html").exit);

@@ -62,11 +62,12 @@ public final class ArchiveSession implements Closeable {
     }
     Fetcher fetcher = new Fetcher(fetchOptions, clock);
     PageArchiverHolder holder = new PageArchiverHolder();
-    RobotsCache robots = new RobotsCache(fetcher, "newsarc", clock, Duration.ofHours(24),
+    HostDelays delays = new HostDelays(delay, 0, clock, sleeper);
+    RobotsCache robots = new RobotsCache(url -> PageArchiver.politeFetch(fetcher, delays, url,
+        Duration.ZERO), "newsarc", clock, Duration.ofHours(24),
         Duration.ofMinutes(10), Duration.ofSeconds(30),
         (requested, response) -> holder.archiver.store(requested, response,
             response.isRedirect() ? response.header("Location") : null));
-    HostDelays delays = new HostDelays(delay, 0, clock, sleeper);
     PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
         new ArticleExtractor(), clock);
     holder.archiver = archiver;
