@@ -32,6 +32,8 @@ public final class ArchiveSession implements Closeable {
   private final Catalog catalog;
   private final Fetcher fetcher;
   private final PageArchiver archiver;
+  private final Thread shutdownHook = new Thread(this::closeQuietly, "newsarc-close");
+  private boolean closed;
 
   private ArchiveSession(Path out, WarcArchive warcs, Catalog catalog, Fetcher fetcher,
       PageArchiver archiver) {
@@ -71,7 +73,10 @@ public final class ArchiveSession implements Closeable {
     PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
         new ArticleExtractor(), clock);
     holder.archiver = archiver;
-    return new ArchiveSession(out, warcs, catalog, fetcher, archiver);
+    ArchiveSession session = new ArchiveSession(out, warcs, catalog, fetcher, archiver);
+    // Ctrl-C or SIGTERM: finish the record being written and close the WARC file properly.
+    Runtime.getRuntime().addShutdownHook(session.shutdownHook);
+    return session;
   }
 
   public PageArchiver archiver() {
@@ -91,12 +96,29 @@ public final class ArchiveSession implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: this is the hook itself.
+    }
     try {
       fetcher.close();
       warcs.close();
     } finally {
       catalog.close();
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      System.err.println("newsarc: closing the archive failed: " + e.getMessage());
     }
   }
 
