@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.newsarc.archive.ArchiveLock;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.WarcArchive;
 import org.newsarc.archive.WarcOptions;
@@ -28,6 +29,7 @@ public final class ArchiveSession implements Closeable {
   public static final String WARC_DIR = "warcs";
 
   private final Path out;
+  private final ArchiveLock lock;
   private final WarcArchive warcs;
   private final Catalog catalog;
   private final Fetcher fetcher;
@@ -35,9 +37,10 @@ public final class ArchiveSession implements Closeable {
   private final Thread shutdownHook = new Thread(this::closeQuietly, "newsarc-close");
   private boolean closed;
 
-  private ArchiveSession(Path out, WarcArchive warcs, Catalog catalog, Fetcher fetcher,
-      PageArchiver archiver) {
+  private ArchiveSession(Path out, ArchiveLock lock, WarcArchive warcs, Catalog catalog,
+      Fetcher fetcher, PageArchiver archiver) {
     this.out = out;
+    this.lock = lock;
     this.warcs = warcs;
     this.catalog = catalog;
     this.fetcher = fetcher;
@@ -53,13 +56,20 @@ public final class ArchiveSession implements Closeable {
    */
   public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
       String softwareVersion, Clock clock, Sleeper sleeper) throws IOException {
-    WarcArchive warcs = WarcArchive.open(out.resolve(WARC_DIR),
-        WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock);
+    ArchiveLock lock = ArchiveLock.acquire(out);
+    WarcArchive warcs;
     Catalog catalog;
     try {
-      catalog = Catalog.open(out.resolve(CATALOG_FILE));
+      warcs = WarcArchive.open(out.resolve(WARC_DIR),
+          WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock);
+      try {
+        catalog = Catalog.open(out.resolve(CATALOG_FILE));
+      } catch (IOException e) {
+        warcs.close();
+        throw e;
+      }
     } catch (IOException e) {
-      warcs.close();
+      lock.close();
       throw e;
     }
     Fetcher fetcher = new Fetcher(fetchOptions, clock);
@@ -73,7 +83,7 @@ public final class ArchiveSession implements Closeable {
     PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
         new ArticleExtractor(), clock);
     holder.archiver = archiver;
-    ArchiveSession session = new ArchiveSession(out, warcs, catalog, fetcher, archiver);
+    ArchiveSession session = new ArchiveSession(out, lock, warcs, catalog, fetcher, archiver);
     // Ctrl-C or SIGTERM: finish the record being written and close the WARC file properly.
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     return session;
@@ -110,7 +120,11 @@ public final class ArchiveSession implements Closeable {
       fetcher.close();
       warcs.close();
     } finally {
-      catalog.close();
+      try {
+        catalog.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 
