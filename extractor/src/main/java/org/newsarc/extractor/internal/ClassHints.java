@@ -15,7 +15,7 @@ public final class ClassHints {
   /** Substrings that mark boilerplate wherever they appear in a class or id. */
   private static final Pattern NEGATIVE = Pattern.compile(
       "share|sharing|social|related|recommend|newsletter|subscri|advert|sponsor|promo|cookie"
-          + "|consent|gdpr|disqus|comment-|comments|commentlist|respond|breadcrumb|sidebar|widget"
+          + "|consent|gdpr|disqus|comment-|comments|commentlist|respond|breadcrumb|sidebar"
           + "|popup|modal|banner|masthead|footer|navbar|navigation|menu|pagination|pager"
           + "|signup|sign-up|paywall|toolbar|skip-link|outbrain|taboola|author-bio|authorbio"
           + "|byline|dateline|timestamp|post-meta|entry-meta|article-meta|meta-info|tag-list|taglist"
@@ -33,7 +33,7 @@ public final class ClassHints {
   private static final Set<String> NEGATIVE_PARTS = Set.of(
       "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "header", "footer",
       "aside", "comment", "comments", "date", "author", "related", "social", "hidden", "hide",
-      "sidebar", "widget", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
+      "sidebar", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
       "breadcrumbs", "masthead", "menu", "toc", "more", "categories", "category", "links",
       "label", "labels", "sponsored", "partner", "partners", "extra", "extras", "bottom",
       "cookies", "sticky", "popular", "byline", "bio", "avatar", "icon", "icons", "logo");

@@ -35,21 +35,41 @@ public final class DomCleaner {
 
   private DomCleaner() {}
 
-  /** Removes, in place, the elements that never hold readable text and the hidden ones. */
+  /**
+   * Removes, in place, the elements that never hold readable text and the hidden ones. A
+   * hidden element holding most of the page's text stays: streaming renderers ship the whole
+   * page in a hidden container and reveal it with a script.
+   */
   public static void removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
+    List<Element> hidden = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && (ALWAYS_REMOVED.contains(e.normalName()) || isHidden(e))) {
-          doomed.add(e);
-          return FilterResult.SKIP_ENTIRELY;
+        if (node instanceof Element e) {
+          if (ALWAYS_REMOVED.contains(e.normalName())) {
+            doomed.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (isHidden(e)) {
+            hidden.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
         }
         return FilterResult.CONTINUE;
       }
     }, root);
     for (Element e : doomed) {
       e.remove();
+    }
+    if (hidden.isEmpty()) {
+      return;
+    }
+    int total = TextStats.visibleLength(root.text());
+    for (Element e : hidden) {
+      if (TextStats.visibleLength(e.text()) * 2 < total || total < 500) {
+        e.remove();
+      }
     }
   }
 
