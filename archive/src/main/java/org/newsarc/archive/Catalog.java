@@ -1,0 +1,191 @@
+package org.newsarc.archive;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.newsarc.extractor.Article;
+
+/**
+ * The SQLite catalog beside the WARC files: one row per capture (pointing into its WARC file),
+ * one row per extracted article, one row per failed fetch, and a full-text index over articles.
+ * The catalog is derived from the WARC files and can be rebuilt from them. The database runs in
+ * WAL mode. Thread-safe: all access goes through one connection and is serialised.
+ */
+public final class Catalog implements Closeable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+  private final Connection connection;
+
+  private Catalog(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens or creates the catalog in {@code file}, migrating its schema to the current one. */
+  public static Catalog open(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA journal_mode=WAL");
+        st.execute("PRAGMA synchronous=NORMAL");
+        st.execute("PRAGMA foreign_keys=ON");
+        st.execute("PRAGMA busy_timeout=10000");
+      }
+      CatalogSchema.migrate(c);
+      return new Catalog(file, c);
+    } catch (SQLException e) {
+      throw new IOException("cannot open catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * The catalog's connection, for modules that keep their own tables in the same database (the
+   * crawl frontier) and must commit with the catalog rows in one transaction. Callers must hold
+   * the lock of this catalog ({@code synchronized (catalog)}) while using it.
+   */
+  public Connection connection() {
+    return connection;
+  }
+
+  /** Records a capture; returns its row id. */
+  public synchronized long addCapture(CaptureRow row) throws IOException {
+    String sql = "INSERT INTO captures(requested_url, url, fetched_at, status, content_type,"
+        + " payload_digest, warc_file, warc_offset, warc_length, record_id, ip_address,"
+        + " redirect_location, revisit) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, row.requestedUrl());
+      ps.setString(2, row.url());
+      ps.setString(3, row.fetchedAt().toString());
+      ps.setInt(4, row.status());
+      ps.setString(5, row.contentType());
+      ps.setString(6, row.stored().payloadDigest());
+      ps.setString(7, row.stored().warcFile());
+      ps.setLong(8, row.stored().offset());
+      ps.setLong(9, row.stored().length());
+      ps.setString(10, row.stored().recordId());
+      ps.setString(11, row.ipAddress());
+      ps.setString(12, row.redirectLocation());
+      ps.setInt(13, row.stored().revisit() ? 1 : 0);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot record capture of " + row.url() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Stores the article extracted from capture {@code captureId}; returns its row id. */
+  public synchronized long addArticle(long captureId, Article a, String extractorVersion,
+      Instant extractedAt) throws IOException {
+    String sql = "INSERT INTO articles(capture_id, url, title, authors, published, modified,"
+        + " site_name, language, canonical_url, description, tags, image_url, text, word_count,"
+        + " article_signal, extractor_version, extracted_at)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, captureId);
+      ps.setString(2, a.url());
+      ps.setString(3, a.title());
+      ps.setString(4, json(a.authors()));
+      ps.setString(5, a.published());
+      ps.setString(6, a.modified());
+      ps.setString(7, a.siteName());
+      ps.setString(8, a.language());
+      ps.setString(9, a.canonicalUrl());
+      ps.setString(10, a.description());
+      ps.setString(11, json(a.tags()));
+      ps.setString(12, a.imageUrl());
+      ps.setString(13, a.text());
+      ps.setInt(14, a.wordCount());
+      ps.setDouble(15, a.articleSignal());
+      ps.setString(16, extractorVersion);
+      ps.setString(17, extractedAt.toString());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot store article " + a.url() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Records that fetching or extracting {@code url} failed, and why. */
+  public synchronized void addFailure(String url, Instant at, String kind, String reason,
+      Long captureId) throws IOException {
+    String sql = "INSERT INTO failures(url, failed_at, kind, reason, capture_id) VALUES (?,?,?,?,?)";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, url);
+      ps.setString(2, at.toString());
+      ps.setString(3, kind);
+      ps.setString(4, reason);
+      if (captureId == null) {
+        ps.setNull(5, Types.INTEGER);
+      } else {
+        ps.setLong(5, captureId);
+      }
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IOException("cannot record failure of " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Article titles matching a full-text query, best first; for people and tests. */
+  public synchronized List<String> searchTitles(String query, int limit) throws IOException {
+    String sql = "SELECT a.title FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+        + " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, query);
+      ps.setInt(2, limit);
+      List<String> titles = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          titles.add(rs.getString(1));
+        }
+      }
+      return titles;
+    } catch (SQLException e) {
+      throw new IOException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IOException("cannot close catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String json(List<String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of strings always serialises", e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.newsarc.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsarc.crawler.capture.ArchiveSession;
+import org.newsarc.crawler.capture.PageOutcome;
+import org.newsarc.crawler.fetch.FetchOptions;
+import org.newsarc.crawler.politeness.Sleeper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newsarc archive}: fetch, archive and extract the given URLs now. */
+@Command(
+    name = "archive",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Archive these pages now: WARC, catalog rows and extracted articles.",
+        "",
+        "Fetches each URL (following redirects, obeying robots.txt, waiting between requests"
+            + " to one host), writes every HTTP exchange to a WARC file in DIR/warcs/, extracts"
+            + " the article from each HTML page and stores it in DIR/newsarc.db.",
+        "Running it again on the same DIR adds a new WARC file and new rows.",
+        "Exit code: 0 when every URL was archived, 1 when some failed, 2 on usage errors."},
+    footer = {"", "Examples:",
+        "  newsarc archive https://example.org/news/2024/05/story.html",
+        "  newsarc archive --out my-archive -i urls.txt --contact mailto:me@example.org",
+        "  newsarc archive --json --delay 2s URL1 URL2 > result.json"})
+public final class ArchiveCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "URL", arity = "0..*", description = "URLs to archive.")
+  List<String> urls = new ArrayList<>();
+
+  @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+      description = "Read more URLs from FILE, one per line ('-' for standard input);"
+          + " blank lines and lines starting with # are skipped.")
+  Path input;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "newsarc-data",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--json", description = "Print one machine-readable JSON summary instead.")
+  boolean json;
+
+  @Option(names = "--contact", paramLabel = "URL",
+      description = "A URL or mailto: where site owners can reach you; added to the User-Agent.")
+  String contact;
+
+  @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "1s",
+      converter = DurationConverter.class,
+      description = "Least time between two requests to one host (default: ${DEFAULT-VALUE})."
+          + " A larger robots.txt Crawl-delay wins.")
+  Duration delay;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+      converter = DurationConverter.class,
+      description = "Most time one request may take, body included (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "20971520",
+      description = "Bodies longer than this are archived truncated and reported as too large"
+          + " (default: ${DEFAULT-VALUE}).")
+  long maxBytes;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(urls);
+    if (input != null) {
+      all.addAll(readUrls(input));
+    }
+    if (all.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "no URL given (name URLs or use -i FILE)");
+    }
+    FetchOptions fetch = FetchOptions.defaults(FetchOptions.userAgent(Version.version(), contact))
+        .withTimeouts(min(Duration.ofSeconds(10), timeout), min(Duration.ofSeconds(30), timeout),
+            timeout)
+        .withMaxBodyBytes(maxBytes);
+    PrintWriter stdout = spec.commandLine().getOut();
+    OutcomeReport report = new OutcomeReport();
+    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, Version.version(),
+        Clock.systemUTC(), Sleeper.SYSTEM)) {
+      for (String url : all) {
+        PageOutcome outcome = session.archiver().archive(url.strip());
+        report.add(outcome);
+        if (!json) {
+          stdout.println(OutcomeReport.line(outcome));
+          stdout.flush();
+        }
+      }
+      if (json) {
+        report.printJson(stdout, session);
+      } else {
+        report.printSummary(stdout, session);
+      }
+    }
+    return report.failures() == 0 ? 0 : 1;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static List<String> readUrls(Path file) throws IOException {
+    List<String> urls = new ArrayList<>();
+    BufferedReader reader = file.toString().equals("-")
+        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (reader) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        line = line.strip();
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          urls.add(line);
+        }
+      }
+    }
+    return urls;
+  }
+}

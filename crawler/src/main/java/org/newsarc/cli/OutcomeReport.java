@@ -1,0 +1,102 @@
+package org.newsarc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.newsarc.crawler.capture.ArchiveSession;
+import org.newsarc.crawler.capture.Hop;
+import org.newsarc.crawler.capture.PageOutcome;
+
+/** Prints page outcomes for people (a line each and a summary) or as one JSON document. */
+final class OutcomeReport {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final List<PageOutcome> outcomes = new ArrayList<>();
+
+  void add(PageOutcome outcome) {
+    outcomes.add(outcome);
+  }
+
+  List<PageOutcome> outcomes() {
+    return outcomes;
+  }
+
+  int failures() {
+    return (int) outcomes.stream().filter(o -> !o.ok()).count();
+  }
+
+  static String line(PageOutcome o) {
+    StringBuilder sb = new StringBuilder();
+    if (o.ok()) {
+      sb.append("ok    ").append(o.status()).append(' ').append(o.requestedUrl());
+      if (!o.finalUrl().equals(o.requestedUrl())) {
+        sb.append(" -> ").append(o.finalUrl());
+      }
+      String title = o.article().title();
+      sb.append("  \"").append(title == null ? "(no title)" : title).append("\" ")
+          .append(o.article().wordCount()).append(" words");
+    } else {
+      sb.append("FAIL  ").append(o.requestedUrl()).append("  ")
+          .append(o.failure().label()).append(": ").append(o.reason());
+      if (!o.hops().isEmpty()) {
+        sb.append(" (archived)");
+      }
+    }
+    return sb.toString();
+  }
+
+  void printSummary(PrintWriter out, ArchiveSession session) {
+    int failed = failures();
+    out.printf("%nArchived %d of %d URL(s); %d failed.%n", outcomes.size() - failed,
+        outcomes.size(), failed);
+    out.printf("WARC files: %s%nCatalog:    %s%n", session.warcDirectory(),
+        session.catalogFile());
+    if (failed > 0) {
+      out.println("Failures:");
+      for (PageOutcome o : outcomes) {
+        if (!o.ok()) {
+          out.printf("  %s  %s: %s%n", o.requestedUrl(), o.failure().label(), o.reason());
+        }
+      }
+    }
+    out.flush();
+  }
+
+  void printJson(PrintWriter out, ArchiveSession session) throws java.io.IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("warc_dir", session.warcDirectory().toString());
+    doc.put("catalog", session.catalogFile().toString());
+    doc.put("archived", outcomes.size() - failures());
+    doc.put("failed", failures());
+    List<Object> results = new ArrayList<>();
+    for (PageOutcome o : outcomes) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("url", o.requestedUrl());
+      r.put("final_url", o.finalUrl());
+      r.put("status", o.status());
+      r.put("ok", o.ok());
+      r.put("failure", o.ok() ? null : o.failure().label());
+      r.put("reason", o.reason());
+      if (o.article() != null) {
+        r.put("title", o.article().title());
+        r.put("published", o.article().published());
+        r.put("words", o.article().wordCount());
+      }
+      List<Object> hops = new ArrayList<>();
+      for (Hop h : o.hops()) {
+        hops.add(Map.of("url", h.url(), "status", h.status(), "warc_file", h.warcFile(),
+            "capture_id", h.captureId()));
+      }
+      r.put("hops", hops);
+      results.add(r);
+    }
+    doc.put("results", results);
+    out.println(JSON.writeValueAsString(doc));
+    out.flush();
+  }
+}

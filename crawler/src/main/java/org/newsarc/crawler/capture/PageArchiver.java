@@ -1,0 +1,200 @@
+package org.newsarc.crawler.capture;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.newsarc.archive.CaptureRow;
+import org.newsarc.archive.Catalog;
+import org.newsarc.archive.StoredCapture;
+import org.newsarc.archive.WarcArchive;
+import org.newsarc.crawler.fetch.FailureKind;
+import org.newsarc.crawler.fetch.FetchException;
+import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.fetch.Fetcher;
+import org.newsarc.crawler.politeness.HostDelays;
+import org.newsarc.crawler.robots.RobotsCache;
+import org.newsarc.extractor.Article;
+import org.newsarc.extractor.ArticleExtractor;
+import org.newsarc.extractor.ExtractionException;
+
+/**
+ * Archives one page: checks robots.txt, waits its turn for the host, fetches, writes every hop
+ * (redirects included) to the WARC and the catalog, and extracts the article from the final HTML
+ * response. Failures never escape as exceptions: each one comes back in the {@link PageOutcome}
+ * and is recorded in the catalog's failures table. Used as is by {@code newsarc archive} and
+ * {@code newsarc demo}. Thread-safe as long as its parts are (they are).
+ */
+public final class PageArchiver {
+  /** Redirect hops followed before giving up. */
+  public static final int MAX_REDIRECTS = 10;
+
+  private final Fetcher fetcher;
+  private final RobotsCache robots;
+  private final HostDelays delays;
+  private final WarcArchive warcs;
+  private final Catalog catalog;
+  private final ArticleExtractor extractor;
+  private final Clock clock;
+
+  public PageArchiver(Fetcher fetcher, RobotsCache robots, HostDelays delays, WarcArchive warcs,
+      Catalog catalog, ArticleExtractor extractor, Clock clock) {
+    this.fetcher = fetcher;
+    this.robots = robots;
+    this.delays = delays;
+    this.warcs = warcs;
+    this.catalog = catalog;
+    this.extractor = extractor;
+    this.clock = clock;
+  }
+
+  /** Archives {@code url}; never throws for bad input or network trouble. */
+  public PageOutcome archive(String url) throws InterruptedException {
+    List<Hop> hops = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String current = url;
+    FetchResponse response = null;
+    for (int hop = 0; ; hop++) {
+      if (!isHttpUrl(current)) {
+        return fail(url, hops, FailureKind.BAD_URL, "not an absolute http(s) URL: " + current, null);
+      }
+      if (hop > MAX_REDIRECTS || !seen.add(current)) {
+        String why = hop > MAX_REDIRECTS ? "more than " + MAX_REDIRECTS + " redirects"
+            : "redirect loop at " + current;
+        return fail(url, hops, FailureKind.REDIRECTS, why, response);
+      }
+      RobotsCache.Entry rules;
+      try {
+        rules = robots.entryFor(current);
+      } catch (IOException e) {
+        return fail(url, hops, FailureKind.STORAGE, "robots.txt: " + e.getMessage(), response);
+      }
+      if (rules.fetchFailure() != null) {
+        return fail(url, hops, rules.fetchFailure(), "host unreachable (robots.txt: "
+            + rules.source() + ")", response);
+      }
+      if (!rules.rules().isAllowed(current)) {
+        return fail(url, hops, FailureKind.ROBOTS,
+            "disallowed by robots.txt (" + rules.source() + ")", response);
+      }
+      String host = hostOf(current);
+      delays.awaitTurn(host);
+      try {
+        response = fetcher.fetch(current, Map.of());
+      } catch (FetchException e) {
+        delays.fetched(host, Duration.ZERO, crawlDelay(rules));
+        return fail(url, hops, e.kind(), e.getMessage(), null);
+      }
+      delays.fetched(host, response.elapsed(), crawlDelay(rules));
+      String location = response.isRedirect() ? resolve(current, response.header("Location")) : null;
+      try {
+        hops.add(store(url, response, location));
+      } catch (IOException e) {
+        return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
+      }
+      if (location == null) {
+        break;
+      }
+      current = location;
+    }
+    return finish(url, hops, response);
+  }
+
+  /** Writes one exchange to the WARC and the catalog. */
+  public Hop store(String requestedUrl, FetchResponse response, String redirectLocation)
+      throws IOException {
+    StoredCapture stored = warcs.write(response.exchange());
+    long id = catalog.addCapture(new CaptureRow(requestedUrl, response.url(),
+        response.exchange().date(), response.status(), response.header("Content-Type"),
+        response.exchange().ipAddress(), redirectLocation, stored));
+    return new Hop(response.url(), response.status(), id, stored.warcFile());
+  }
+
+  private PageOutcome finish(String url, List<Hop> hops, FetchResponse response) {
+    Hop last = hops.get(hops.size() - 1);
+    if (response.status() >= 400 || response.status() < 200) {
+      return fail(url, hops, FailureKind.HTTP_STATUS, "HTTP " + response.status(), response);
+    }
+    if (response.truncated()) {
+      String why = response.exchange().truncated() == org.newsarc.archive.HttpExchange.Truncation.LENGTH
+          ? "body larger than " + fetcher.options().maxBodyBytes() + " bytes (archived truncated)"
+          : "body cut short: " + response.exchange().truncated().name().toLowerCase(Locale.ROOT);
+      FailureKind kind = response.exchange().truncated()
+          == org.newsarc.archive.HttpExchange.Truncation.LENGTH ? FailureKind.TOO_LARGE
+          : FailureKind.TIMEOUT;
+      return fail(url, hops, kind, why, response);
+    }
+    String type = response.mediaType();
+    if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")) {
+      return fail(url, hops, FailureKind.NOT_HTML, "content type " + type, response);
+    }
+    try {
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (Map.Entry<String, String> h : response.headers()) {
+        headers.putIfAbsent(h.getKey(), h.getValue());
+      }
+      Article article = extractor.extract(response.decodedBody(), response.url(), headers);
+      long articleId = catalog.addArticle(last.captureId(), article, ArticleExtractor.VERSION,
+          clock.instant());
+      return new PageOutcome(url, hops, article, articleId, null, null, response);
+    } catch (ExtractionException e) {
+      return fail(url, hops, FailureKind.EXTRACTION, e.getMessage(), response);
+    } catch (IOException e) {
+      return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
+    } catch (RuntimeException e) {
+      // The extractor promises not to throw; if it does anyway, the crawl goes on.
+      return fail(url, hops, FailureKind.EXTRACTION, "extractor error: " + e, response);
+    }
+  }
+
+  private PageOutcome fail(String url, List<Hop> hops, FailureKind kind, String reason,
+      FetchResponse response) {
+    Long captureId = hops.isEmpty() ? null : hops.get(hops.size() - 1).captureId();
+    try {
+      catalog.addFailure(url, clock.instant(), kind.label(), reason, captureId);
+    } catch (IOException e) {
+      reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
+    }
+    return new PageOutcome(url, hops, null, -1, kind, reason, response);
+  }
+
+  private static Duration crawlDelay(RobotsCache.Entry rules) {
+    long ms = rules.rules().getCrawlDelay();
+    return ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
+  }
+
+  static boolean isHttpUrl(String url) {
+    try {
+      URI u = new URI(url);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  static String hostOf(String url) {
+    try {
+      URI u = new URI(url);
+      return u.getHost().toLowerCase(Locale.ROOT) + (u.getPort() == -1 ? "" : ":" + u.getPort());
+    } catch (URISyntaxException e) {
+      return url;
+    }
+  }
+
+  private static String resolve(String base, String location) {
+    try {
+      return new URI(base).resolve(location.strip()).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return "invalid:" + location;
+    }
+  }
+}

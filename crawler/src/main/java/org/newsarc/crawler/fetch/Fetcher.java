@@ -1,0 +1,233 @@
+package org.newsarc.crawler.fetch;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.CookieJar;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.newsarc.archive.HttpExchange;
+
+/**
+ * Fetches one URL with OkHttp and keeps the exchange as it crossed the wire: the request
+ * headers OkHttp actually sent, the response headers as received, the peer's address and the
+ * body with its content coding kept (newsarc sends Accept-Encoding itself, so OkHttp does not
+ * decompress). Redirects are not followed here: each hop is its own fetch, archived on its own.
+ * Thread-safe; share one instance.
+ */
+public final class Fetcher implements Closeable {
+  static final String ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+  private final OkHttpClient client;
+  private final FetchOptions options;
+  private final Clock clock;
+
+  public Fetcher(FetchOptions options, Clock clock) {
+    this.options = options;
+    this.clock = clock;
+    this.client = new OkHttpClient.Builder()
+        .followRedirects(false)
+        .followSslRedirects(false)
+        // Retries only when a pooled connection turned out to be closed by the server.
+        .retryOnConnectionFailure(true)
+        .cookieJar(CookieJar.NO_COOKIES)
+        .connectTimeout(options.connectTimeout())
+        .readTimeout(options.readTimeout())
+        .writeTimeout(options.readTimeout())
+        .callTimeout(options.totalTimeout())
+        .addNetworkInterceptor(new WireRecorder())
+        .build();
+  }
+
+  public FetchOptions options() {
+    return options;
+  }
+
+  /**
+   * Sends a GET for {@code url} with newsarc's headers plus {@code extraHeaders} (such as
+   * If-None-Match) and reads the response, cutting the body at the configured limit.
+   *
+   * @throws FetchException when no response arrived at all
+   */
+  public FetchResponse fetch(String url, Map<String, String> extraHeaders) throws FetchException {
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new FetchException(FailureKind.BAD_URL, url, "not an http(s) URL", null);
+    }
+    WireCapture wire = new WireCapture();
+    Request.Builder request = new Request.Builder()
+        .url(parsed)
+        .header("User-Agent", options.userAgent())
+        .header("Accept", ACCEPT)
+        .header("Accept-Encoding", "gzip")
+        .tag(WireCapture.class, wire);
+    extraHeaders.forEach(request::header);
+
+    Instant start = clock.instant();
+    Call call = client.newCall(request.build());
+    try (Response response = call.execute()) {
+      Body body = readBody(response.body());
+      Instant end = clock.instant();
+      HttpExchange exchange = new HttpExchange(url, start, wire.ipAddress, wire.protocol,
+          wire.requestHeader, responseHeader(response, body), body.bytes, body.truncation);
+      return new FetchResponse(url, response.code(), headerList(response.headers()), exchange,
+          Duration.between(start, end));
+    } catch (IOException e) {
+      throw classify(url, e);
+    }
+  }
+
+  private Body readBody(ResponseBody responseBody) {
+    Buffer buffer = new Buffer();
+    HttpExchange.Truncation truncation = null;
+    long max = options.maxBodyBytes();
+    try {
+      BufferedSource source = responseBody.source();
+      while (buffer.size() <= max) {
+        if (source.read(buffer, 65536) == -1) {
+          break;
+        }
+      }
+      if (buffer.size() > max) {
+        truncation = HttpExchange.Truncation.LENGTH;
+      }
+    } catch (InterruptedIOException e) {
+      truncation = HttpExchange.Truncation.TIME;
+    } catch (IOException e) {
+      truncation = HttpExchange.Truncation.DISCONNECT;
+    }
+    byte[] bytes = buffer.readByteArray();
+    if (bytes.length > max) {
+      bytes = java.util.Arrays.copyOf(bytes, (int) max);
+    }
+    return new Body(bytes, truncation);
+  }
+
+  /**
+   * The status line and headers to store. Transfer-Encoding was removed by OkHttp, so it is
+   * renamed (the stored body is not chunked) and the real length is given, as replay tools need.
+   */
+  private static byte[] responseHeader(Response response, Body body) {
+    StringBuilder sb = new StringBuilder();
+    String reason = response.message().isEmpty() ? ReasonPhrases.of(response.code())
+        : response.message();
+    // HTTP/2 responses are stored with an HTTP/1.1 status line; WARC-Protocol says what it was.
+    sb.append("HTTP/1.1 ").append(response.code()).append(' ').append(reason).append("\r\n");
+    boolean dechunked = false;
+    boolean hasLength = false;
+    for (int i = 0; i < response.headers().size(); i++) {
+      String name = response.headers().name(i);
+      String value = response.headers().value(i);
+      if (name.equalsIgnoreCase("Transfer-Encoding")) {
+        dechunked = true;
+        name = "X-Crawler-Transfer-Encoding";
+      } else if (name.equalsIgnoreCase("Content-Length")) {
+        hasLength = true;
+      }
+      sb.append(name).append(": ").append(value).append("\r\n");
+    }
+    if (dechunked && !hasLength && body.truncation == null) {
+      sb.append("Content-Length: ").append(body.bytes.length).append("\r\n");
+    }
+    sb.append("\r\n");
+    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static List<Map.Entry<String, String>> headerList(Headers headers) {
+    List<Map.Entry<String, String>> list = new ArrayList<>(headers.size());
+    for (int i = 0; i < headers.size(); i++) {
+      list.add(Map.entry(headers.name(i), headers.value(i)));
+    }
+    return list;
+  }
+
+  static FetchException classify(String url, IOException e) {
+    FailureKind kind;
+    if (e instanceof UnknownHostException) {
+      kind = FailureKind.DNS;
+    } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      kind = FailureKind.CONNECT;
+    } else if (e instanceof InterruptedIOException) {
+      // SocketTimeoutException is one too: connect, read and call timeouts all land here.
+      kind = FailureKind.TIMEOUT;
+    } else if (e instanceof SSLException) {
+      kind = FailureKind.TLS;
+    } else {
+      kind = FailureKind.NETWORK;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new FetchException(kind, url, message, e);
+  }
+
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
+  }
+
+  private record Body(byte[] bytes, HttpExchange.Truncation truncation) {}
+
+  /** What the network interceptor saw of one call; filled in on OkHttp's thread. */
+  private static final class WireCapture {
+    volatile byte[] requestHeader = new byte[0];
+    volatile String ipAddress;
+    volatile String protocol;
+  }
+
+  /** Records the request as sent, the peer address and the protocol of each call. */
+  private static final class WireRecorder implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Request sent = chain.request();
+      WireCapture wire = sent.tag(WireCapture.class);
+      if (wire != null) {
+        okhttp3.Connection connection = chain.connection();
+        if (connection != null) {
+          Socket socket = connection.socket();
+          if (socket.getInetAddress() != null) {
+            wire.ipAddress = socket.getInetAddress().getHostAddress();
+          }
+          wire.protocol = connection.protocol().toString();
+        }
+        wire.requestHeader = requestHeader(sent);
+      }
+      return chain.proceed(sent);
+    }
+
+    private static byte[] requestHeader(Request request) {
+      StringBuilder sb = new StringBuilder();
+      String target = request.url().encodedPath();
+      if (request.url().encodedQuery() != null) {
+        target += "?" + request.url().encodedQuery();
+      }
+      sb.append(request.method()).append(' ').append(target).append(" HTTP/1.1\r\n");
+      Headers headers = request.headers();
+      for (int i = 0; i < headers.size(); i++) {
+        sb.append(headers.name(i)).append(": ").append(headers.value(i)).append("\r\n");
+      }
+      sb.append("\r\n");
+      return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+  }
+}

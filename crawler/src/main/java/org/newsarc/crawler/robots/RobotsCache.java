@@ -1,0 +1,178 @@
+package org.newsarc.crawler.robots;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.newsarc.crawler.fetch.FailureKind;
+import org.newsarc.crawler.fetch.FetchException;
+import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.fetch.Fetcher;
+
+/**
+ * robots.txt rules per origin (scheme, host and port), fetched on first use and kept for at most
+ * {@code ttl}, with the rules of RFC 9309: a 4xx answer means there are no rules (allow all);
+ * a 5xx or 429 answer, or a network error, means the site is unreachable, so everything is
+ * disallowed until the next try, which comes after {@code retryAfterFailure}. Up to
+ * {@link #MAX_REDIRECTS} redirects are followed and at least {@link #MAX_BYTES} are parsed.
+ * Every robots.txt response, redirects included, is handed to the {@link Sink} so that it is
+ * archived like any other capture. Thread-safe.
+ */
+public final class RobotsCache {
+  /** RFC 9309 asks crawlers to follow at least five redirects. */
+  public static final int MAX_REDIRECTS = 5;
+  /** RFC 9309 asks crawlers to parse at least 500 KiB. */
+  public static final int MAX_BYTES = 512 * 1024;
+
+  /** Receives every robots.txt exchange for archiving; may throw to report a storage failure. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(String requestedUrl, FetchResponse response) throws IOException;
+  }
+
+  /**
+   * The rules for one origin, where they came from and until when they hold.
+   *
+   * @param fetchFailure when robots.txt could not be fetched at all, the network failure
+   *     (the host itself is then unreachable); null otherwise
+   */
+  public record Entry(BaseRobotRules rules, String source, Instant expires,
+      FailureKind fetchFailure) {}
+
+  private final Fetcher fetcher;
+  private final List<String> agentNames;
+  private final Clock clock;
+  private final Duration ttl;
+  private final Duration retryAfterFailure;
+  private final Sink sink;
+  private final SimpleRobotRulesParser parser;
+  private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+  /**
+   * @param agentName the product token matched against User-agent lines, e.g. "newsarc"
+   * @param ttl how long fetched rules are kept; RFC 9309 says at most 24 hours
+   * @param retryAfterFailure how long an unreachable robots.txt blocks a host before a retry
+   * @param maxCrawlDelay Crawl-delay values above this are capped to it
+   */
+  public RobotsCache(Fetcher fetcher, String agentName, Clock clock, Duration ttl,
+      Duration retryAfterFailure, Duration maxCrawlDelay, Sink sink) {
+    this.fetcher = fetcher;
+    this.agentNames = List.of(agentName.toLowerCase(Locale.ROOT));
+    this.clock = clock;
+    this.ttl = ttl.compareTo(Duration.ofHours(24)) > 0 ? Duration.ofHours(24) : ttl;
+    this.retryAfterFailure = retryAfterFailure;
+    this.sink = sink;
+    this.parser = new SimpleRobotRulesParser(maxCrawlDelay.toMillis(), 50);
+  }
+
+  /** True when robots.txt lets newsarc fetch {@code url}. */
+  public boolean isAllowed(String url) throws IOException {
+    return entryFor(url).rules().isAllowed(url);
+  }
+
+  /** The rules for the origin of {@code url}, fetching robots.txt when not cached or expired. */
+  public Entry entryFor(String url) throws IOException {
+    String origin = origin(url);
+    Instant now = clock.instant();
+    Entry entry = cache.get(origin);
+    if (entry == null || !now.isBefore(entry.expires())) {
+      synchronized (this) {
+        entry = cache.get(origin);
+        if (entry == null || !clock.instant().isBefore(entry.expires())) {
+          entry = load(origin);
+          cache.put(origin, entry);
+        }
+      }
+    }
+    return entry;
+  }
+
+  /** Forgets cached rules, so the next check fetches robots.txt again. */
+  public void clear() {
+    cache.clear();
+  }
+
+  private Entry load(String origin) throws IOException {
+    String robotsUrl = origin + "/robots.txt";
+    String current = robotsUrl;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      FetchResponse response;
+      try {
+        response = fetcher.fetch(current, Map.of());
+      } catch (FetchException e) {
+        return unreachable(e.kind().label() + ": " + e.getMessage(), e.kind());
+      }
+      sink.accept(robotsUrl, response);
+      int status = response.status();
+      if (response.isRedirect()) {
+        String next = resolve(current, response.header("Location"));
+        if (next == null) {
+          return unreachable("bad redirect from robots.txt", null);
+        }
+        current = next;
+        continue;
+      }
+      if (status >= 200 && status < 300) {
+        byte[] body = response.decodedBody();
+        if (body.length > MAX_BYTES) {
+          body = Arrays.copyOf(body, MAX_BYTES);
+        }
+        BaseRobotRules rules = parser.parseContent(robotsUrl, body,
+            response.header("Content-Type") == null ? "text/plain" : response.header("Content-Type"),
+            agentNames);
+        return new Entry(rules, "robots.txt " + status, clock.instant().plus(ttl), null);
+      }
+      if (status >= 400 && status < 500 && status != 429) {
+        // "Unavailable": RFC 9309 lets the crawler access any resource.
+        return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL),
+            "robots.txt " + status + ": no rules", clock.instant().plus(ttl), null);
+      }
+      return unreachable("robots.txt answered " + status, null);
+    }
+    return unreachable("more than " + MAX_REDIRECTS + " redirects for robots.txt", null);
+  }
+
+  /** "Unreachable": RFC 9309 requires assuming complete disallow, so retry later. */
+  private Entry unreachable(String why, FailureKind fetchFailure) {
+    SimpleRobotRules rules = new SimpleRobotRules(RobotRulesMode.ALLOW_NONE);
+    rules.setDeferVisits(true);
+    return new Entry(rules, why + ": everything disallowed until retried",
+        clock.instant().plus(retryAfterFailure), fetchFailure);
+  }
+
+  static String origin(String url) throws IOException {
+    try {
+      URI u = new URI(url);
+      if (u.getScheme() == null || u.getHost() == null) {
+        throw new IOException("not an absolute URL: " + url);
+      }
+      String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+      String port = u.getPort() == -1 ? "" : ":" + u.getPort();
+      return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + port;
+    } catch (URISyntaxException e) {
+      throw new IOException("bad URL " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String resolve(String base, String location) {
+    if (location == null) {
+      return null;
+    }
+    try {
+      return new URI(base).resolve(location.strip()).toString();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
