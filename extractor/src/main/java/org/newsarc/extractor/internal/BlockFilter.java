@@ -67,6 +67,14 @@ public final class BlockFilter {
   private static final Pattern READ_TIME = Pattern.compile(
       "^\\d+\\s*(min|mins|minutes?|minuten?)\\.?( read| lesezeit| de lecture)?$", Pattern.CASE_INSENSITIVE);
 
+  /** Sign-off lines that close wire and newspaper stories. */
+  private static final Pattern SIGN_OFF = Pattern.compile(
+      "^(source|sources|quelle|quellen|fuente|editor|editors|editing|edited by|reporting by"
+          + "|additional reporting|writing by|compiled by|with reporting|photo|photos|image|images"
+          + "|credit|credits|tags|tagged|filed under|posted in|categories|category|topics"
+          + "|got a (story|tip)|contact|mit material von|redaktion|rédaction)\\b.{0,150}$"
+          + "|[\\w.+-]+@[\\w-]+\\.[\\w.]+", Pattern.CASE_INSENSITIVE);
+
   private BlockFilter() {}
 
   /**
@@ -106,6 +114,15 @@ public final class BlockFilter {
         seenProse = true;
       }
       kept.add(b);
+    }
+    while (!kept.isEmpty()) {
+      TextBlock last = kept.get(kept.size() - 1);
+      if (last.text().length() < 200 && SIGN_OFF.matcher(last.text()).find()
+          || last.text().length() < 25 && last.kind() != Blocks.Kind.LIST_ITEM && articleMode) {
+        kept.remove(kept.size() - 1);
+      } else {
+        break;
+      }
     }
     return kept;
   }
