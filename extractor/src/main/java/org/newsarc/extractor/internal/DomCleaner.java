@@ -65,9 +65,13 @@ public final class DomCleaner {
     if (hidden.isEmpty()) {
       return;
     }
-    int total = TextStats.visibleLength(root.text());
+    int total = -1;
     for (Element e : hidden) {
-      if (TextStats.visibleLength(e.text()) * 2 < total || total < 500) {
+      int length = TextStats.visibleLength(e.text());
+      if (length > 500 && total < 0) {
+        total = TextStats.visibleLength(root.text());
+      }
+      if (length <= 500 || length * 2 < total) {
         e.remove();
       }
     }
@@ -77,7 +81,7 @@ public final class DomCleaner {
    * The elements under {@code root} that look like boilerplate by tag or name, outermost only.
    * The tree is not changed, so callers can still fall back to the whole page.
    */
-  public static Set<Element> namedBoilerplate(Element root, TextStats stats) {
+  public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints) {
     int totalProse = Math.max(1, stats.get(root).prose());
     Set<Element> boilerplate = Collections.newSetFromMap(new IdentityHashMap<>());
     NodeTraversor.filter(new NodeFilter() {
@@ -86,7 +90,7 @@ public final class DomCleaner {
         if (!(node instanceof Element e) || e == root) {
           return FilterResult.CONTINUE;
         }
-        if (isBoilerplate(e) && !isProtected(e, stats, totalProse)) {
+        if (isBoilerplate(e, hints) && !isProtected(e, stats, totalProse)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -96,7 +100,7 @@ public final class DomCleaner {
     return boilerplate;
   }
 
-  private static boolean isBoilerplate(Element e) {
+  private static boolean isBoilerplate(Element e, ClassHints hints) {
     String name = e.normalName();
     if (name.equals("body") || name.equals("html") || name.equals("main")
         || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
@@ -108,7 +112,7 @@ public final class DomCleaner {
     if (name.equals("a") || name.equals("p") && ClassHints.names(e).isEmpty()) {
       return false;
     }
-    return ClassHints.isNegative(e) && !name.equals("article");
+    return hints.isNegative(e) && !name.equals("article");
   }
 
   private static boolean isProtected(Element e, TextStats stats, int totalProse) {

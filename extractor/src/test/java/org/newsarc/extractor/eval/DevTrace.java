@@ -19,7 +19,7 @@ public final class DevTrace {
     DomCleaner.removeNonContent(body);
     TextStats all = TextStats.of(body);
     System.out.println("body text=" + all.get(body).text() + " prose=" + all.get(body).prose());
-    Set<Element> bp = DomCleaner.namedBoilerplate(body, all);
+    Set<Element> bp = DomCleaner.namedBoilerplate(body, all, new org.newsarc.extractor.internal.ClassHints());
     for (Element e : bp) {
       TextStats.Counts c = all.get(e);
       if (c.text() > 200) {
@@ -27,7 +27,7 @@ public final class DevTrace {
       }
     }
     TextStats stats = TextStats.of(body, bp);
-    ContentFinder.Choice ch = ContentFinder.find(body, stats);
+    ContentFinder.Choice ch = ContentFinder.find(body, stats, new org.newsarc.extractor.internal.ClassHints());
     System.out.println("chosen " + ch.element().cssSelector() + " score=" + ch.score() + " prose=" + ch.prose());
   }
 }
