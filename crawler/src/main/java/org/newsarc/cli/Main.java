@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         ArchiveCommand.class,
         DemoCommand.class,
         ExportCommand.class,
+        ExtractCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {"", "Run 'newsarc COMMAND --help' for a command's options and examples."})
