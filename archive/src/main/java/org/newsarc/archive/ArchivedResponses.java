@@ -37,6 +37,7 @@ public final class ArchivedResponses implements Closeable {
   private WarcReader reader;
   private String fileName;
   private WarcRecord lookahead;
+  private boolean endOfFile;
   private final java.util.function.Consumer<String> onWarning;
 
   private ArchivedResponses(List<Path> files, java.util.function.Consumer<String> onWarning) {
@@ -138,8 +139,10 @@ public final class ArchivedResponses implements Closeable {
   }
 
   private WarcRecord peekRecord() throws IOException {
-    if (lookahead == null && reader != null) {
+    if (lookahead == null && reader != null && !endOfFile) {
       lookahead = reader.next().orElse(null);
+      // Asking jwarc again after the end would make it look for another record's trailer.
+      endOfFile = lookahead == null;
     }
     return lookahead;
   }
@@ -165,6 +168,7 @@ public final class ArchivedResponses implements Closeable {
         throw new IOException("cannot read WARC file " + file + ": " + e.getMessage(), e);
       }
       fileName = file.getFileName().toString();
+      endOfFile = false;
       Path current = file;
       reader.onWarning(w -> onWarning.accept(current + ": " + w));
     }
