@@ -85,15 +85,11 @@ public final class PageArchiver {
         return fail(url, hops, FailureKind.ROBOTS,
             "disallowed by robots.txt (" + rules.source() + ")", response);
       }
-      String host = hostOf(current);
-      delays.awaitTurn(host);
       try {
-        response = fetcher.fetch(current, Map.of());
+        response = politeFetch(fetcher, delays, current, crawlDelay(rules));
       } catch (FetchException e) {
-        delays.fetched(host, Duration.ZERO, crawlDelay(rules));
         return fail(url, hops, e.kind(), e.getMessage(), null);
       }
-      delays.fetched(host, response.elapsed(), crawlDelay(rules));
       String location = response.isRedirect() ? resolve(current, response.header("Location")) : null;
       try {
         hops.add(store(url, response, location));
@@ -106,6 +102,21 @@ public final class PageArchiver {
       current = location;
     }
     return finish(url, hops, response);
+  }
+
+  /** Fetches {@code url} once its host's turn has come, and sets the host's next turn. */
+  static FetchResponse politeFetch(Fetcher fetcher, HostDelays delays, String url,
+      Duration crawlDelay) throws FetchException, InterruptedException {
+    String host = hostOf(url);
+    delays.awaitTurn(host);
+    try {
+      FetchResponse response = fetcher.fetch(url, Map.of());
+      delays.fetched(host, response.elapsed(), crawlDelay);
+      return response;
+    } catch (FetchException e) {
+      delays.fetched(host, Duration.ZERO, crawlDelay);
+      throw e;
+    }
   }
 
   /** Writes one exchange to the WARC and the catalog. */
