@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         ArchiveCommand.class,
         DemoCommand.class,
         ExportCommand.class,
+        IndexCommand.class,
+        ReindexCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {"", "Run 'newsarc COMMAND --help' for a command's options and examples."})
