@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         ExtractCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        IndexCommand.class,
+        ReindexCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {"", "Run 'newsarc COMMAND --help' for a command's options and examples."})

@@ -118,7 +118,7 @@ public final class RecordFactory {
     if (prior != null) {
       URI target = URI.create(prior.url());
       if (prior.recordId() != null) {
-        b.refersTo(URI.create(stripBrackets(prior.recordId())), target, prior.date());
+        b.refersTo(URI.create(stripBrackets(prior.recordId())), target, date(prior.date()));
       } else {
         b.setHeader("WARC-Refers-To-Target-URI", target.toString());
         b.setHeader("WARC-Refers-To-Date", date(prior.date()).toString());

@@ -60,12 +60,13 @@ public final class ArchiveSession implements Closeable {
     WarcArchive warcs;
     Catalog catalog;
     try {
-      warcs = WarcArchive.open(out.resolve(WARC_DIR),
-          WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock);
+      catalog = Catalog.open(out.resolve(CATALOG_FILE));
       try {
-        catalog = Catalog.open(out.resolve(CATALOG_FILE));
+        // The catalog finds payloads archived before, so repeats become revisit records.
+        warcs = WarcArchive.open(out.resolve(WARC_DIR),
+            WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock, catalog);
       } catch (IOException e) {
-        warcs.close();
+        catalog.close();
         throw e;
       }
     } catch (IOException e) {
