@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         + " metadata in SQLite.",
     subcommands = {
         ArchiveCommand.class,
+        CrawlCommand.class,
+        StatusCommand.class,
         DemoCommand.class,
         ExportCommand.class,
         ExtractCommand.class,
