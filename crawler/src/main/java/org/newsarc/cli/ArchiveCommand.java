@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
     name = "archive",
     mixinStandardHelpOptions = true,
     description = {
+        "Archive these pages now: WARC, catalog rows and extracted articles.",
+        "",
         "Fetches each URL (following redirects, obeying robots.txt, waiting between requests"
             + " to one host), writes every HTTP exchange to a WARC file in DIR/warcs/, extracts"
             + " the article from each HTML page and stores it in DIR/newsarc.db.",

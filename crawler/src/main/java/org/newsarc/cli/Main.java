@@ -18,6 +18,12 @@ import picocli.CommandLine.Command;
         CrawlCommand.class,
         StatusCommand.class,
         DemoCommand.class,
+        ExportCommand.class,
+        ExtractCommand.class,
+        EvalCommand.class,
+        BenchCommand.class,
+        IndexCommand.class,
+        ReindexCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {"", "Run 'newsarc COMMAND --help' for a command's options and examples."})
@@ -31,7 +37,18 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code; for tests and embedding. */
   public static int run(String... args) {
+    return run(null, null, args);
+  }
+
+  /** Runs the command line with its output sent to {@code out} and {@code err} (null: stdout, stderr). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    if (out != null) {
+      cli.setOut(out);
+    }
+    if (err != null) {
+      cli.setErr(err);
+    }
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("newsarc: " + e.getMessage());
       return 1;

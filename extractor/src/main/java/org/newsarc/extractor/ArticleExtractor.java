@@ -1,23 +1,36 @@
 package org.newsarc.extractor;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.newsarc.extractor.internal.ArticleSignal;
+import org.newsarc.extractor.internal.CharsetSniffer;
+import org.newsarc.extractor.internal.ContentExtractor;
+import org.newsarc.extractor.internal.MetadataReader;
+import org.newsarc.extractor.internal.MetadataReader.Metadata;
 
 /**
- * Turns the bytes of an HTML page into an {@link Article}. Pure: no I/O, no shared mutable
- * state, so one instance may be used from many threads at once.
+ * Turns the bytes of an HTML page into an {@link Article}: decodes them (HTTP header, BOM,
+ * {@code <meta charset>}, then the bytes themselves), reads the metadata, removes the
+ * boilerplate and keeps the main text. Work per page is bounded by {@link ExtractorOptions}.
+ * Pure: no I/O, no shared mutable state, so one instance may be used from many threads at once.
  */
 public final class ArticleExtractor {
 
   /** Stored with every extracted article so that re-extraction can tell old results apart. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.2.0";
+
+  private final ExtractorOptions options;
+
+  public ArticleExtractor() {
+    this(ExtractorOptions.DEFAULTS);
+  }
+
+  public ArticleExtractor(ExtractorOptions options) {
+    this.options = options;
+  }
 
   /**
    * Extracts the article from {@code html}.
@@ -29,64 +42,75 @@ public final class ArticleExtractor {
    */
   public Article extract(byte[] html, String url, Map<String, String> headers)
       throws ExtractionException {
+    String base = url == null ? "" : url;
     if (html == null || html.length == 0) {
-      throw new ExtractionException(url, "empty document");
+      throw new ExtractionException(base, "empty document");
     }
-    Charset charset = charsetOf(headers);
-    Document doc;
+    if (looksBinary(html)) {
+      throw new ExtractionException(base, "not a text document (binary content)");
+    }
+    Map<String, String> h = headers == null ? Map.of() : headers;
     try {
-      doc = Jsoup.parse(new String(html, charset), url);
+      CharsetSniffer.Choice choice = CharsetSniffer.choose(html, h);
+      int length = Math.min(html.length - choice.skip(), options.maxInputBytes());
+      String source = new String(html, choice.skip(), length, choice.charset());
+      Parser parser = Parser.htmlParser().setMaxDepth(options.maxDepth());
+      Document doc = parser.parseInput(source, base);
+      int elements = doc.getAllElements().size();
+      if (elements > options.maxElements()) {
+        throw new ExtractionException(base, "too many elements (" + elements + " > "
+            + options.maxElements() + ")");
+      }
+      return extract(doc, base, h, choice.charset());
+    } catch (StackOverflowError e) {
+      // Nesting is capped at parse time; this guards the walks should a cap be raised.
+      throw new ExtractionException(base, "markup nested too deeply", e);
     } catch (RuntimeException e) {
-      throw new ExtractionException(url, "unparseable HTML", e);
+      throw new ExtractionException(base, "could not extract: " + e, e);
     }
-    return extract(doc, url, charset);
   }
 
-  private Article extract(Document doc, String url, Charset charset) {
-    Element body = doc.selectFirst("article");
-    if (body == null) {
-      body = doc.body();
-    }
-    List<String> paragraphs = new ArrayList<>();
-    for (Element p : body.select("p")) {
-      String t = p.text().strip();
-      if (!t.isEmpty()) {
-        paragraphs.add(t);
-      }
-    }
+  private Article extract(Document doc, String url, Map<String, String> headers, Charset charset) {
+    Metadata md = MetadataReader.read(doc, url, headers);
+    Element body = doc.body();
+    ContentExtractor.Content content = body == null
+        ? new ContentExtractor.Content("", 0, 0, false)
+        : ContentExtractor.extract(body, md);
     return Article.newBuilder(url)
-        .title(meta(doc, "og:title", doc.title()))
-        .siteName(meta(doc, "og:site_name", null))
-        .description(meta(doc, "description", meta(doc, "og:description", null)))
-        .published(meta(doc, "article:published_time", null))
-        .language(doc.selectFirst("html[lang]") == null ? null : doc.selectFirst("html[lang]").attr("lang"))
-        .canonicalUrl(doc.selectFirst("link[rel=canonical]") == null ? null
-            : doc.selectFirst("link[rel=canonical]").absUrl("href"))
-        .text(String.join("\n\n", paragraphs))
-        .articleSignal(paragraphs.size() >= 3 ? 0.8 : 0.2)
+        .title(md.title())
+        .authors(md.authors())
+        .published(md.published())
+        .modified(md.modified())
+        .siteName(md.siteName())
+        .language(md.language())
+        .canonicalUrl(md.canonicalUrl())
+        .description(md.description())
+        .tags(md.tags())
+        .imageUrl(md.imageUrl())
+        .text(content.text())
+        .articleSignal(ArticleSignal.of(md, content))
         .charset(charset.name())
         .build();
   }
 
-  private static String meta(Document doc, String name, String fallback) {
-    Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
-    return e == null || e.attr("content").isBlank() ? fallback : e.attr("content").strip();
-  }
-
-  private static Charset charsetOf(Map<String, String> headers) {
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      if (h.getKey().equalsIgnoreCase("Content-Type")) {
-        String v = h.getValue().toLowerCase(Locale.ROOT);
-        int i = v.indexOf("charset=");
-        if (i >= 0) {
-          try {
-            return Charset.forName(v.substring(i + 8).replace("\"", "").strip());
-          } catch (RuntimeException e) {
-            return StandardCharsets.UTF_8;
-          }
-        }
+  /** NUL bytes or many control characters in the first KiB mean this is not HTML text. */
+  private static boolean looksBinary(byte[] b) {
+    int n = Math.min(b.length, 1024);
+    int control = 0;
+    boolean utf16 = b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
+        || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF);
+    if (utf16) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xFF;
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0x09 || c > 0x0D && c < 0x20 && c != 0x1B) {
+        control++;
       }
     }
-    return StandardCharsets.UTF_8;
+    return control * 10 > n;
   }
 }

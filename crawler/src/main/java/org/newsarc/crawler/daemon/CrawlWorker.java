@@ -81,7 +81,7 @@ final class CrawlWorker implements Runnable {
     p.sleeper().sleep(wait.isNegative() || wait.isZero() ? Duration.ofMillis(5) : wait);
   }
 
-  private void handle(Lease lease) throws IOException {
+  private void handle(Lease lease) throws IOException, InterruptedException {
     String url = lease.url();
     RobotsCache.Entry rules;
     boolean robotsFetched = !p.robots().isFresh(url);

@@ -56,7 +56,10 @@ public final class DemoSite implements Closeable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
-  /** Absolute URLs of the article pages, in the order the index page links them. */
+  /**
+   * Absolute URLs of the pages the index links, in order. One of them is a staff page that the
+   * site's robots.txt disallows, so archiving all of them shows robots.txt at work.
+   */
   public List<String> articleUrls() throws IOException {
     byte[] index = resource("/index.html");
     if (index == null) {

@@ -42,6 +42,15 @@ public final class RobotsCache {
   }
 
   /**
+   * Fetches robots.txt; lets the caller put the fetch under the same per-host politeness as
+   * every other request.
+   */
+  @FunctionalInterface
+  public interface Source {
+    FetchResponse fetch(String url) throws FetchException, InterruptedException;
+  }
+
+  /**
    * The rules for one origin, where they came from and until when they hold.
    *
    * @param fetchFailure when robots.txt could not be fetched at all, the network failure
@@ -50,7 +59,7 @@ public final class RobotsCache {
   public record Entry(BaseRobotRules rules, String source, Instant expires,
       FailureKind fetchFailure) {}
 
-  private final Fetcher fetcher;
+  private final Source source;
   private final List<String> agentNames;
   private final Clock clock;
   private final Duration ttl;
@@ -69,7 +78,14 @@ public final class RobotsCache {
    */
   public RobotsCache(Fetcher fetcher, String agentName, Clock clock, Duration ttl,
       Duration retryAfterFailure, Duration maxCrawlDelay, Sink sink) {
-    this.fetcher = fetcher;
+    this(url -> fetcher.fetch(url, Map.of()), agentName, clock, ttl, retryAfterFailure,
+        maxCrawlDelay, sink);
+  }
+
+  /** As above, fetching through {@code source}, e.g. one that waits for the host's turn. */
+  public RobotsCache(Source source, String agentName, Clock clock, Duration ttl,
+      Duration retryAfterFailure, Duration maxCrawlDelay, Sink sink) {
+    this.source = source;
     this.agentNames = List.of(agentName.toLowerCase(Locale.ROOT));
     this.clock = clock;
     this.ttl = ttl.compareTo(Duration.ofHours(24)) > 0 ? Duration.ofHours(24) : ttl;
@@ -82,12 +98,12 @@ public final class RobotsCache {
   }
 
   /** True when robots.txt lets newsarc fetch {@code url}. */
-  public boolean isAllowed(String url) throws IOException {
+  public boolean isAllowed(String url) throws IOException, InterruptedException {
     return entryFor(url).rules().isAllowed(url);
   }
 
   /** The rules for the origin of {@code url}, fetching robots.txt when not cached or expired. */
-  public Entry entryFor(String url) throws IOException {
+  public Entry entryFor(String url) throws IOException, InterruptedException {
     String origin = origin(url);
     Instant now = clock.instant();
     Entry entry = cache.get(origin);
@@ -125,13 +141,13 @@ public final class RobotsCache {
     cache.clear();
   }
 
-  private Entry load(String origin) throws IOException {
+  private Entry load(String origin) throws IOException, InterruptedException {
     String robotsUrl = origin + "/robots.txt";
     String current = robotsUrl;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       FetchResponse response;
       try {
-        response = fetcher.fetch(current, Map.of());
+        response = source.fetch(current);
       } catch (FetchException e) {
         return unreachable(e.kind().label() + ": " + e.getMessage(), e.kind());
       }

@@ -1,0 +1,141 @@
+package org.newsarc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.newsarc.archive.Catalog;
+import org.newsarc.archive.dataset.DatasetExporter;
+import org.newsarc.archive.dataset.DatasetFormat;
+import org.newsarc.archive.dataset.DatasetQuery;
+import org.newsarc.crawler.capture.ArchiveSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code newsarc export}: take a documented dataset, or a WACZ package, out of an archive. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Export articles from an archive as a documented dataset.",
+        "",
+        "Writes the articles of DIR/newsarc.db that match the filters to FILE (JSON Lines, CSV"
+            + " or SQLite, chosen by --format or by FILE's ending) and a data card FILE.README.md"
+            + " describing every column, the filters used and the rows per site and language."
+            + " By default only pages judged to be articles are kept, one per canonical URL and"
+            + " per identical text.",
+        "",
+        "With --wacz FILE, packages the archive's WARC files, their CDXJ index and the list of"
+            + " archived HTML pages as a WACZ file that ReplayWeb.page and pywb open."},
+    footer = {"", "Examples:",
+        "  newsarc export --archive newsarc-data --dataset articles.jsonl",
+        "  newsarc export --dataset china.csv --language en --from 2022-03-01 --to 2022-03-31 \\",
+        "      --query 'china AND (sanctions OR military)'",
+        "  newsarc export --dataset subset.db --site example.org --min-words 200",
+        "  newsarc export --wacz newsarc.wacz --title 'Spring floods'"})
+public final class ExportCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--archive", paramLabel = "DIR", defaultValue = "newsarc-data",
+      description = "The archive folder holding newsarc.db and warcs/ (default: ${DEFAULT-VALUE}).")
+  Path archive;
+
+  @Option(names = "--dataset", paramLabel = "FILE",
+      description = "Where to write the dataset.")
+  Path dataset;
+
+  @Option(names = "--wacz", paramLabel = "FILE",
+      description = "Write the WARC files as a WACZ package to FILE (filters do not apply).")
+  Path wacz;
+
+  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "newsarc archive",
+      description = "The WACZ collection's title (default: ${DEFAULT-VALUE}).")
+  String title;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "jsonl, csv or sqlite (default: from FILE's ending, else jsonl).")
+  DatasetFormat format;
+
+  @Option(names = "--site", paramLabel = "SITE", split = ",",
+      description = "Keep these sites: a site name or a host (example.org also matches"
+          + " www.example.org). Repeat or separate with commas.")
+  List<String> sites = new ArrayList<>();
+
+  @Option(names = "--language", paramLabel = "TAG", split = ",",
+      description = "Keep these languages; 'en' also matches 'en-GB'.")
+  List<String> languages = new ArrayList<>();
+
+  @Option(names = "--from", paramLabel = "DATE", description = "Published on or after (YYYY-MM-DD).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Published on or before (YYYY-MM-DD).")
+  String to;
+
+  @Option(names = "--query", paramLabel = "FTS",
+      description = "Full-text query over title and text (SQLite FTS5 syntax).")
+  String query;
+
+  @Option(names = "--min-words", paramLabel = "N", defaultValue = "0",
+      description = "Keep articles with at least N words.")
+  int minWords;
+
+  @Option(names = "--all-pages", description = "Keep pages judged not to be articles, too.")
+  boolean allPages;
+
+  @Option(names = "--keep-duplicates", description = "Keep every capture, even of the same article.")
+  boolean keepDuplicates;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Write at most N rows.")
+  int limit;
+
+  @Override
+  public Integer call() throws IOException {
+    if (dataset == null && wacz == null) {
+      throw new ParameterException(spec.commandLine(), "name --dataset FILE or --wacz FILE");
+    }
+    if (wacz != null) {
+      WaczExport.run(spec.commandLine().getOut(), archive, wacz, title);
+      if (dataset == null) {
+        return 0;
+      }
+    }
+    Path db = archive.resolve(ArchiveSession.CATALOG_FILE);
+    if (!Files.isRegularFile(db)) {
+      throw new ParameterException(spec.commandLine(), "no archive catalog at " + db);
+    }
+    DatasetFormat chosen = format != null ? format
+        : DatasetFormat.forFileName(dataset.getFileName().toString());
+    DatasetQuery q;
+    try {
+      q = new DatasetQuery(sites, from, to, languages, query, minWords, !allPages,
+          !keepDuplicates, limit);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (Catalog catalog = Catalog.open(db)) {
+      DatasetExporter.Summary s = new DatasetExporter(catalog, Clock.systemUTC(),
+          "newsarc " + Version.version())
+          .export(q, chosen == null ? DatasetFormat.JSONL : chosen, dataset);
+      out.printf("Wrote %d article(s) to %s%n", s.rows(), s.file());
+      out.printf("Data card: %s%n", s.dataCard());
+      if (s.duplicatesDropped() > 0) {
+        out.printf("Dropped %d duplicate text(s).%n", s.duplicatesDropped());
+      }
+      for (Map.Entry<String, Integer> e : s.bySite().entrySet()) {
+        out.printf("  %-40s %d%n", e.getKey(), e.getValue());
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,23 @@
+package org.newsarc.extractor;
+
+/**
+ * Limits that bound the work done on one page, so that hostile or broken input cannot stall
+ * a crawl. Immutable and thread-safe.
+ *
+ * @param maxInputBytes pages longer than this are cut to this many bytes before parsing
+ *     (default 8 MiB; an article's text is never that far in)
+ * @param maxDepth elements nested deeper than this are attached at this depth (default 256)
+ * @param maxElements pages with more elements than this are rejected as not an article
+ *     (default 200,000)
+ */
+public record ExtractorOptions(int maxInputBytes, int maxDepth, int maxElements) {
+
+  /** The defaults described above. */
+  public static final ExtractorOptions DEFAULTS = new ExtractorOptions(8 << 20, 256, 200_000);
+
+  public ExtractorOptions {
+    if (maxInputBytes <= 0 || maxDepth <= 0 || maxElements <= 0) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.newsarc.extractor.internal;
+
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.newsarc.extractor.internal.MetadataReader.Metadata;
+import org.newsarc.extractor.internal.TextRenderer.TextBlock;
+
+/**
+ * The main-text pipeline: clean the body, find the element holding the article, render it to
+ * blocks, drop boilerplate blocks, join the rest. Pages without enough prose to be an article
+ * (listings, product and service pages) are rendered from their main region instead, keeping
+ * link lists. Stateless and thread-safe; the element passed in is modified.
+ */
+public final class ContentExtractor {
+
+  /** Prose characters above which the chosen element is taken as an article body. */
+  private static final int ARTICLE_PROSE = 500;
+
+  private ContentExtractor() {}
+
+  /** The text and what the extractor learned about the page on the way. */
+  public record Content(String text, int prose, double pageLinkDensity, boolean articleMode) {}
+
+  public static Content extract(Element body, Metadata md) {
+    DomCleaner.removeNonContent(body);
+    TextStats all = TextStats.of(body);
+    ClassHints hints = new ClassHints();
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, all, hints);
+    TextStats stats = TextStats.of(body, boilerplate);
+    ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
+    boolean articleMode = choice.prose() >= ARTICLE_PROSE
+        || md.declaredArticle() && choice.prose() >= 150;
+    List<TextBlock> blocks;
+    if (articleMode) {
+      blocks = BlockFilter.filter(TextRenderer.render(choice.element(), boilerplate), md.title(), true);
+    } else {
+      Element region = mainRegion(body);
+      blocks = BlockFilter.filter(TextRenderer.render(region, boilerplate), md.title(), false);
+    }
+    String text = TextAssembler.join(blocks);
+    if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {
+      text = TextAssembler.plain(md.jsonLdBody());
+    }
+    return new Content(text, stats.get(body).prose(), all.get(body).linkDensity(), articleMode);
+  }
+
+  private static Element mainRegion(Element body) {
+    Element main = body.selectFirst("main, [role=main], [itemprop=mainContentOfPage], #content, #main");
+    return main != null && TextStats.visibleLength(main.text()) > 200 ? main : body;
+  }
+}

@@ -1,0 +1,68 @@
+package org.newsarc.extractor.internal;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the element that holds the main content: the subtree that gathers the most prose while
+ * taking in the least other text. Prose counts for an element, every other character (menus,
+ * link lists, captions left over after cleaning) counts against it, so the winner is the
+ * tightest wrapper around the article's paragraphs. Body-like names and semantic markup
+ * ({@code itemprop=articleBody}, {@code <article>}, {@code <main>}) tip close calls.
+ * Stateless and thread-safe.
+ */
+public final class ContentFinder {
+
+  /** How much one character of non-prose text weighs against one of prose. */
+  private static final double NOISE_WEIGHT = 0.5;
+
+  private ContentFinder() {}
+
+  /** The chosen element and what it holds. */
+  public record Choice(Element element, double score, int prose) {}
+
+  public static Choice find(Element root, TextStats stats, ClassHints hints) {
+    Best best = new Best();
+    best.element = root;
+    best.score = score(root, stats, hints);
+    root.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof Element e && e != root) {
+          TextStats.Counts c = stats.get(e);
+          if (c.prose() > 0) {
+            double s = score(e, stats, hints);
+            if (s > best.score) {
+              best.score = s;
+              best.element = e;
+            }
+          }
+        }
+      }
+    });
+    return new Choice(best.element, best.score, stats.get(best.element).prose());
+  }
+
+  static double score(Element e, TextStats stats, ClassHints hints) {
+    TextStats.Counts c = stats.get(e);
+    double noise = c.text() - c.prose();
+    double s = c.prose() - NOISE_WEIGHT * noise;
+    if (isSemanticBody(e)) {
+      s *= 1.15;
+    } else if (hints.weight(e) > 0) {
+      s *= 1.05;
+    }
+    return s;
+  }
+
+  static boolean isSemanticBody(Element e) {
+    return e.attr("itemprop").equalsIgnoreCase("articleBody") || e.nameIs("article")
+        || e.nameIs("main") || e.attr("role").equalsIgnoreCase("main");
+  }
+
+  private static final class Best {
+    Element element;
+    double score;
+  }
+}

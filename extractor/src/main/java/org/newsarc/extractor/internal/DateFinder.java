@@ -1,0 +1,167 @@
+package org.newsarc.extractor.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Finds when a page was published and last modified, from the most trusted source that says:
+ * JSON-LD, then meta tags, then microdata, then a date in the URL's path, then {@code <time>}
+ * elements, then short visible texts whose names mark them as dates or bylines.
+ * Stateless and thread-safe.
+ */
+public final class DateFinder {
+
+  /** The two dates of a page, each ISO 8601 or null. */
+  public record Dates(String published, String modified) {}
+
+  private static final String[] PUBLISHED_META = {
+      "article:published_time", "og:published_time", "article:published", "published_time",
+      "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+      "publish_date", "publication_date", "date_published", "dc.date.issued", "dcterms.issued",
+      "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+      "citation_date", "sailthru.date", "parsely-pub-date", "article.published",
+      "originalpublicationdate", "displaydate", "date", "created", "datecreated", "dc.created",
+      "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate", "release_date",
+      "timestamp", "pub_date", "publication-date", "shareaholic:article_published_time"};
+
+  private static final String[] MODIFIED_META = {
+      "article:modified_time", "og:updated_time", "article:modified", "modified_time",
+      "datemodified", "dateupdated", "lastmod", "last-modified", "dcterms.modified",
+      "dc.date.modified", "parsely-updated", "sailthru.lastmodified", "revised"};
+
+  private static final Pattern URL_DATE = Pattern.compile(
+      "/((?:19|20)\\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\\d|3[01])(?:/|[_-]|\\.html?|$)");
+  private static final Pattern URL_DATE_SEPARATED = Pattern.compile(
+      "[/_-]((?:19|20)\\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\\d|3[01])(?:/|[_-]|\\.|$)");
+
+  private static final Pattern DATE_NAMES = Pattern.compile(
+      "date|time|publish|posted|byline|meta|dateline|submitted|entry-info|post-info|article-info");
+
+  private DateFinder() {}
+
+  public static Dates find(Document doc, MetaTags meta, JsonLd ld, String url) {
+    String modified = firstParsed(ld.dateModified(), meta, MODIFIED_META);
+    String published = DateParser.parse(ld.datePublished());
+    if (published == null) {
+      published = firstParsed(null, meta, PUBLISHED_META);
+    }
+    if (published == null) {
+      published = microdata(doc, "datePublished");
+    }
+    if (published == null) {
+      published = fromUrl(url);
+    }
+    if (published == null) {
+      published = fromTimeElements(doc);
+    }
+    if (published == null) {
+      published = fromNamedElements(doc);
+    }
+    if (modified == null) {
+      modified = microdata(doc, "dateModified");
+    }
+    if (published == null) {
+      published = modified;
+    }
+    return new Dates(published, modified);
+  }
+
+  private static String firstParsed(String first, MetaTags meta, String[] keys) {
+    String d = DateParser.parse(first);
+    if (d != null) {
+      return d;
+    }
+    for (String k : keys) {
+      for (String v : meta.all(k)) {
+        d = DateParser.parse(v);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String microdata(Document doc, String prop) {
+    for (Element e : doc.getElementsByAttributeValue("itemprop", prop)) {
+      String d = DateParser.parse(firstNonEmpty(e.attr("datetime"), e.attr("content"), e.text()));
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  static String fromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url);
+    if (m.find()) {
+      String d = DateParser.date(m.group(1), m.group(2), m.group(3));
+      if (d != null) {
+        return d;
+      }
+    }
+    m = URL_DATE_SEPARATED.matcher(url);
+    return m.find() ? DateParser.date(m.group(1), m.group(2), m.group(3)) : null;
+  }
+
+  private static String fromTimeElements(Document doc) {
+    Elements times = doc.getElementsByTag("time");
+    String firstAny = null;
+    for (Element t : times) {
+      String d = DateParser.parse(firstNonEmpty(t.attr("datetime"), t.text()));
+      if (d == null) {
+        continue;
+      }
+      String names = (t.className() + " " + t.id() + " " + t.attr("itemprop")).toLowerCase();
+      if (t.hasAttr("pubdate") || names.contains("publish") || names.contains("posted")
+          || names.contains("created") || names.contains("entry-date")) {
+        return d;
+      }
+      if (firstAny == null && !names.contains("updat") && !names.contains("modif")) {
+        firstAny = d;
+      }
+    }
+    return firstAny;
+  }
+
+  private static String fromNamedElements(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    int seen = 0;
+    for (Element e : body.getAllElements()) {
+      String names = ClassHints.names(e);
+      if (names.isEmpty() || !DATE_NAMES.matcher(names).find()) {
+        continue;
+      }
+      String text = e.text();
+      if (text.isEmpty() || text.length() > 200) {
+        continue;
+      }
+      String d = DateParser.parseHuman(text);
+      if (d != null) {
+        return d;
+      }
+      if (++seen > 50) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static String firstNonEmpty(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

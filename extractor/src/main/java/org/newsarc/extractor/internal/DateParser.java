@@ -1,0 +1,169 @@
+package org.newsarc.extractor.internal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads dates written by machines (ISO 8601, RFC 1123, compact digits) and by people
+ * ("14 March 2022", "March 14, 2022", "14.03.2022", "31. Mai 2012") and returns them as ISO 8601:
+ * a date-time with offset when the input has one, else a date-time or a date. Years outside
+ * 1995–2035 are rejected as implausible for a web page. Stateless and thread-safe.
+ */
+public final class DateParser {
+
+  private static final Pattern ISO = Pattern.compile(
+      "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?"
+          + "\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
+  private static final Pattern SLASHED_YMD = Pattern.compile("\\b(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})\\b");
+  private static final Pattern COMPACT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2}))?");
+  private static final Pattern DMY_NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
+  private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+      "\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(\\p{L}{3,10})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+      "\\b(\\p{L}{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final Map<String, Integer> MONTHS = months();
+
+  private DateParser() {}
+
+  /** The date in ISO 8601 form, or null when none can be read. */
+  public static String parse(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.strip();
+    if (s.isEmpty() || s.length() > 300) {
+      return null;
+    }
+    Matcher m = ISO.matcher(s);
+    if (m.find()) {
+      String date = date(m.group(1), m.group(2), m.group(3));
+      if (date != null) {
+        if (m.group(4) == null) {
+          return date;
+        }
+        String time = String.format(Locale.ROOT, "%02d:%s:%s", Integer.parseInt(m.group(4)),
+            m.group(5), m.group(6) == null ? "00" : m.group(6));
+        return date + "T" + time + offset(m.group(7));
+      }
+    }
+    m = COMPACT.matcher(s);
+    if (m.find()) {
+      String date = date(m.group(1), m.group(2), m.group(3));
+      if (date != null) {
+        return date;
+      }
+    }
+    m = SLASHED_YMD.matcher(s);
+    if (m.find()) {
+      String date = date(m.group(1), m.group(2), m.group(3));
+      if (date != null) {
+        return date;
+      }
+    }
+    return parseHuman(s);
+  }
+
+  /** Dates as people write them, in running text. */
+  public static String parseHuman(String s) {
+    Matcher m = DAY_MONTH_YEAR.matcher(s);
+    while (m.find()) {
+      Integer month = MONTHS.get(monthKey(m.group(2)));
+      if (month != null) {
+        String d = date(m.group(3), month.toString(), m.group(1));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    m = MONTH_DAY_YEAR.matcher(s);
+    while (m.find()) {
+      Integer month = MONTHS.get(monthKey(m.group(1)));
+      if (month != null) {
+        String d = date(m.group(3), month.toString(), m.group(2));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    m = DMY_NUMERIC.matcher(s);
+    while (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      // Day first unless that cannot be (13/05 vs 05/13): the world mostly writes day first.
+      String d = a > 12 || b <= 12 ? date(m.group(3), m.group(2), m.group(1))
+          : date(m.group(3), m.group(1), m.group(2));
+      if (d != null) {
+        return d;
+      }
+    }
+    m = SLASHED_YMD.matcher(s);
+    if (m.find()) {
+      return date(m.group(1), m.group(2), m.group(3));
+    }
+    m = ISO.matcher(s);
+    if (m.find()) {
+      return date(m.group(1), m.group(2), m.group(3));
+    }
+    return null;
+  }
+
+  static String date(String y, String mo, String d) {
+    try {
+      int year = Integer.parseInt(y);
+      if (year < 1995 || year > 2035) {
+        return null;
+      }
+      return LocalDate.of(year, Integer.parseInt(mo), Integer.parseInt(d)).toString();
+    } catch (NumberFormatException | DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static String offset(String z) {
+    if (z == null) {
+      return "";
+    }
+    if (z.equals("Z")) {
+      return "Z";
+    }
+    return z.length() == 5 ? z.substring(0, 3) + ":" + z.substring(3) : z;
+  }
+
+  private static String monthKey(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    return w.length() > 3 && MONTHS.containsKey(w) ? w : w.substring(0, Math.min(3, w.length()));
+  }
+
+  private static Map<String, Integer> months() {
+    Map<String, Integer> m = new java.util.HashMap<>();
+    String[][] names = {
+        {"jan", "januar", "janvier", "enero", "gennaio", "januari", "jänner", "janeiro", "ene", "gen"},
+        {"feb", "februar", "février", "fév", "febrero", "febbraio", "februari", "fevereiro", "fev"},
+        {"mar", "märz", "mär", "mars", "marzo", "maart", "março", "mrz"},
+        {"apr", "april", "avril", "abril", "aprile", "avr", "abr"},
+        {"may", "mai", "mayo", "maggio", "mei", "maio", "mag"},
+        {"jun", "juni", "juin", "junio", "giugno", "junho", "giu"},
+        {"jul", "juli", "juillet", "julio", "luglio", "julho", "jui", "lug"},
+        {"aug", "august", "août", "agosto", "augustus", "ago", "aoû"},
+        {"sep", "september", "septembre", "septiembre", "settembre", "setembro", "set", "sept"},
+        {"oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "out", "ott"},
+        {"nov", "november", "novembre", "noviembre", "novembro"},
+        {"dec", "dezember", "décembre", "diciembre", "dicembre", "december", "dezembro", "dez", "déc", "dic"}};
+    for (int i = 0; i < names.length; i++) {
+      for (String n : names[i]) {
+        m.put(n, i + 1);
+      }
+    }
+    for (String full : new String[] {"january", "february", "march", "june", "july", "october"}) {
+      m.put(full, m.get(full.substring(0, 3)));
+    }
+    return Map.copyOf(m);
+  }
+}

@@ -1,0 +1,138 @@
+package org.newsarc.extractor.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Removes what is never article text from a page body: scripts, forms controls, hidden
+ * elements, navigation, and elements whose names mark them as share bars, ads, related links,
+ * comments and the like. An element holding a large share of the page's prose is never removed
+ * on the strength of its names alone, because wrappers are sometimes named carelessly
+ * ("post with-sidebar"). Stateless and thread-safe.
+ */
+public final class DomCleaner {
+
+  /** Removed wherever they are: they carry no readable article text. */
+  private static final Set<String> ALWAYS_REMOVED = Set.of(
+      "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+      "button", "select", "input", "textarea", "option", "nav", "dialog", "map", "audio",
+      "video", "link", "meta", "head", "math", "frame", "frameset", "applet");
+
+  /** Removed unless they hold much of the page's prose. */
+  private static final Set<String> STRUCTURAL_BOILERPLATE = Set.of(
+      "header", "footer", "aside", "figcaption", "menu");
+
+  /** Above this share of the page's prose an element is kept whatever its names say. */
+  private static final double PROTECTED_SHARE = 0.3;
+
+  private DomCleaner() {}
+
+  /**
+   * Removes, in place, the elements that never hold readable text and the hidden ones. A
+   * hidden element holding most of the page's text stays: streaming renderers ship the whole
+   * page in a hidden container and reveal it with a script.
+   */
+  public static void removeNonContent(Element root) {
+    List<Element> doomed = new ArrayList<>();
+    List<Element> hidden = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element e) {
+          if (ALWAYS_REMOVED.contains(e.normalName())) {
+            doomed.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (isHidden(e)) {
+            hidden.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, root);
+    for (Element e : doomed) {
+      e.remove();
+    }
+    if (hidden.isEmpty()) {
+      return;
+    }
+    int total = -1;
+    for (Element e : hidden) {
+      int length = TextStats.visibleLength(e.text());
+      if (length > 500 && total < 0) {
+        total = TextStats.visibleLength(root.text());
+      }
+      if (length <= 500 || length * 2 < total) {
+        e.remove();
+      }
+    }
+  }
+
+  /**
+   * The elements under {@code root} that look like boilerplate by tag or name, outermost only.
+   * The tree is not changed, so callers can still fall back to the whole page.
+   */
+  public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints) {
+    int totalProse = Math.max(1, stats.get(root).prose());
+    Set<Element> boilerplate = Collections.newSetFromMap(new IdentityHashMap<>());
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element e) || e == root) {
+          return FilterResult.CONTINUE;
+        }
+        if (isBoilerplate(e, hints) && !isProtected(e, stats, totalProse)) {
+          boilerplate.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, root);
+    return boilerplate;
+  }
+
+  private static boolean isBoilerplate(Element e, ClassHints hints) {
+    String name = e.normalName();
+    if (name.equals("body") || name.equals("html") || name.equals("main")
+        || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      return false;
+    }
+    if (STRUCTURAL_BOILERPLATE.contains(name)) {
+      return true;
+    }
+    if (name.equals("a") || name.equals("p") && ClassHints.names(e).isEmpty()) {
+      return false;
+    }
+    return hints.isNegative(e) && !name.equals("article");
+  }
+
+  private static boolean isProtected(Element e, TextStats stats, int totalProse) {
+    TextStats.Counts c = stats.get(e);
+    return c.prose() > 400 && c.prose() >= PROTECTED_SHARE * totalProse;
+  }
+
+  /** Hidden by attribute or inline style; what no reader sees is not article text. */
+  static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden")) {
+      return true;
+    }
+    if (e.attr("aria-hidden").equals("true") && !e.nameIs("body") && !e.nameIs("html")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (style.isEmpty()) {
+      return false;
+    }
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+}

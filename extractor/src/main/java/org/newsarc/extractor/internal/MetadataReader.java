@@ -1,0 +1,187 @@
+package org.newsarc.extractor.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads an article's metadata from the page before it is cleaned, trusting sources in this
+ * order: JSON-LD, OpenGraph/Twitter/Dublin Core and other meta tags, microdata, then visible
+ * markup (bylines, {@code <time>}, the URL). Stateless and thread-safe.
+ */
+public final class MetadataReader {
+
+  /** Everything the page says about itself. Lists are never null. */
+  public record Metadata(
+      String title, List<String> authors, String published, String modified, String siteName,
+      String language, String canonicalUrl, String description, List<String> tags,
+      String imageUrl, boolean declaredArticle, String jsonLdBody) {}
+
+  private static final Pattern BY_PREFIX = Pattern.compile(
+      "^(by|von|par|por|di|door|av|text|written by|posted by|story by|autor|author)\\s*:?\\s+",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern AUTHOR_NOISE = Pattern.compile(
+      "https?://|@|\\d{4}|\\bupdated\\b|\\bpublished\\b", Pattern.CASE_INSENSITIVE);
+
+  private MetadataReader() {}
+
+  public static Metadata read(Document doc, String url, Map<String, String> headers) {
+    MetaTags meta = MetaTags.of(doc);
+    JsonLd ld = JsonLd.of(doc);
+    String siteName = first(meta.first("og:site_name", "application-name", "al:android:app_name"),
+        ld.publisherName(), ld.websiteName());
+    String title = TitleFinder.find(doc, meta, ld, siteName);
+    DateFinder.Dates dates = DateFinder.find(doc, meta, ld, url);
+    String ogType = meta.first("og:type");
+    boolean declaredArticle = ld.isArticle()
+        || ogType != null && ogType.toLowerCase(Locale.ROOT).contains("article")
+        || meta.first("article:published_time") != null;
+    return new Metadata(
+        title,
+        authors(doc, meta, ld),
+        dates.published(),
+        dates.modified(),
+        TitleFinder.clean(siteName),
+        language(doc, meta, ld, headers),
+        absolute(doc, first(attr(doc.selectFirst("link[rel~=(?i)^canonical$]"), "href"),
+            meta.first("og:url"), ld.url())),
+        TitleFinder.clean(first(meta.first("description", "og:description", "twitter:description",
+            "dc.description"), ld.description())),
+        tags(meta, ld),
+        absolute(doc, first(meta.first("og:image", "og:image:url", "twitter:image",
+            "twitter:image:src"), ld.image())),
+        declaredArticle,
+        ld.articleBody());
+  }
+
+  private static List<String> authors(Document doc, MetaTags meta, JsonLd ld) {
+    List<String> out = new ArrayList<>();
+    for (String a : ld.authors()) {
+      addAuthor(out, a);
+    }
+    if (out.isEmpty()) {
+      for (String key : new String[] {"author", "article:author", "parsely-author",
+          "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
+          "cxenseparse:author"}) {
+        for (String v : meta.all(key)) {
+          addAuthor(out, v);
+        }
+        if (!out.isEmpty()) {
+          break;
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      for (Element e : doc.select("[itemprop=author], [rel=author], .byline, .author, "
+          + ".author-name, .byline-name, [class*=byline] a, [class*=author-name]")) {
+        Element name = e.selectFirst("[itemprop=name]");
+        String v = name != null ? name.text() : e.text();
+        if (v.isEmpty() && name != null) {
+          v = name.attr("content");
+        }
+        addAuthor(out, v);
+        if (out.size() >= 3) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void addAuthor(List<String> out, String raw) {
+    if (raw == null) {
+      return;
+    }
+    String a = TitleFinder.clean(raw);
+    if (a == null) {
+      return;
+    }
+    a = BY_PREFIX.matcher(a).replaceFirst("").strip();
+    if (a.length() < 3 || a.length() > 80 || AUTHOR_NOISE.matcher(a).find()) {
+      return;
+    }
+    for (String existing : out) {
+      if (existing.equalsIgnoreCase(a)) {
+        return;
+      }
+    }
+    out.add(a);
+  }
+
+  private static String language(Document doc, MetaTags meta, JsonLd ld, Map<String, String> headers) {
+    Element html = doc.selectFirst("html");
+    String lang = html == null ? "" : html.attr("lang").strip();
+    if (lang.isEmpty() && html != null) {
+      lang = html.attr("xml:lang").strip();
+    }
+    String header = null;
+    if (headers != null) {
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        if ("Content-Language".equalsIgnoreCase(h.getKey())) {
+          header = h.getValue();
+        }
+      }
+    }
+    return LanguageTag.normalise(first(lang.isEmpty() ? null : lang,
+        meta.first("content-language", "dc.language", "language", "og:locale"),
+        ld.language(), header));
+  }
+
+  private static List<String> tags(MetaTags meta, JsonLd ld) {
+    List<String> out = new ArrayList<>();
+    for (String t : meta.all("article:tag")) {
+      addTag(out, t);
+    }
+    if (out.isEmpty()) {
+      String kw = first(meta.first("news_keywords", "keywords"), null);
+      if (kw != null) {
+        for (String t : kw.split("[,;]")) {
+          addTag(out, t);
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      ld.keywords().forEach(t -> addTag(out, t));
+    }
+    return out;
+  }
+
+  private static void addTag(List<String> out, String t) {
+    String c = TitleFinder.clean(t);
+    if (c != null && c.length() < 100 && !out.contains(c)) {
+      out.add(c);
+    }
+  }
+
+  private static String absolute(Document doc, String href) {
+    if (href == null || href.isBlank()) {
+      return null;
+    }
+    String base = doc.baseUri();
+    try {
+      if (base == null || base.isEmpty()) {
+        return href.strip();
+      }
+      return java.net.URI.create(base).resolve(href.strip().replace(" ", "%20")).toString();
+    } catch (IllegalArgumentException e) {
+      return href.strip();
+    }
+  }
+
+  private static String attr(Element e, String name) {
+    return e == null ? null : e.attr(name);
+  }
+
+  private static String first(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,159 @@
+package org.newsarc.extractor.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Character counts for every element of a tree, gathered in one iterative walk (deep trees
+ * cannot overflow the stack): visible text, text inside links, and "prose" — text in
+ * paragraph-like blocks long enough and free enough of links to read as running text.
+ * Not thread-safe; build one per page.
+ */
+public final class TextStats {
+
+  /** Counts for one element. */
+  public static final class Counts {
+    int text;
+    int links;
+    int prose;
+    int paragraphs;
+    int blocks;
+
+    public int text() { return text; }
+    public int links() { return links; }
+    public int prose() { return prose; }
+    public int paragraphs() { return paragraphs; }
+
+    /** Share of the text that sits inside links, 0 to 1. */
+    public double linkDensity() {
+      return text == 0 ? 0 : (double) links / text;
+    }
+  }
+
+  private static final Counts EMPTY = new Counts();
+  private final Map<Element, Counts> counts = new IdentityHashMap<>();
+
+  private TextStats() {}
+
+  /** Counts every element under (and including) {@code root}. */
+  public static TextStats of(Element root) {
+    return of(root, Set.of());
+  }
+
+  /** Counts every element under {@code root}, leaving out the subtrees in {@code skipped}. */
+  public static TextStats of(Element root, Set<Element> skipped) {
+    TextStats stats = new TextStats();
+    NodeTraversor.filter(stats.new Collector(skipped), root);
+    return stats;
+  }
+
+  public Counts get(Element e) {
+    Counts c = counts.get(e);
+    return c == null ? EMPTY : c;
+  }
+
+  private final class Collector implements NodeFilter {
+    private final Set<Element> skipped;
+    private final Deque<Element> blocks = new ArrayDeque<>();
+    private int linkDepth;
+    private int runChars;
+    private int runLinks;
+
+    Collector(Set<Element> skipped) {
+      this.skipped = skipped;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+      if (node instanceof Element e) {
+        if (!skipped.isEmpty() && skipped.contains(e)) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        counts.put(e, new Counts());
+        if (Blocks.isBlock(e) || blocks.isEmpty() || Blocks.wrapsBlocks(e)) {
+          flushRun();
+          blocks.push(e);
+        }
+        if (e.nameIs("a")) {
+          linkDepth++;
+        }
+      } else if (node instanceof TextNode t && node.parent() instanceof Element parent) {
+        int n = visibleLength(t.getWholeText());
+        Counts c = counts.get(parent);
+        if (c != null && n > 0) {
+          c.text += n;
+          runChars += n;
+          if (linkDepth > 0) {
+            c.links += n;
+            runLinks += n;
+          }
+        }
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+      if (!(node instanceof Element e)) {
+        return FilterResult.CONTINUE;
+      }
+      Counts c = counts.get(e);
+      if (!blocks.isEmpty() && blocks.peek() == e) {
+        flushRun();
+        blocks.pop();
+      }
+      if (e.nameIs("a")) {
+        linkDepth--;
+      }
+      if (e.parent() != null) {
+        Counts p = counts.get(e.parent());
+        if (p != null) {
+          p.text += c.text;
+          p.links += c.links;
+          p.prose += c.prose;
+          p.paragraphs += c.paragraphs;
+        }
+      }
+      return FilterResult.CONTINUE;
+    }
+
+    /** A run of inline text between block boundaries is prose when long and not mostly links. */
+    private void flushRun() {
+      if (!blocks.isEmpty() && runChars >= 60 && runLinks * 3 < runChars) {
+        Counts owner = counts.get(blocks.peek());
+        owner.prose += runChars - runLinks;
+        owner.paragraphs++;
+      }
+      runChars = 0;
+      runLinks = 0;
+    }
+  }
+
+  /** Length of a text with every run of whitespace counted as one character. */
+  static int visibleLength(String s) {
+    int n = 0;
+    boolean space = true;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      boolean ws = Character.isWhitespace(ch) || ch == '\u00A0';
+      if (ws) {
+        if (!space) {
+          n++;
+        }
+        space = true;
+      } else {
+        n++;
+        space = false;
+      }
+    }
+    return n;
+  }
+}

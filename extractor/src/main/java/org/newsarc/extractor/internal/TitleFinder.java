@@ -1,0 +1,80 @@
+package org.newsarc.extractor.internal;
+
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Chooses the headline: the page's main heading when the declared titles confirm it, else the
+ * best declared title (JSON-LD, OpenGraph, Twitter, {@code <title>}) with the site's name cut
+ * off ("Headline | Site", "Site – Headline"). Stateless and thread-safe.
+ */
+public final class TitleFinder {
+
+  private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»/\\\\•~]{1,2}\\s+");
+
+  private TitleFinder() {}
+
+  public static String find(Document doc, MetaTags meta, JsonLd ld, String siteName) {
+    String docTitle = clean(doc.title());
+    String og = clean(meta.first("og:title", "twitter:title", "dc.title", "title"));
+    String headline = clean(ld.isArticle() ? ld.headline() : null);
+    String declared = headline != null ? headline : og != null ? og : docTitle;
+    if (declared == null) {
+      Element h1 = doc.selectFirst("h1");
+      return h1 == null ? null : clean(h1.text());
+    }
+    for (Element h : doc.select("h1, h2")) {
+      String text = clean(h.text());
+      if (text == null || text.length() < 8) {
+        continue;
+      }
+      if (confirms(text, headline) || confirms(text, og) || confirms(text, docTitle)) {
+        return text;
+      }
+    }
+    return stripSite(declared, siteName);
+  }
+
+  private static boolean confirms(String heading, String declared) {
+    if (declared == null) {
+      return false;
+    }
+    String h = BlockFilter.comparable(heading);
+    String d = BlockFilter.comparable(declared);
+    return !h.isEmpty() && (d.equals(h) || d.startsWith(h) && h.length() * 2 >= d.length()
+        || d.endsWith(h) && h.length() * 2 >= d.length());
+  }
+
+  /** Removes a site name before or after a separator. */
+  static String stripSite(String title, String siteName) {
+    String[] parts = SEPARATOR.split(title);
+    if (parts.length < 2) {
+      return title;
+    }
+    String site = siteName == null ? "" : BlockFilter.comparable(siteName);
+    String first = parts[0];
+    String last = parts[parts.length - 1];
+    if (!site.isEmpty()) {
+      if (BlockFilter.comparable(last).equals(site) || site.contains(BlockFilter.comparable(last))) {
+        return title.substring(0, title.length() - last.length()).replaceAll(SEPARATOR.pattern() + "$", "").strip();
+      }
+      if (BlockFilter.comparable(first).equals(site)) {
+        return title.substring(first.length()).replaceFirst("^" + SEPARATOR.pattern(), "").strip();
+      }
+    }
+    // Without a known site name: "Long headline | Short site" loses its short tail.
+    if (last.length() * 2 < first.length() && last.split("\\s+").length <= 4) {
+      return title.substring(0, title.lastIndexOf(last)).replaceAll(SEPARATOR.pattern() + "$", "").strip();
+    }
+    return title;
+  }
+
+  static String clean(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    return t.isEmpty() ? null : t;
+  }
+}
