@@ -23,7 +23,8 @@ import org.newsarc.crawler.TestSite;
 import org.newsarc.crawler.TestSite.Reply;
 
 /**
- * A crawl in a child JVM is killed with SIGKILL twice in the middle of its work and restarted;
+ * A crawl in a child JVM is killed with SIGKILL twice in the middle of its work, stopped once
+ * with SIGTERM, and restarted each time;
  * in the end every page is archived exactly once (whole WARC records, robots.txt aside), has
  * exactly one capture row and one article, and the frontier holds no unfinished URL.
  */
@@ -46,9 +47,21 @@ class ResumeAfterKillTest {
       killAfter(first, a, b, total / 3);
       Process second = start(config, 2);
       killAfter(second, a, b, 2 * total / 3);
+      // SIGTERM: in-flight fetches finish, the WARC file is closed, nothing stays leased.
       Process third = start(config, 3);
-      assertTrue(third.waitFor(120, TimeUnit.SECONDS), "the last run ends when idle");
-      assertEquals(0, third.exitValue(), Files.readString(dir.resolve("child-3.err")));
+      waitFor(third, a, b, 5 * total / 6);
+      third.destroy();
+      assertTrue(third.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the crawl");
+      try (Stream<Path> files = Files.list(dir.resolve("crawl-data/warcs"))) {
+        assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+            .filter(n -> n.endsWith(".open")).toList(), "WARC closed on SIGTERM");
+      }
+      assertEquals(0, CrawlHarness.count(dir,
+          "SELECT COUNT(*) FROM frontier_urls WHERE state='leased'"), "frontier consistent");
+
+      Process fourth = start(config, 4);
+      assertTrue(fourth.waitFor(120, TimeUnit.SECONDS), "the last run ends when idle");
+      assertEquals(0, fourth.exitValue(), Files.readString(dir.resolve("child-4.err")));
 
       Map<String, Integer> records = responseRecords(dir.resolve("crawl-data/warcs"));
       for (TestSite site : List.of(a, b)) {
@@ -70,7 +83,10 @@ class ResumeAfterKillTest {
           "SELECT COUNT(*) FROM frontier_urls WHERE state IN ('leased')"));
       assertEquals(2 * PAGES, CrawlHarness.count(dir,
           "SELECT COUNT(*) FROM frontier_urls WHERE state='done'"), "every story done");
-      System.out.println("resume: " + Files.readString(dir.resolve("child-3.out")).strip());
+      for (int run = 1; run <= 4; run++) {
+        System.out.println("run " + run + ": " + Files.readString(dir.resolve("child-" + run
+            + ".out")).strip());
+      }
     }
   }
 
@@ -98,12 +114,17 @@ class ResumeAfterKillTest {
 
   /** Waits (bounded) until the sites have answered {@code hits} page requests, then kill -9. */
   private static void killAfter(Process p, TestSite a, TestSite b, int hits) throws Exception {
+    waitFor(p, a, b, hits);
+    p.destroyForcibly();
+    p.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Waits (bounded) until the sites have answered {@code hits} page requests. */
+  private static void waitFor(Process p, TestSite a, TestSite b, int hits) throws Exception {
     for (int i = 0; i < 1200; i++) {
       long pages = Stream.concat(a.hits().stream(), b.hits().stream())
           .filter(h -> !h.path().equals("/robots.txt")).count();
       if (pages >= hits) {
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
         return;
       }
       if (!p.isAlive()) {
