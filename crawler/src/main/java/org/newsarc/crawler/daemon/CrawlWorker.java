@@ -85,6 +85,12 @@ final class CrawlWorker implements Runnable {
     String url = lease.url();
     RobotsCache.Entry rules;
     boolean robotsFetched = !p.robots().isFresh(url);
+    if (robotsFetched && !p.stop().hasPagesLeft()) {
+      // The budget is spent: not even robots.txt is fetched any more.
+      p.frontier().release(lease, p.policy().noRequest());
+      p.stop().request("max-pages reached");
+      return;
+    }
     rules = p.robots().entryFor(url);
     if (robotsFetched && p.robotsSitemaps() && rules.fetchFailure() == null) {
       for (String sitemap : rules.rules().getSitemaps()) {
