@@ -47,11 +47,6 @@ public final class DateFinder {
   public static Dates find(Document doc, MetaTags meta, JsonLd ld, String url) {
     String modified = firstParsed(ld.dateModified(), meta, MODIFIED_META);
     String published = DateParser.parse(ld.datePublished());
-    String fromUrl = fromUrl(url);
-    if (fromUrl != null && (published == null || !published.startsWith(fromUrl))) {
-      // A full date in the path is fixed when the page is made; metadata is often rewritten.
-      published = fromUrl;
-    }
     if (published == null) {
       published = firstParsed(null, meta, PUBLISHED_META);
     }
@@ -61,8 +56,12 @@ public final class DateFinder {
     if (published == null) {
       published = microdata(doc, "dateCreated");
     }
-    if (published == null) {
-      published = fromUrl(url);
+    String fromUrl = fromUrl(url);
+    if (fromUrl != null && (published == null || !sameDay(published, fromUrl))) {
+      // A full date in the path is fixed when the page is made; metadata is often rewritten.
+      // A visible time of that same day adds the time of day.
+      String shown = fromTimeElements(doc);
+      published = shown != null && sameDay(shown, fromUrl) ? shown : fromUrl;
     }
     if (published == null) {
       published = fromTimeElements(doc);
