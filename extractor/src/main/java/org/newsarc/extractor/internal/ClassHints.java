@@ -21,7 +21,7 @@ public final class ClassHints {
       "sponsor", "promo", "cookie", "consent", "gdpr", "disqus", "comment-", "comments",
       "commentlist", "respond", "breadcrumb", "sidebar", "popup", "modal", "banner",
       "masthead", "footer", "navbar", "navigation", "menu", "pagination", "pager", "signup",
-      "sign-up", "paywall", "toolbar", "skip-link", "outbrain", "taboola", "author-bio",
+      "sign-up", "toolbar", "skip-link", "outbrain", "taboola", "author-bio",
       "authorbio", "byline", "dateline", "timestamp", "post-meta", "entry-meta",
       "article-meta", "meta-info", "tag-list", "taglist", "tags-", "-tags", "tagcloud",
       "keywords", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
@@ -60,7 +60,8 @@ public final class ClassHints {
    * {@code category-news}), and field modifiers such as {@code field--label-hidden}.
    */
   private static final Pattern DESCRIPTIVE = Pattern.compile(
-      "(tag|category|categories|format|status|type|postid|lang|language|has|is)-|.*label-hidden");
+      "(tag|category|categories|format|status|type|postid|lang|language|has|is)-|.*label-hidden"
+          + "|.*sidebar-(left|right)|.*(has|with|no)-sidebar");
 
   /** Roles that mark boilerplate. */
   private static final Set<String> NEGATIVE_ROLES = Set.of(
