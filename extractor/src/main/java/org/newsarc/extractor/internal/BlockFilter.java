@@ -49,13 +49,14 @@ public final class BlockFilter {
           + "|translated (automatically|by (an )?(ai|machine))"
           + "|sign up (for|to) (our|the)[^.]{0,40}newsletter|subscribe to (our|the)[^.]{0,30}newsletter"
           + "|newsletter.{0,60}(sign up|subscribe|inbox)|by clicking subscribe"
-          + "|all rights reserved|©|copyright \\d{4}",
+          + "|all rights reserved|©|copyright \\d{4}|free articles? (left|remaining|this month)"
+          + "|you have read \\d+ of",
       Pattern.CASE_INSENSITIVE);
 
   /** Words one of which every {@link #NOTICE} contains; checked first because it is cheap. */
   private static final KeywordScanner NOTICE_WORDS = new KeywordScanner(
       "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
-      "rights reserved", "©", "copyright");
+      "rights reserved", "©", "copyright", "free article", "you have read");
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",

@@ -33,7 +33,8 @@ public final class ClassHints {
       "see-also", "seealso", "also-read", "alsoread", "further-reading", "topics", "hashtag",
       "rss", "app-download", "a2a", "addthis", "sharethis", "shariff", "printfriendly",
       "lightbox", "gallery-thumbs", "thumbnails", "carousel", "slider", "ticker", "cta",
-      "call-to-action");
+      "call-to-action", "paywall-pitch", "paywall-prompt", "paywall-banner", "paywall-message",
+      "paywall-offer", "meter-");
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
