@@ -143,14 +143,22 @@ public final class WarcArchive implements Closeable {
         ? records.revisit(exchange, request.id(), payloadDigest, prior)
         : records.response(exchange, request.id(), payloadDigest);
     long start = writer.position();
-    writer.write(response);
-    long length = writer.position() - start;
-    writer.write(request);
-    if (metadata != null) {
-      writer.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
-          metadata));
+    long length;
+    try {
+      writer.write(response);
+      length = writer.position() - start;
+      writer.write(request);
+      if (metadata != null) {
+        writer.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
+            metadata));
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      String file = fileName;
+      abandonCapture(start);
+      throw new IOException("cannot write the capture of " + exchange.targetUri() + " to "
+          + file + ": " + e.getMessage(), e);
     }
-    channel.force(false);
     StoredCapture stored = new StoredCapture(fileName, start, length,
         "<" + response.id() + ">",
         payloadDigest == null ? null : Digests.label(payloadDigest), exchange.date(), revisit);
@@ -225,6 +233,24 @@ public final class WarcArchive implements Closeable {
     }
     writer = new WarcWriter(channel, WarcCompression.GZIP);
     writer.write(records.warcinfo(fileName, now));
+  }
+
+  /**
+   * After a failed write (disk full, I/O error): cuts the file back to where the capture began
+   * and closes it, so that it holds only whole records; the next write starts a new file.
+   */
+  private void abandonCapture(long start) {
+    try {
+      channel.truncate(start);
+      closeCurrent();
+    } catch (IOException | RuntimeException e) {
+      // The .open file stays; the next start-up recovers it.
+      LOG.error("could not close {} after a failed write: {}", openFile, e.getMessage());
+      writer = null;
+      channel = null;
+      openFile = null;
+      fileName = null;
+    }
   }
 
   private void closeCurrent() throws IOException {
