@@ -8,7 +8,7 @@ public class ExtractionException extends IOException {
   private final String url;
 
   public ExtractionException(String url, String message, Throwable cause) {
-    super(message + " (" + url + ")", cause);
+    super(url == null || url.isEmpty() ? message : message + " (" + url + ")", cause);
     this.url = url;
   }
 

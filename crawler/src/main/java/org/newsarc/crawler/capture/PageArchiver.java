@@ -88,7 +88,7 @@ public final class PageArchiver {
             "disallowed by robots.txt (" + rules.source() + ")", response);
       }
       try {
-        response = politeFetch(fetcher, delays, current, crawlDelay(rules));
+        response = politeFetch(fetcher, delays, current, robots.crawlDelay(rules));
       } catch (FetchException e) {
         return fail(url, hops, e.kind(), e.getMessage(), null);
       }
@@ -226,11 +226,6 @@ public final class PageArchiver {
       reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
     }
     return new PageOutcome(url, hops, null, -1, kind, reason, response);
-  }
-
-  private static Duration crawlDelay(RobotsCache.Entry rules) {
-    long ms = rules.rules().getCrawlDelay();
-    return ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
   }
 
   static boolean isHttpUrl(String url) {

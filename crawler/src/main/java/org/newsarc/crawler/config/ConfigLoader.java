@@ -44,6 +44,9 @@ public final class ConfigLoader {
   /** Reads and validates {@code file}. */
   public CrawlConfig load(Path file) throws ConfigException {
     try (InputStream in = Files.newInputStream(file)) {
+      if (Files.size(file) == 0) {
+        return CrawlConfig.defaults();
+      }
       CrawlConfig config = mapper.readValue(in, CrawlConfig.class);
       return config == null ? CrawlConfig.defaults() : config;
     } catch (JsonMappingException e) {

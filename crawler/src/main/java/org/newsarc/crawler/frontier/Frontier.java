@@ -252,7 +252,7 @@ public final class Frontier {
       case NEUTRAL -> q.failures();
     };
     q.withInFlight(Math.max(0, q.inFlight() - 1))
-        .withNextAllowed(Math.max(u.nextAllowedAt().toEpochMilli(),
+        .withNextAllowed(Math.max(ceilMillis(u.nextAllowedAt()),
             maxInFlight > 1 ? q.nextAllowedAt() : 0))
         .withOutcome(failures, fetched ? 1 : 0, u.parked() ? null : u.reason(),
             u.parked() ? u.reason() : null, u.responseMillis())
@@ -326,13 +326,19 @@ public final class Frontier {
     });
   }
 
-  /** True when nothing is in flight and no URL is due now (only later revisits remain). */
-  public boolean idle() throws IOException {
+  /**
+   * True when nothing is in flight and no URL that is due now can be fetched within
+   * {@code horizon}: only later revisits, or queues held back (parked, or paused by robots.txt
+   * or Retry-After) for longer than the horizon remain.
+   */
+  public boolean idle(java.time.Duration horizon) throws IOException {
     return transaction(() -> {
+      long now = clock.millis();
       try (PreparedStatement ps = db.prepareStatement("SELECT EXISTS(SELECT 1 FROM"
           + " frontier_queues WHERE in_flight > 0) OR EXISTS(SELECT 1 FROM frontier_queues"
-          + " WHERE next_due_at IS NOT NULL AND next_due_at <= ?)")) {
-        ps.setLong(1, clock.millis());
+          + " WHERE ready_at IS NOT NULL AND ready_at <= ? AND next_due_at <= ?)")) {
+        ps.setLong(1, now + horizon.toMillis());
+        ps.setLong(2, now);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return !rs.getBoolean(1);
@@ -346,7 +352,11 @@ public final class Frontier {
     return transaction(() -> UrlRow.load(db, url));
   }
 
-  Connection db() {
+  /**
+   * The database connection, for tables written in the same transaction as frontier changes
+   * (e.g. discovered metadata). Use only inside {@link #transaction}.
+   */
+  public Connection connection() {
     return db;
   }
 
@@ -384,6 +394,12 @@ public final class Frontier {
     } catch (URISyntaxException e) {
       return null;
     }
+  }
+
+  /** Rounded up, so that a gap is never shortened by the millisecond resolution. */
+  private static long ceilMillis(Instant t) {
+    long ms = t.toEpochMilli();
+    return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
   }
 
   static void setNullableLong(PreparedStatement ps, int i, Long v) throws SQLException {

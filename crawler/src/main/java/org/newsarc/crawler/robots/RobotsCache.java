@@ -65,8 +65,10 @@ public final class RobotsCache {
   private final Duration ttl;
   private final Duration retryAfterFailure;
   private final Sink sink;
+  private final Duration maxCrawlDelay;
   private final SimpleRobotRulesParser parser;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   /**
    * @param agentName the product token matched against User-agent lines, e.g. "newsarc"
@@ -89,7 +91,10 @@ public final class RobotsCache {
     this.ttl = ttl.compareTo(Duration.ofHours(24)) > 0 ? Duration.ofHours(24) : ttl;
     this.retryAfterFailure = retryAfterFailure;
     this.sink = sink;
-    this.parser = new SimpleRobotRulesParser(maxCrawlDelay.toMillis(), 50);
+    this.maxCrawlDelay = maxCrawlDelay;
+    // crawler-commons turns a Crawl-delay above its maximum into "disallow all"; newsarc
+    // honours such a delay up to the cap instead (see crawlDelay), so the parser gets no cap.
+    this.parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 50);
   }
 
   /** True when robots.txt lets newsarc fetch {@code url}. */
@@ -103,7 +108,8 @@ public final class RobotsCache {
     Instant now = clock.instant();
     Entry entry = cache.get(origin);
     if (entry == null || !now.isBefore(entry.expires())) {
-      synchronized (this) {
+      // One lock per origin: a slow robots.txt holds up only its own host.
+      synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
         entry = cache.get(origin);
         if (entry == null || !clock.instant().isBefore(entry.expires())) {
           entry = load(origin);
@@ -112,6 +118,22 @@ public final class RobotsCache {
       }
     }
     return entry;
+  }
+
+  /** True when rules for the origin of {@code url} are cached and not expired (no fetch needed). */
+  public boolean isFresh(String url) throws IOException {
+    Entry entry = cache.get(origin(url));
+    return entry != null && clock.instant().isBefore(entry.expires());
+  }
+
+  /** The Crawl-delay of {@code entry}, at most the configured cap; zero when none is set. */
+  public Duration crawlDelay(Entry entry) {
+    long ms = entry.rules().getCrawlDelay();
+    if (ms <= 0) {
+      return Duration.ZERO;
+    }
+    Duration d = Duration.ofMillis(ms);
+    return d.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : d;
   }
 
   /** Forgets cached rules, so the next check fetches robots.txt again. */

@@ -14,9 +14,9 @@ public final class ArticleSignal {
 
   public static double of(Metadata md, Content content) {
     double s = 0.1;
-    s += 0.45 * Math.min(1.0, content.prose() / 1500.0);
+    s += 0.5 * Math.min(1.0, content.prose() / 1000.0);
     if (content.articleMode()) {
-      s += 0.1;
+      s += 0.15;
     }
     if (md.declaredArticle()) {
       s += 0.2;

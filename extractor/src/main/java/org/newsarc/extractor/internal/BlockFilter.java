@@ -38,7 +38,7 @@ public final class BlockFilter {
   private static final Pattern POINTER_PREFIX = Pattern.compile(
       "^(also read|read also|read more|see also|related|more on this|more:|watch:|listen:"
           + "|recommended:|lesen sie auch|mehr zum thema|auch interessant|lire aussi|leggi anche"
-          + "|lee también|zum thema|click here|tap here)\\b.*", Pattern.CASE_INSENSITIVE);
+          + "|lee también|zum thema|click here|tap here)(?=\\W|$)", Pattern.CASE_INSENSITIVE);
 
   /** Notices about the reader's browser, cookies, subscriptions or translation. */
   private static final Pattern NOTICE = Pattern.compile(
@@ -51,6 +51,11 @@ public final class BlockFilter {
           + "|newsletter.{0,60}(sign up|subscribe|inbox)|by clicking subscribe"
           + "|all rights reserved|©|copyright \\d{4}",
       Pattern.CASE_INSENSITIVE);
+
+  /** Words one of which every {@link #NOTICE} contains; checked first because it is cheap. */
+  private static final KeywordScanner NOTICE_WORDS = new KeywordScanner(
+      "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
+      "rights reserved", "©", "copyright");
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",
@@ -67,6 +72,14 @@ public final class BlockFilter {
   private static final Pattern READ_TIME = Pattern.compile(
       "^\\d+\\s*(min|mins|minutes?|minuten?)\\.?( read| lesezeit| de lecture)?$", Pattern.CASE_INSENSITIVE);
 
+  /** Sign-off lines that close wire and newspaper stories. */
+  private static final Pattern SIGN_OFF = Pattern.compile(
+      "^(source|sources|quelle|quellen|fuente|editor|editors|editing|edited by|reporting by"
+          + "|additional reporting|writing by|compiled by|with reporting|photo|photos|image|images"
+          + "|credit|credits|tags|tagged|filed under|posted in|categories|category|topics"
+          + "|got a (story|tip)|contact|mit material von|redaktion|rédaction)\\b.{0,150}$"
+          + "|[\\w.+-]+@[\\w-]+\\.[\\w.]+", Pattern.CASE_INSENSITIVE);
+
   private BlockFilter() {}
 
   /**
@@ -81,10 +94,10 @@ public final class BlockFilter {
     boolean seenProse = false;
     for (TextBlock b : blocks) {
       String text = b.text();
-      if (isLabel(text) || NOTICE.matcher(text).find() && text.length() < 400) {
+      if (isLabel(text) || isNotice(text)) {
         continue;
       }
-      if (text.length() < 200 && POINTER_PREFIX.matcher(text).matches()
+      if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()
           && (b.linkDensity() > 0.3 || text.length() < 120)) {
         continue;
       }
@@ -107,7 +120,24 @@ public final class BlockFilter {
       }
       kept.add(b);
     }
+    while (!kept.isEmpty()) {
+      TextBlock last = kept.get(kept.size() - 1);
+      if (last.text().length() < 200 && SIGN_OFF.matcher(last.text()).find()
+          || last.text().length() < 25 && last.kind() != Blocks.Kind.LIST_ITEM && articleMode) {
+        kept.remove(kept.size() - 1);
+      } else {
+        break;
+      }
+    }
     return kept;
+  }
+
+  static boolean isNotice(String text) {
+    if (text.length() >= 400) {
+      return false;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    return NOTICE_WORDS.containsAny(lower) && NOTICE.matcher(lower).find();
   }
 
   static boolean isLabel(String text) {

@@ -25,20 +25,27 @@ public final class Blocks {
     return BLOCK_TAGS.contains(e.normalName());
   }
 
-  /** Elements whose text is counted as prose when it is long enough. */
-  public static boolean isParagraphLike(Element e) {
+  /**
+   * Elements whose text is counted as prose when it is long enough.
+   *
+   * @param blockDescendants how many block elements the element contains
+   */
+  public static boolean isParagraphLike(Element e, int blockDescendants) {
     String n = e.normalName();
     if (PARAGRAPH_TAGS.contains(n)) {
-      return !n.equals("td") || e.childrenSize() < 3;
+      return !n.equals("td") || blockDescendants < 3;
     }
-    // A div holding text directly, without block children, is a paragraph in disguise.
-    if (n.equals("div") || n.equals("section")) {
-      for (Element child : e.children()) {
-        if (isBlock(child)) {
-          return false;
-        }
+    // A div holding only inline content is a paragraph in disguise.
+    return (n.equals("div") || n.equals("section") || n.equals("span") || n.equals("font"))
+        && blockDescendants == 0;
+  }
+
+  /** An inline element (a span, say) that wraps blocks acts as a block container. */
+  public static boolean wrapsBlocks(Element e) {
+    for (Element child : e.children()) {
+      if (isBlock(child)) {
+        return true;
       }
-      return e.childNodeSize() > 0;
     }
     return false;
   }

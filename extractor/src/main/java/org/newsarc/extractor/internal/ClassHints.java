@@ -1,6 +1,8 @@
 package org.newsarc.extractor.internal;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -8,46 +10,54 @@ import org.jsoup.nodes.Element;
 /**
  * Reads what an element's {@code class}, {@code id} and {@code role} say about it: whether
  * it is probably boilerplate (share bars, ads, related links, comments…) or probably the
- * article body. Stateless and thread-safe.
+ * article body. Pages repeat the same class names many times, so verdicts are remembered per
+ * instance: make one per page. Not thread-safe.
  */
 public final class ClassHints {
 
   /** Substrings that mark boilerplate wherever they appear in a class or id. */
-  private static final Pattern NEGATIVE = Pattern.compile(
-      "share|sharing|social|related|recommend|newsletter|subscri|advert|sponsor|promo|cookie"
-          + "|consent|gdpr|disqus|comment-|comments|commentlist|respond|breadcrumb|sidebar|widget"
-          + "|popup|modal|banner|masthead|footer|navbar|navigation|menu|pagination|pager"
-          + "|signup|sign-up|paywall|toolbar|skip-link|outbrain|taboola|author-bio|authorbio"
-          + "|byline|dateline|timestamp|post-meta|entry-meta|article-meta|meta-info|tag-list|taglist"
-          + "|tags-|-tags|tagcloud|keywords|read-more|readmore|more-stories|most-popular|mostpopular"
-          + "|trending|teaser|prev-next|prevnext|post-nav|nextprev|next-story|previous-story"
-          + "|podcast|video-player|videoplayer|jwplayer|caption|credit|copyright|disclaimer"
-          + "|print-only|visually-hidden|sr-only|screen-reader|hidden-text|offscreen|rating"
-          + "|login|print-link|feedback|follow|donate|infobox|announcement|alert-bar|overlay"
-          + "|newsletter|inline-list|see-also|seealso|also-read|alsoread|further-reading"
-          + "|topics|hashtag|rss|app-download|a2a|addthis|sharethis|shariff|printfriendly"
-          + "|lightbox|gallery-thumbs|thumbnails|carousel|slider|ticker|cta|call-to-action",
-      Pattern.CASE_INSENSITIVE);
+  private static final KeywordScanner NEGATIVE = new KeywordScanner(
+      "share", "sharing", "social", "related", "recommend", "newsletter", "subscri", "advert",
+      "sponsor", "promo", "cookie", "consent", "gdpr", "disqus", "comment-", "comments",
+      "commentlist", "respond", "breadcrumb", "sidebar", "popup", "modal", "banner",
+      "masthead", "footer", "navbar", "navigation", "menu", "pagination", "pager", "signup",
+      "sign-up", "paywall", "toolbar", "skip-link", "outbrain", "taboola", "author-bio",
+      "authorbio", "byline", "dateline", "timestamp", "post-meta", "entry-meta",
+      "article-meta", "meta-info", "tag-list", "taglist", "tags-", "-tags", "tagcloud",
+      "keywords", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
+      "trending", "teaser", "prev-next", "prevnext", "post-nav", "nextprev", "next-story",
+      "previous-story", "podcast", "video-player", "videoplayer", "jwplayer", "caption",
+      "credit", "copyright", "disclaimer", "print-only", "visually-hidden", "sr-only",
+      "screen-reader", "hidden-text", "offscreen", "rating", "login", "print-link", "feedback",
+      "follow", "donate", "infobox", "announcement", "alert-bar", "overlay", "inline-list",
+      "see-also", "seealso", "also-read", "alsoread", "further-reading", "topics", "hashtag",
+      "rss", "app-download", "a2a", "addthis", "sharethis", "shariff", "printfriendly",
+      "lightbox", "gallery-thumbs", "thumbnails", "carousel", "slider", "ticker", "cta",
+      "call-to-action");
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
       "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "header", "footer",
       "aside", "comment", "comments", "date", "author", "related", "social", "hidden", "hide",
-      "sidebar", "widget", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
+      "sidebar", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
       "breadcrumbs", "masthead", "menu", "toc", "more", "categories", "category", "links",
       "label", "labels", "sponsored", "partner", "partners", "extra", "extras", "bottom",
       "cookies", "sticky", "popular", "byline", "bio", "avatar", "icon", "icons", "logo");
 
-  private static final Pattern POSITIVE = Pattern.compile(
-      "article|body|content|entry|main|post|story|text|blog|prose|rich-text|richtext|markdown",
-      Pattern.CASE_INSENSITIVE);
+  private static final KeywordScanner POSITIVE = new KeywordScanner(
+      "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose",
+      "rich-text", "richtext", "markdown");
+
+  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
   /** Roles that mark boilerplate. */
   private static final Set<String> NEGATIVE_ROLES = Set.of(
       "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
       "alertdialog", "search", "tablist", "toolbar");
 
-  private ClassHints() {}
+  /** Verdicts by name string, for this page only. */
+  private final Map<String, Boolean> negativeNames = new HashMap<>();
+  private final Map<String, Boolean> positiveNames = new HashMap<>();
 
   /** The element's class, id and role, lowercased and joined; empty when it has none. */
   public static String names(Element e) {
@@ -60,7 +70,7 @@ public final class ClassHints {
   }
 
   /** True when the element's names or role mark it as boilerplate. */
-  public static boolean isNegative(Element e) {
+  public boolean isNegative(Element e) {
     String role = e.attr("role");
     if (!role.isEmpty() && NEGATIVE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
       return true;
@@ -69,10 +79,14 @@ public final class ClassHints {
     if (names.isEmpty()) {
       return false;
     }
-    if (NEGATIVE.matcher(names).find()) {
+    return negativeNames.computeIfAbsent(names, ClassHints::negativeNames);
+  }
+
+  private static boolean negativeNames(String names) {
+    if (NEGATIVE.containsAny(names)) {
       return true;
     }
-    for (String part : names.split("[^a-z0-9]+")) {
+    for (String part : NON_ALNUM.split(names)) {
       if (NEGATIVE_PARTS.contains(part)) {
         return true;
       }
@@ -81,13 +95,14 @@ public final class ClassHints {
   }
 
   /** True when the element's names suggest it holds the article's body. */
-  public static boolean isPositive(Element e) {
+  public boolean isPositive(Element e) {
     String names = names(e);
-    return !names.isEmpty() && POSITIVE.matcher(names).find();
+    return !names.isEmpty()
+        && positiveNames.computeIfAbsent(names, POSITIVE::containsAny);
   }
 
   /** A weight for scoring: +1 for body-like names, -1 for boilerplate names, else 0. */
-  public static int weight(Element e) {
+  public int weight(Element e) {
     boolean neg = isNegative(e);
     boolean pos = isPositive(e);
     if (neg == pos) {

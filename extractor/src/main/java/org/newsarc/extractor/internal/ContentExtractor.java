@@ -25,9 +25,10 @@ public final class ContentExtractor {
   public static Content extract(Element body, Metadata md) {
     DomCleaner.removeNonContent(body);
     TextStats all = TextStats.of(body);
-    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, all);
+    ClassHints hints = new ClassHints();
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, all, hints);
     TextStats stats = TextStats.of(body, boilerplate);
-    ContentFinder.Choice choice = ContentFinder.find(body, stats);
+    ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150;
     List<TextBlock> blocks;

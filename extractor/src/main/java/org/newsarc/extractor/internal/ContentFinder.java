@@ -22,17 +22,17 @@ public final class ContentFinder {
   /** The chosen element and what it holds. */
   public record Choice(Element element, double score, int prose) {}
 
-  public static Choice find(Element root, TextStats stats) {
+  public static Choice find(Element root, TextStats stats, ClassHints hints) {
     Best best = new Best();
     best.element = root;
-    best.score = score(root, stats);
+    best.score = score(root, stats, hints);
     root.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
         if (node instanceof Element e && e != root) {
           TextStats.Counts c = stats.get(e);
           if (c.prose() > 0) {
-            double s = score(e, stats);
+            double s = score(e, stats, hints);
             if (s > best.score) {
               best.score = s;
               best.element = e;
@@ -44,13 +44,13 @@ public final class ContentFinder {
     return new Choice(best.element, best.score, stats.get(best.element).prose());
   }
 
-  static double score(Element e, TextStats stats) {
+  static double score(Element e, TextStats stats, ClassHints hints) {
     TextStats.Counts c = stats.get(e);
     double noise = c.text() - c.prose();
     double s = c.prose() - NOISE_WEIGHT * noise;
     if (isSemanticBody(e)) {
       s *= 1.15;
-    } else if (ClassHints.weight(e) > 0) {
+    } else if (hints.weight(e) > 0) {
       s *= 1.05;
     }
     return s;

@@ -38,8 +38,7 @@ public final class DateFinder {
       "[/_-]((?:19|20)\\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\\d|3[01])(?:/|[_-]|\\.|$)");
 
   private static final Pattern DATE_NAMES = Pattern.compile(
-      "date|time|publish|posted|byline|meta|dateline|submitted|entry-info|post-info|article-info",
-      Pattern.CASE_INSENSITIVE);
+      "date|time|publish|posted|byline|meta|dateline|submitted|entry-info|post-info|article-info");
 
   private DateFinder() {}
 

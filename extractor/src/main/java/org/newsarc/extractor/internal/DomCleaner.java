@@ -35,15 +35,26 @@ public final class DomCleaner {
 
   private DomCleaner() {}
 
-  /** Removes, in place, the elements that never hold readable text and the hidden ones. */
+  /**
+   * Removes, in place, the elements that never hold readable text and the hidden ones. A
+   * hidden element holding most of the page's text stays: streaming renderers ship the whole
+   * page in a hidden container and reveal it with a script.
+   */
   public static void removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
+    List<Element> hidden = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && (ALWAYS_REMOVED.contains(e.normalName()) || isHidden(e))) {
-          doomed.add(e);
-          return FilterResult.SKIP_ENTIRELY;
+        if (node instanceof Element e) {
+          if (ALWAYS_REMOVED.contains(e.normalName())) {
+            doomed.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (isHidden(e)) {
+            hidden.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
         }
         return FilterResult.CONTINUE;
       }
@@ -51,13 +62,26 @@ public final class DomCleaner {
     for (Element e : doomed) {
       e.remove();
     }
+    if (hidden.isEmpty()) {
+      return;
+    }
+    int total = -1;
+    for (Element e : hidden) {
+      int length = TextStats.visibleLength(e.text());
+      if (length > 500 && total < 0) {
+        total = TextStats.visibleLength(root.text());
+      }
+      if (length <= 500 || length * 2 < total) {
+        e.remove();
+      }
+    }
   }
 
   /**
    * The elements under {@code root} that look like boilerplate by tag or name, outermost only.
    * The tree is not changed, so callers can still fall back to the whole page.
    */
-  public static Set<Element> namedBoilerplate(Element root, TextStats stats) {
+  public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints) {
     int totalProse = Math.max(1, stats.get(root).prose());
     Set<Element> boilerplate = Collections.newSetFromMap(new IdentityHashMap<>());
     NodeTraversor.filter(new NodeFilter() {
@@ -66,7 +90,7 @@ public final class DomCleaner {
         if (!(node instanceof Element e) || e == root) {
           return FilterResult.CONTINUE;
         }
-        if (isBoilerplate(e) && !isProtected(e, stats, totalProse)) {
+        if (isBoilerplate(e, hints) && !isProtected(e, stats, totalProse)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -76,7 +100,7 @@ public final class DomCleaner {
     return boilerplate;
   }
 
-  private static boolean isBoilerplate(Element e) {
+  private static boolean isBoilerplate(Element e, ClassHints hints) {
     String name = e.normalName();
     if (name.equals("body") || name.equals("html") || name.equals("main")
         || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
@@ -88,7 +112,7 @@ public final class DomCleaner {
     if (name.equals("a") || name.equals("p") && ClassHints.names(e).isEmpty()) {
       return false;
     }
-    return ClassHints.isNegative(e) && !name.equals("article");
+    return hints.isNegative(e) && !name.equals("article");
   }
 
   private static boolean isProtected(Element e, TextStats stats, int totalProse) {

@@ -1,5 +1,7 @@
 package org.newsarc.extractor.internal;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,7 @@ public final class TextStats {
     int links;
     int prose;
     int paragraphs;
+    int blocks;
 
     public int text() { return text; }
     public int links() { return links; }
@@ -59,7 +62,10 @@ public final class TextStats {
 
   private final class Collector implements NodeFilter {
     private final Set<Element> skipped;
+    private final Deque<Element> blocks = new ArrayDeque<>();
     private int linkDepth;
+    private int runChars;
+    private int runLinks;
 
     Collector(Set<Element> skipped) {
       this.skipped = skipped;
@@ -72,16 +78,22 @@ public final class TextStats {
           return FilterResult.SKIP_ENTIRELY;
         }
         counts.put(e, new Counts());
+        if (Blocks.isBlock(e) || blocks.isEmpty() || Blocks.wrapsBlocks(e)) {
+          flushRun();
+          blocks.push(e);
+        }
         if (e.nameIs("a")) {
           linkDepth++;
         }
       } else if (node instanceof TextNode t && node.parent() instanceof Element parent) {
         int n = visibleLength(t.getWholeText());
         Counts c = counts.get(parent);
-        if (c != null) {
+        if (c != null && n > 0) {
           c.text += n;
+          runChars += n;
           if (linkDepth > 0) {
             c.links += n;
+            runLinks += n;
           }
         }
       }
@@ -94,12 +106,12 @@ public final class TextStats {
         return FilterResult.CONTINUE;
       }
       Counts c = counts.get(e);
+      if (!blocks.isEmpty() && blocks.peek() == e) {
+        flushRun();
+        blocks.pop();
+      }
       if (e.nameIs("a")) {
         linkDepth--;
-      }
-      if (Blocks.isParagraphLike(e) && c.text >= 60 && c.links * 3 < c.text) {
-        c.prose = Math.max(c.prose, c.text - c.links);
-        c.paragraphs = Math.max(c.paragraphs, 1);
       }
       if (e.parent() != null) {
         Counts p = counts.get(e.parent());
@@ -111,6 +123,17 @@ public final class TextStats {
         }
       }
       return FilterResult.CONTINUE;
+    }
+
+    /** A run of inline text between block boundaries is prose when long and not mostly links. */
+    private void flushRun() {
+      if (!blocks.isEmpty() && runChars >= 60 && runLinks * 3 < runChars) {
+        Counts owner = counts.get(blocks.peek());
+        owner.prose += runChars - runLinks;
+        owner.paragraphs++;
+      }
+      runChars = 0;
+      runLinks = 0;
     }
   }
 

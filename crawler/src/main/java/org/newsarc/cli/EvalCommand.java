@@ -1,0 +1,71 @@
+package org.newsarc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsarc.extractor.ArticleExtractor;
+import org.newsarc.extractor.eval.CorpusEvaluator;
+import org.newsarc.extractor.eval.EvalTable;
+import org.newsarc.extractor.eval.Floors;
+import org.newsarc.extractor.eval.Metric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code newsarc eval}: score the extractor on corpora with gold answers. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Score the extractor on corpora with gold answers.",
+        "",
+        "Each DIR holds gold.jsonl and the page files it names. Prints one table: per corpus,"
+            + " main-text token F1 (and per page type), snippet precision/recall/F1, date"
+            + " accuracy, title/author/site/language match rates and pages per second."
+            + " With --floors, exits 1 when any figure is below its floor."},
+    footer = {"", "Examples:",
+        "  newsarc eval ../shared/eval/wcxb-dev ../shared/eval/trafilatura",
+        "  newsarc eval --floors config/eval-floors.tsv ../shared/eval/*/"})
+public final class EvalCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--floors", paramLabel = "FILE",
+      description = "TSV of set<TAB>metric<TAB>floor lines; a figure below its floor fails the run.")
+  Path floorsFile;
+
+  @Parameters(paramLabel = "DIR", arity = "1..*", description = "Corpus folders.")
+  List<Path> dirs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    for (Path dir : dirs) {
+      if (!Files.isRegularFile(dir.resolve("gold.jsonl"))) {
+        throw new ParameterException(spec.commandLine(), dir + " has no gold.jsonl");
+      }
+    }
+    Floors floors = floorsFile == null ? Floors.none() : Floors.read(floorsFile);
+    CorpusEvaluator evaluator = new CorpusEvaluator(new ArticleExtractor(), System::nanoTime, r -> { });
+    List<Metric> metrics = new ArrayList<>();
+    for (Path dir : dirs) {
+      metrics.addAll(evaluator.evaluate(dir));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(EvalTable.format(metrics, floors));
+    out.flush();
+    List<Floors.Breach> breaches = floors.check(metrics);
+    for (Floors.Breach b : breaches) {
+      spec.commandLine().getErr().printf("newsarc eval: %s %s is %s, below its floor %.3f%n",
+          b.set(), b.metric(), b.value() == null ? "missing" : String.format("%.4f", b.value()),
+          b.floor());
+    }
+    return breaches.isEmpty() ? 0 : 1;
+  }
+}

@@ -1,0 +1,71 @@
+package org.newsarc.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsarc.extractor.ArticleExtractor;
+import org.newsarc.extractor.batch.BatchExtractor;
+import org.newsarc.extractor.batch.BatchInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code newsarc extract}: run the article extractor over HTML files. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Extract article text and metadata from HTML files (plain or .gz).",
+        "",
+        "Writes one JSON object per input to standard output, in input order, with the keys"
+            + " file, url, title, author, published, site_name, language, canonical_url,"
+            + " description, text, and error when the input could not be read or extracted."},
+    footer = {"", "Examples:",
+        "  newsarc extract page.html",
+        "  newsarc extract --url https://example.org/2024/05/07/story.html story.html.gz",
+        "  newsarc extract --manifest pages.tsv > articles.jsonl"})
+public final class ExtractCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--manifest", paramLabel = "FILE",
+      description = "A TSV file of path<TAB>url lines; its pages come before the FILE arguments.")
+  Path manifest;
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "The address the FILE arguments were fetched from (base for relative links).")
+  String url;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "HTML files to extract.")
+  List<String> files = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    List<BatchInput> inputs = new ArrayList<>();
+    if (manifest != null) {
+      inputs.addAll(BatchInput.readManifest(manifest));
+    }
+    for (String f : files) {
+      inputs.add(new BatchInput(f, url));
+    }
+    if (inputs.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "give at least one FILE or --manifest");
+    }
+    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    int failures = new BatchExtractor(new ArticleExtractor()).run(inputs, out);
+    if (failures > 0) {
+      spec.commandLine().getErr().println("newsarc extract: " + failures + " of " + inputs.size()
+          + " inputs could not be extracted (see their error field)");
+    }
+    return failures > 0 ? 1 : 0;
+  }
+}

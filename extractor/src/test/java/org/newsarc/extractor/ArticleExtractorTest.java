@@ -1,0 +1,143 @@
+package org.newsarc.extractor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The extractor on small hand-made pages, one behaviour per test. */
+class ArticleExtractorTest {
+
+  private static final String PROSE =
+      "The council voted on Tuesday to approve the new plan after a long debate that lasted well into the night. ";
+  private final ArticleExtractor extractor = new ArticleExtractor();
+
+  private Article extract(String html, String url) throws ExtractionException {
+    return extractor.extract(html.getBytes(StandardCharsets.UTF_8), url, Map.of());
+  }
+
+  private static String page(String head, String body) {
+    return "<!doctype html><html lang=\"en-gb\"><head>" + head + "</head><body>"
+        + "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>" + body
+        + "<footer>© 2024 Example Media. All rights reserved.</footer></body></html>";
+  }
+
+  @Test
+  void keepsParagraphsHeadingsListsAndQuotesInTheirOwnBlocks() throws ExtractionException {
+    String html = page("<title>Council approves plan | Example News</title>",
+        "<article><h1>Council approves plan</h1><p class=\"byline\">By Jane Doe</p>"
+            + "<p>" + PROSE + "</p><h2>What changes</h2><ul><li>Bus lanes on Mill Road</li>"
+            + "<li>New crossings near schools</li></ul><blockquote><p>" + PROSE + "</p></blockquote>"
+            + "<p>" + PROSE + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/news/2024/05/07/plan.html");
+    String[] blocks = a.text().split("\n\n");
+    assertEquals(PROSE.strip(), blocks[0]);
+    assertEquals("What changes", blocks[1]);
+    assertEquals("Bus lanes on Mill Road\nNew crossings near schools", blocks[2]);
+    assertEquals(5, blocks.length, a.text());
+    assertFalse(a.text().contains("Council approves plan"), "headline not in text");
+    assertFalse(a.text().contains("Jane Doe"), "byline not in text");
+    assertEquals("Council approves plan", a.title());
+    assertEquals("2024-05-07", a.published());
+    assertEquals("en-GB", a.language());
+  }
+
+  @Test
+  void dropsRelatedBoxesAdsAndNewsletterPitchesInsideTheArticle() throws ExtractionException {
+    String html = page("<title>Ferry fares rise</title>",
+        "<article><p>" + PROSE + PROSE + "</p><div class=\"related-articles\"><h3>Related</h3>"
+            + "<p><a href=\"/a\">Something else entirely that happened</a></p></div>"
+            + "<p>Advertisement</p><div class=\"ad-slot\">Buy things now</div>"
+            + "<p>" + PROSE + PROSE + "</p><p><strong>Also read:</strong> <a href=\"/b\">Another story</a></p>"
+            + "<aside><p>Sign up for our newsletter to get the news in your inbox every morning.</p></aside>"
+            + "<p>" + PROSE + "</p></article><section class=\"comments\"><p>" + PROSE + "</p></section>");
+    Article a = extract(html, "https://example.org/ferry");
+    assertEquals(3, a.text().split("\n\n").length, a.text());
+    for (String noise : List.of("Related", "Something else", "Advertisement", "Buy things",
+        "Also read", "newsletter", "All rights reserved", "Home")) {
+      assertFalse(a.text().contains(noise), noise);
+    }
+    assertTrue(a.isArticle());
+  }
+
+  @Test
+  void readsJsonLdGraphWithAuthorReferences() throws ExtractionException {
+    String ld = "{\"@context\":\"https://schema.org\",\"@graph\":["
+        + "{\"@type\":\"WebSite\",\"name\":\"Example Daily\"},"
+        + "{\"@type\":\"Person\",\"@id\":\"#jane\",\"name\":\"Jane Doe\"},"
+        + "{\"@type\":[\"NewsArticle\"],\"headline\":\"Tugboats go electric &amp; quiet\","
+        + "\"datePublished\":\"2024-03-15T09:30:00+08:00\",\"dateModified\":\"2024-03-16T10:00:00+08:00\","
+        + "\"author\":[{\"@id\":\"#jane\"},{\"@type\":\"Person\",\"name\":\"John Roe\"}],"
+        + "\"image\":{\"@type\":\"ImageObject\",\"url\":\"/img/tug.jpg\"},\"keywords\":\"ports, energy\"}]}";
+    String html = page("<title>Tugboats go electric &amp; quiet - Example Daily</title>"
+        + "<script type=\"application/ld+json\">" + ld + "</script>"
+        + "<link rel=\"canonical\" href=\"/asia/tugboats\"><meta name=\"description\" content=\"A trial.\">",
+        "<main><p>" + PROSE + PROSE + PROSE + "</p></main>");
+    Article a = extract(html, "https://example.org/asia/tugboats?utm=x");
+    assertEquals("Tugboats go electric & quiet", a.title());
+    assertEquals(List.of("Jane Doe", "John Roe"), a.authors());
+    assertEquals("2024-03-15T09:30:00+08:00", a.published());
+    assertEquals("2024-03-16T10:00:00+08:00", a.modified());
+    assertEquals("Example Daily", a.siteName());
+    assertEquals("https://example.org/asia/tugboats", a.canonicalUrl());
+    assertEquals("https://example.org/img/tug.jpg", a.imageUrl());
+    assertEquals(List.of("ports", "energy"), a.tags());
+    assertEquals("A trial.", a.description());
+  }
+
+  @Test
+  void fallsBackToOpenGraphMetaAndVisibleDates() throws ExtractionException {
+    String html = page("<title>Stadtrat beschließt Fähre – Rheinpost</title>"
+        + "<meta property=\"og:site_name\" content=\"Rheinpost\"><meta name=\"author\" content=\"Von Anna Beck\">",
+        "<div class=\"story\"><h1>Stadtrat beschließt Fähre</h1><span class=\"date\">8. November 2023</span>"
+            + "<p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></div>");
+    Article a = extract(html, "https://example.org/politik/faehre");
+    assertEquals("Stadtrat beschließt Fähre", a.title());
+    assertEquals(List.of("Anna Beck"), a.authors());
+    assertEquals("2023-11-08", a.published());
+    assertEquals("Rheinpost", a.siteName());
+  }
+
+  @Test
+  void listingPageHasALowArticleSignal() throws ExtractionException {
+    StringBuilder items = new StringBuilder("<ul>");
+    for (int i = 0; i < 40; i++) {
+      items.append("<li><a href=\"/story/").append(i).append("\">Headline number ").append(i)
+          .append(" about things</a></li>");
+    }
+    Article a = extract(page("<title>Latest news</title>", items + "</ul>"), "https://example.org/latest");
+    assertFalse(a.isArticle(), "signal " + a.articleSignal());
+  }
+
+  @Test
+  void isSafeToShareBetweenThreads() throws Exception {
+    List<String> pages = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      pages.add(page("<title>Story " + i + "</title>", "<article><p>" + i + " " + PROSE + PROSE + "</p></article>"));
+    }
+    List<String> sequential = new ArrayList<>();
+    for (String p : pages) {
+      sequential.add(extract(p, "https://example.org/").text());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (String p : pages) {
+        results.add(pool.submit(() -> extract(p, "https://example.org/").text()));
+      }
+      for (int i = 0; i < pages.size(); i++) {
+        assertEquals(sequential.get(i), results.get(i).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
