@@ -75,6 +75,27 @@ class WarcCommandsTest {
       assertTrue(pages.stream().skip(1).allMatch(p -> p.contains("\"title\"")), pages.toString());
     }
 
+    // extract --warc writes the same JSON Lines as extract, one per archived HTML page.
+    java.io.PrintStream stdout = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    Run extracted;
+    try {
+      System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+      extracted = run("extract", "--warc", warcs.toString());
+    } finally {
+      System.setOut(stdout);
+    }
+    assertEquals(0, extracted.exit(), extracted.err());
+    List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(articles, lines.size());
+    for (String line : lines) {
+      JsonNode json = new ObjectMapper().readTree(line);
+      assertTrue(json.get("file").asText().matches(".+\\.warc\\.gz#\\d+"), line);
+      assertTrue(json.get("url").asText().startsWith("http://127.0.0.1:"), line);
+      assertTrue(json.get("text").asText().length() > 200, line);
+      assertTrue(json.get("error") == null, line);
+    }
+
     Run nothing = run("export", "--archive", archive.toString());
     assertEquals(2, nothing.exit(), "neither --dataset nor --wacz is a usage error");
   }
