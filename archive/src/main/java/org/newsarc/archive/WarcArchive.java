@@ -76,7 +76,9 @@ public final class WarcArchive implements Closeable {
 
   /**
    * Opens (creating if needed) the folder {@code dir} for writing WARC files, after recovering
-   * any {@code .open} file left there by a writer that did not close.
+   * any {@code .open} file left there by a writer that did not close. The caller must make sure
+   * no other live process writes to the folder (see {@link ArchiveLock}): its open file would
+   * be taken for a crashed one.
    *
    * @param lookup finds earlier captures of the same payload, for revisit records
    */
