@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,14 +91,8 @@ public final class WarcArchive implements Closeable {
 
   /** Recovers every {@code .open} file in {@code dir}; returns the files it kept. */
   public static List<Path> recoverOpenFiles(Path dir, boolean writeCdxj) throws IOException {
-    List<Path> open = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-        "*" + WarcFileNames.WARC_SUFFIX + WarcFileNames.OPEN_SUFFIX)) {
-      files.forEach(open::add);
-    }
     List<Path> kept = new ArrayList<>();
-    for (Path file : open) {
-      OpenFileRecovery.Result result = OpenFileRecovery.recover(file);
+    for (OpenFileRecovery.Result result : OpenFileRecovery.recoverAll(dir)) {
       if (result.file() != null) {
         kept.add(result.file());
         if (writeCdxj) {
@@ -168,6 +161,35 @@ public final class WarcArchive implements Closeable {
       closeCurrent();
     }
     return stored;
+  }
+
+  /**
+   * Writes the metadata record of a capture written earlier by {@link #write}, for pipelines
+   * that only know the outlinks and the article signal after the capture is stored. The record
+   * names the response by WARC-Concurrent-To, so it may lie in a later file.
+   *
+   * @param stored what {@link #write} returned for the capture
+   * @param targetUri the capture's URL
+   */
+  public synchronized void writeMetadata(StoredCapture stored, String targetUri,
+      CaptureMetadata metadata) throws IOException {
+    closeIfTooOld();
+    ensureOpen();
+    String id = stored.recordId();
+    URI responseId = URI.create(id.startsWith("<") ? id.substring(1, id.length() - 1) : id);
+    long start = writer.position();
+    try {
+      writer.write(records.metadata(targetUri, stored.date(), responseId, metadata));
+      channel.force(false);
+    } catch (IOException e) {
+      String file = fileName;
+      abandonCapture(start);
+      throw new IOException("cannot write the metadata of " + targetUri + " to " + file + ": "
+          + e.getMessage(), e);
+    }
+    if (writer.position() >= options.maxFileBytes()) {
+      closeCurrent();
+    }
   }
 
   /** Closes the current file if it has been open longer than the age limit. */
