@@ -6,6 +6,8 @@
 // Usage: node check.mjs DIR...   Exit code 0 when all is well, 1 otherwise.
 import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { WARCParser } from "warcio";
 
@@ -70,7 +72,31 @@ if (dirs.length === 0) {
   realWarn("usage: node check.mjs DIR...");
   process.exit(2);
 }
-let files = 0, records = 0, expectations = 0;
+const cli = path.join(path.dirname(fileURLToPath(import.meta.url)),
+  "node_modules", "warcio", "dist", "cli.js");
+
+// Our CDXJ index beside a file must agree with the one warcio makes of it: same keys,
+// timestamps, statuses, digests, offsets and lengths.
+function checkIndex(file) {
+  const ours = file.replace(/\.warc\.gz$/, ".cdxj");
+  if (!existsSync(ours)) return 0;
+  const fields = (line) => {
+    const [key, ts, json] = [line.split(" ", 2)[0], line.split(" ", 2)[1],
+      line.slice(line.indexOf("{"))];
+    const j = JSON.parse(json);
+    return [key, ts, j.url, j.status, j.digest, j.offset, j.length].join(" ");
+  };
+  const theirs = execFileSync("node", [cli, "cdx-index", file], { encoding: "utf8" })
+    .split("\n").filter((l) => l.trim()).map(fields).sort();
+  const mine = readFileSync(ours, "utf8").split("\n").filter((l) => l.trim()).map(fields).sort();
+  if (JSON.stringify(theirs) !== JSON.stringify(mine)) {
+    problem(`${ours}: differs from warcio's index:\n  ours:   ${mine.join("\n          ")}`
+      + `\n  warcio: ${theirs.join("\n          ")}`);
+  }
+  return mine.length;
+}
+
+let files = 0, records = 0, expectations = 0, indexLines = 0;
 const seenByDir = new Map();
 for (const dir of dirs) {
   for (const file of warcFiles(dir)) {
@@ -90,6 +116,7 @@ for (const dir of dirs) {
       continue;
     }
     if (blocks[0].record.warcType !== "warcinfo") problem(`${file}: first record is not warcinfo`);
+    indexLines += checkIndex(file);
     const seen = seenByDir.get(path.dirname(file)) ?? [];
     seenByDir.set(path.dirname(file), seen);
     for (let i = 0; i < blocks.length; i++) {
@@ -122,7 +149,8 @@ for (const [dir, seen] of seenByDir) {
 }
 console.warn = realWarn;
 console.log(`warcio ${problems === 0 ? "OK" : "FAILED"}: ${files} file(s), ${records} record(s),`
-  + ` ${expectations} expected payload(s) checked, ${problems} problem(s)`);
+  + ` ${expectations} expected payload(s) and ${indexLines} CDXJ line(s) checked,`
+  + ` ${problems} problem(s)`);
 if (files === 0) {
   console.log("FAIL no WARC file found in " + dirs.join(" "));
   process.exit(1);

@@ -1,7 +1,9 @@
 package org.newsarc.archive;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.netpreserve.jwarc.cdx.CdxFormat;
 import org.netpreserve.jwarc.cdx.CdxWriter;
 import org.newsarc.archive.internal.WarcFileNames;
@@ -25,6 +29,8 @@ public final class CdxjIndex {
   private static final Logger LOG = LoggerFactory.getLogger(CdxjIndex.class);
   /** Suffix of a per-file index. */
   public static final String SUFFIX = ".cdxj";
+  private static final Pattern DIGEST_PREFIX = Pattern.compile("\"digest\": \"[a-z0-9-]+:");
+  private static final Pattern URL_FIELD = Pattern.compile("\"url\": \"([^\"]*)\"");
 
   private CdxjIndex() {}
 
@@ -55,12 +61,50 @@ public final class CdxjIndex {
    * file's name without its folder.
    */
   public static void write(List<Path> warcs, Writer out) throws IOException {
-    CdxWriter cdx = new CdxWriter(out);
+    StringWriter lines = new StringWriter();
+    CdxWriter cdx = new CdxWriter(lines);
     cdx.setFormat(CdxFormat.CDXJ);
     cdx.setSort(true);
     cdx.onWarning(w -> LOG.warn("CDXJ indexing: {}", w));
     cdx.process(warcs, false);
     cdx.close();
+    List<String> sorted = new ArrayList<>();
+    for (String line : lines.toString().split("\n")) {
+      if (!line.isEmpty()) {
+        sorted.add(likeReplayTools(line));
+      }
+    }
+    sorted.sort(null); // plain code-point order, as pywb's binary search expects
+    for (String line : sorted) {
+      out.write(line);
+      out.write('\n');
+    }
+    out.flush();
+  }
+
+  /**
+   * Writes a line as pywb and warcio do: digests without their "sha1:" prefix (revisits are
+   * matched on this field, so indexes from different tools must agree), and IPv6 hosts in
+   * brackets in the key.
+   */
+  static String likeReplayTools(String line) {
+    String fixed = DIGEST_PREFIX.matcher(line).replaceFirst("\"digest\": \"");
+    int brace = fixed.indexOf('{');
+    Matcher url = URL_FIELD.matcher(fixed);
+    if (brace > 0 && url.find(brace)) {
+      try {
+        String host = URI.create(url.group(1)).getHost();
+        if (host != null && host.startsWith("[")) {
+          String bare = host.substring(1, host.length() - 1);
+          if (fixed.startsWith(bare)) {
+            fixed = host + fixed.substring(bare.length());
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        // Not a URI java parses: keep the key jwarc made.
+      }
+    }
+    return fixed;
   }
 
   /** Rebuilds the index beside every closed WARC file in {@code dir}; returns the indexes. */

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,9 @@ public final class WarcArchive implements Closeable {
 
   /**
    * Opens (creating if needed) the folder {@code dir} for writing WARC files, after recovering
-   * any {@code .open} file left there by a writer that did not close.
+   * any {@code .open} file left there by a writer that did not close. The caller must make sure
+   * no other live process writes to the folder (see {@link ArchiveLock}): its open file would
+   * be taken for a crashed one.
    *
    * @param lookup finds earlier captures of the same payload, for revisit records
    */
@@ -90,14 +91,8 @@ public final class WarcArchive implements Closeable {
 
   /** Recovers every {@code .open} file in {@code dir}; returns the files it kept. */
   public static List<Path> recoverOpenFiles(Path dir, boolean writeCdxj) throws IOException {
-    List<Path> open = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-        "*" + WarcFileNames.WARC_SUFFIX + WarcFileNames.OPEN_SUFFIX)) {
-      files.forEach(open::add);
-    }
     List<Path> kept = new ArrayList<>();
-    for (Path file : open) {
-      OpenFileRecovery.Result result = OpenFileRecovery.recover(file);
+    for (OpenFileRecovery.Result result : OpenFileRecovery.recoverAll(dir)) {
       if (result.file() != null) {
         kept.add(result.file());
         if (writeCdxj) {
@@ -143,14 +138,22 @@ public final class WarcArchive implements Closeable {
         ? records.revisit(exchange, request.id(), payloadDigest, prior)
         : records.response(exchange, request.id(), payloadDigest);
     long start = writer.position();
-    writer.write(response);
-    long length = writer.position() - start;
-    writer.write(request);
-    if (metadata != null) {
-      writer.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
-          metadata));
+    long length;
+    try {
+      writer.write(response);
+      length = writer.position() - start;
+      writer.write(request);
+      if (metadata != null) {
+        writer.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
+            metadata));
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      String file = fileName;
+      abandonCapture(start);
+      throw new IOException("cannot write the capture of " + exchange.targetUri() + " to "
+          + file + ": " + e.getMessage(), e);
     }
-    channel.force(false);
     StoredCapture stored = new StoredCapture(fileName, start, length,
         "<" + response.id() + ">",
         payloadDigest == null ? null : Digests.label(payloadDigest), exchange.date(), revisit);
@@ -158,6 +161,35 @@ public final class WarcArchive implements Closeable {
       closeCurrent();
     }
     return stored;
+  }
+
+  /**
+   * Writes the metadata record of a capture written earlier by {@link #write}, for pipelines
+   * that only know the outlinks and the article signal after the capture is stored. The record
+   * names the response by WARC-Concurrent-To, so it may lie in a later file.
+   *
+   * @param stored what {@link #write} returned for the capture
+   * @param targetUri the capture's URL
+   */
+  public synchronized void writeMetadata(StoredCapture stored, String targetUri,
+      CaptureMetadata metadata) throws IOException {
+    closeIfTooOld();
+    ensureOpen();
+    String id = stored.recordId();
+    URI responseId = URI.create(id.startsWith("<") ? id.substring(1, id.length() - 1) : id);
+    long start = writer.position();
+    try {
+      writer.write(records.metadata(targetUri, stored.date(), responseId, metadata));
+      channel.force(false);
+    } catch (IOException e) {
+      String file = fileName;
+      abandonCapture(start);
+      throw new IOException("cannot write the metadata of " + targetUri + " to " + file + ": "
+          + e.getMessage(), e);
+    }
+    if (writer.position() >= options.maxFileBytes()) {
+      closeCurrent();
+    }
   }
 
   /** Closes the current file if it has been open longer than the age limit. */
@@ -225,6 +257,24 @@ public final class WarcArchive implements Closeable {
     }
     writer = new WarcWriter(channel, WarcCompression.GZIP);
     writer.write(records.warcinfo(fileName, now));
+  }
+
+  /**
+   * After a failed write (disk full, I/O error): cuts the file back to where the capture began
+   * and closes it, so that it holds only whole records; the next write starts a new file.
+   */
+  private void abandonCapture(long start) {
+    try {
+      channel.truncate(start);
+      closeCurrent();
+    } catch (IOException | RuntimeException e) {
+      // The .open file stays; the next start-up recovers it.
+      LOG.error("could not close {} after a failed write: {}", openFile, e.getMessage());
+      writer = null;
+      channel = null;
+      openFile = null;
+      fileName = null;
+    }
   }
 
   private void closeCurrent() throws IOException {

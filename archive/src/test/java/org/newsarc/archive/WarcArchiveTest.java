@@ -224,6 +224,26 @@ class WarcArchiveTest {
     assertNotEquals(files.get(3), files.get(4));
   }
 
+  @Test
+  void writesAMetadataRecordAfterItsCapture() throws IOException {
+    Path dir = WarcChecks.keptFolder("archive-late-metadata");
+    HttpExchange page = Exchanges.html("http://localhost:9/late", T0, "<p>late</p>");
+    try (WarcArchive archive = WarcArchive.open(dir, WarcOptions.defaults(),
+        new MutableClock(T0))) {
+      StoredCapture stored = archive.write(page);
+      archive.write(Exchanges.html("http://localhost:9/other", T0, "<p>other</p>"));
+      archive.writeMetadata(stored, page.targetUri(), new CaptureMetadata(null, null, null,
+          List.of("http://localhost:9/next"), 0.25, "t"));
+    }
+    Path warc = CdxjIndex.warcFiles(dir).get(0);
+    WarcChecks.assertValid(warc);
+    List<WarcChecks.Record> records = WarcChecks.records(warc);
+    WarcChecks.Record metadata = find(records, "metadata", page.targetUri());
+    assertEquals(find(records, "response", page.targetUri()).header("WARC-Record-ID"),
+        metadata.header("WARC-Concurrent-To"));
+    assertEquals("metadata", records.get(records.size() - 1).type());
+  }
+
   static WarcChecks.Record find(List<WarcChecks.Record> records, String type, String url) {
     return records.stream()
         .filter(r -> r.type().equals(type) && url.equals(r.header("WARC-Target-URI")))

@@ -5,10 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -37,6 +40,20 @@ public final class OpenFileRecovery {
   public record Result(Path file, int records, long bytesCut) {}
 
   private OpenFileRecovery() {}
+
+  /** Recovers every {@code *.warc.gz.open} file in {@code dir}. */
+  public static List<Result> recoverAll(Path dir) throws IOException {
+    List<Path> open = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+        "*" + WarcFileNames.WARC_SUFFIX + WarcFileNames.OPEN_SUFFIX)) {
+      files.forEach(open::add);
+    }
+    List<Result> results = new ArrayList<>();
+    for (Path file : open) {
+      results.add(recover(file));
+    }
+    return results;
+  }
 
   /** Recovers {@code openFile} (ending in ".open") and returns what was kept. */
   public static Result recover(Path openFile) throws IOException {

@@ -80,7 +80,8 @@ class LoopbackWarcTest {
     // The plain connector also speaks HTTP/2 with prior knowledge (h2c). WireMock's own gzip
     // is off so that the bytes sent are known here; /gzip.html sends gzip itself.
     server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-        .http2PlainDisabled(false).gzipDisabled(true));
+        .http2PlainDisabled(false).gzipDisabled(true)
+        .dynamicHttpsPort().http2TlsDisabled(false));
     server.start();
     base = "http://127.0.0.1:" + server.port();
     server.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(200)
@@ -89,6 +90,7 @@ class LoopbackWarcTest {
     html("/same.html", page("Plain"));
     html("/target.html", page("Target"));
     html("/h2.html", page("Over h2"));
+    html("/h2-tls.html", page("Over h2 and TLS"));
     server.stubFor(get("/gzip.html").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "text/html; charset=utf-8")
         .withHeader("Content-Encoding", "gzip").withBody(gzip(page("Gzip")))));
@@ -139,6 +141,14 @@ class LoopbackWarcTest {
       FetchResponse h2 = h2Fetcher.fetch(base + "/h2.html", Map.of());
       assertEquals("h2_prior_knowledge", h2.exchange().protocol());
       session.archiver().store(base + "/h2.html", h2, null);
+
+      // HTTP/2 negotiated by ALPN over TLS, with WireMock's self-signed certificate trusted.
+      String tlsBase = "https://localhost:" + server.httpsPort();
+      try (Fetcher tlsFetcher = new Fetcher(options, clock, TrustAll::configure)) {
+        FetchResponse overTls = tlsFetcher.fetch(tlsBase + "/h2-tls.html", Map.of());
+        assertEquals("h2", overTls.exchange().protocol());
+        session.archiver().store(tlsBase + "/h2-tls.html", overTls, null);
+      }
     }
 
     expect(base + "/robots.txt", "response", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8));
@@ -152,6 +162,8 @@ class LoopbackWarcTest {
     expect(base + "/etag.html", "response", utf8(page("Etag")));
     expect(base + "/etag.html", "revisit", new byte[0]);
     expect(base + "/h2.html", "response", utf8(page("Over h2")));
+    expect("https://localhost:" + server.httpsPort() + "/h2-tls.html", "response",
+        utf8(page("Over h2 and TLS")));
 
     WarcFiles.assertValid(warcs);
     List<WarcFiles.Read> records = WarcFiles.readAll(warcs);
@@ -190,6 +202,9 @@ class LoopbackWarcTest {
     assertEquals("h2", overH2.header("WARC-Protocol"));
     assertTrue(overH2.httpHeader().startsWith("HTTP/1.1 200"), overH2.httpHeader());
     assertArrayEquals(utf8(page("Over h2")), overH2.payload());
+    WarcFiles.Read overTls = find(records, "response", "/h2-tls.html");
+    assertEquals("h2", overTls.header("WARC-Protocol"));
+    assertTrue(overTls.httpHeader().startsWith("HTTP/1.1 200"), overTls.httpHeader());
   }
 
   private static WarcFiles.Read find(List<WarcFiles.Read> records, String type, String path) {
