@@ -71,6 +71,18 @@ class RobotsRulesTest {
     }
   }
 
+  @Test
+  void unparseableSeedsAndLinksDoNotStopTheCrawl() throws Exception {
+    try (TestSite site = new TestSite("127.0.0.19")) {
+      site.route("/", Reply.html("<a href=\"http://bad_host.example/x\">x</a>"
+          + "<a href=\"http://[broken/\">y</a><a href=\"/a\">a</a>"))
+          .route("/a", Reply.html("<p>a</p>"));
+      CrawlSummary summary = CrawlHarness.crawl(dir, "seeds:\n  urls: [http://under_score.example/,"
+          + " 'http://', " + site.url("/") + "]\npoliteness:\n  delay: 10ms\n", -1);
+      assertEquals(2, summary.fetches(), summary.toString());
+    }
+  }
+
   private static List<String> paths(List<Hit> hits) {
     return hits.stream().sorted((a, b) -> Long.compare(a.startNanos(), b.startNanos()))
         .map(Hit::path).toList();
