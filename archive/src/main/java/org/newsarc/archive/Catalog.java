@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.newsarc.extractor.Article;
@@ -22,9 +23,11 @@ import org.newsarc.extractor.Article;
  * The SQLite catalog beside the WARC files: one row per capture (pointing into its WARC file),
  * one row per extracted article, one row per failed fetch, and a full-text index over articles.
  * The catalog is derived from the WARC files and can be rebuilt from them. The database runs in
- * WAL mode. Thread-safe: all access goes through one connection and is serialised.
+ * WAL mode. It is also the {@link CaptureLookup} that lets the WARC writer write revisit records
+ * for payloads it already holds. Thread-safe: all access goes through one connection and is
+ * serialised.
  */
-public final class Catalog implements Closeable {
+public final class Catalog implements Closeable, CaptureLookup {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
@@ -150,6 +153,110 @@ public final class Catalog implements Closeable {
       ps.executeUpdate();
     } catch (SQLException e) {
       throw new IOException("cannot record failure of " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<PriorCapture> firstWithPayload(String payloadDigest)
+      throws IOException {
+    return prior("SELECT url, fetched_at, record_id FROM captures"
+        + " WHERE payload_digest = ? AND revisit = 0 ORDER BY id LIMIT 1", payloadDigest);
+  }
+
+  @Override
+  public synchronized Optional<PriorCapture> latestFullCapture(String url) throws IOException {
+    return prior("SELECT url, fetched_at, record_id FROM captures"
+        + " WHERE url = ? AND revisit = 0 AND status = 200 ORDER BY fetched_at DESC, id DESC"
+        + " LIMIT 1", url);
+  }
+
+  private Optional<PriorCapture> prior(String sql, String key) throws IOException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new PriorCapture(rs.getString(1), Instant.parse(rs.getString(2)),
+            rs.getString(3)));
+      }
+    } catch (SQLException e) {
+      throw new IOException("capture lookup failed for " + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The title of the latest article extracted from {@code url}, or null. */
+  public synchronized String latestArticleTitle(String url) throws IOException {
+    String sql = "SELECT a.title FROM articles a JOIN captures c ON c.id = a.capture_id"
+        + " WHERE c.url = ? AND a.title IS NOT NULL ORDER BY c.fetched_at DESC LIMIT 1";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, url);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IOException("title lookup failed for " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Work done inside one catalog transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: all of its changes are committed together, or none
+   * when it throws.
+   */
+  public synchronized <T> T inTransaction(Work<T> work) throws IOException {
+    try {
+      boolean outer = connection.getAutoCommit();
+      if (!outer) {
+        return work.run(); // already inside one
+      }
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run();
+        connection.commit();
+        return result;
+      } catch (IOException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IOException("catalog transaction failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes everything that is derived from the WARC files (captures, their articles and the
+   * failures tied to them) so that it can be rebuilt; failures with no capture (network errors)
+   * are kept.
+   */
+  public synchronized void clearWarcDerivedRows() throws IOException {
+    try (Statement st = connection.createStatement()) {
+      st.executeUpdate("DELETE FROM articles");
+      st.executeUpdate("DELETE FROM failures WHERE capture_id IS NOT NULL");
+      st.executeUpdate("DELETE FROM captures");
+    } catch (SQLException e) {
+      throw new IOException("cannot clear catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts the rows of a catalog table; for reports and tests. */
+  public synchronized long count(String table) throws IOException {
+    if (!table.matches("captures|articles|failures")) {
+      throw new IllegalArgumentException("not a catalog table: " + table);
+    }
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IOException("cannot count " + table + ": " + e.getMessage(), e);
     }
   }
 

@@ -73,6 +73,25 @@ final class CatalogSchema {
         INSERT INTO articles_fts(articles_fts, rowid, title, text)
           VALUES ('delete', old.id, old.title, old.text);
       END;
+      """,
+      // 2: what feeds and (news) sitemaps said about a URL, kept beside the extractor's
+      // findings; join on articles.url or captures.requested_url.
+      """
+      CREATE TABLE discovered_metadata (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        source_url TEXT NOT NULL,
+        source_kind TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        modified TEXT,
+        language TEXT,
+        publication TEXT,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        discovered_at TEXT NOT NULL,
+        UNIQUE(url, source_url)
+      );
+      CREATE INDEX discovered_metadata_url ON discovered_metadata(url);
       """);
 
   /** The schema version this code writes. */

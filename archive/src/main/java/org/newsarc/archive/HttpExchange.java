@@ -40,6 +40,24 @@ public record HttpExchange(
     responseBody = responseBody == null ? new byte[0] : responseBody;
   }
 
+  /**
+   * The status code from the stored status line, or -1 when the line cannot be read (the
+   * header block is kept as received, so this never rejects it).
+   */
+  public int status() {
+    int end = 0;
+    while (end < responseHeader.length && responseHeader[end] != '\r'
+        && responseHeader[end] != '\n') {
+      end++;
+    }
+    String[] parts = new String(responseHeader, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .split(" ", 3);
+    if (parts.length < 2 || !parts[1].matches("\\d{3}")) {
+      return -1;
+    }
+    return Integer.parseInt(parts[1]);
+  }
+
   /** The response as it is stored in the WARC: header block followed by the body. */
   public byte[] responseBlock() {
     byte[] block = new byte[responseHeader.length + responseBody.length];

@@ -2,127 +2,214 @@ package org.newsarc.archive;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRequest;
-import org.netpreserve.jwarc.WarcResponse;
-import org.netpreserve.jwarc.WarcTruncationReason;
 import org.netpreserve.jwarc.WarcWriter;
-import org.netpreserve.jwarc.Warcinfo;
+import org.newsarc.archive.CaptureLookup.PriorCapture;
+import org.newsarc.archive.internal.Digests;
+import org.newsarc.archive.internal.OpenFileRecovery;
+import org.newsarc.archive.internal.RecordFactory;
+import org.newsarc.archive.internal.WarcFileNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes HTTP exchanges into gzip-compressed WARC files in one folder. A file is written under
- * the name {@code NAME.warc.gz.open} and renamed to {@code NAME.warc.gz} when it is closed, so a
- * reader never mistakes an unfinished file for a finished one. Each file begins with a warcinfo
- * record; each exchange becomes a request and a response record linked by WARC-Concurrent-To.
- * Thread-safe: writes are serialised.
+ * Writes captures into gzip-per-record WARC files in one folder. A file is written as
+ * {@code NAME.warc.gz.open}, begins with a warcinfo record, and is renamed to {@code NAME.warc.gz}
+ * when it is closed (on {@link #close()}, or when it outgrows the size or age limit), after which
+ * its CDXJ index is written beside it. Each capture becomes a response (or revisit) record, the
+ * request record, and optionally a metadata record, linked by WARC-Concurrent-To and forced to
+ * disk before {@link #write} returns. Opening a folder first recovers any {@code .open} file a
+ * crash left behind. Thread-safe: writes are serialised.
  */
 public final class WarcArchive implements Closeable {
-  private static final DateTimeFormatter NAME_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-  private static final String OPEN_SUFFIX = ".open";
-  private static final AtomicInteger SERIAL = new AtomicInteger();
+  private static final Logger LOG = LoggerFactory.getLogger(WarcArchive.class);
+  private static final int MAX_NAME_ATTEMPTS = 1000;
 
   private final Path dir;
   private final WarcOptions options;
   private final Clock clock;
-  private final String hostname;
+  private final CaptureLookup lookup;
+  private final RecordFactory records;
+  private final WarcFileNames names;
+  private final List<Path> recovered;
 
+  private long nextSerial;
   private FileChannel channel;
   private WarcWriter writer;
   private Path openFile;
   private String fileName;
+  private Instant openedAt;
 
-  private WarcArchive(Path dir, WarcOptions options, Clock clock) {
+  private WarcArchive(Path dir, WarcOptions options, Clock clock, CaptureLookup lookup,
+      List<Path> recovered, long nextSerial) {
+    String host = WarcFileNames.localHost();
     this.dir = dir;
     this.options = options;
     this.clock = clock;
-    this.hostname = localHostname();
+    this.lookup = lookup;
+    this.records = new RecordFactory(options, host);
+    this.names = new WarcFileNames(options.prefix(), host);
+    this.recovered = List.copyOf(recovered);
+    this.nextSerial = nextSerial;
   }
 
-  /** Opens (creating if needed) the folder {@code dir} for writing WARC files. */
+  /** Opens {@code dir} for writing, with no revisit lookup (every response stored whole). */
   public static WarcArchive open(Path dir, WarcOptions options, Clock clock) throws IOException {
-    Files.createDirectories(dir);
-    return new WarcArchive(dir, options, clock);
+    return open(dir, options, clock, CaptureLookup.NONE);
   }
 
   /**
-   * Writes a request and a response record for {@code exchange} and forces them to disk.
+   * Opens (creating if needed) the folder {@code dir} for writing WARC files, after recovering
+   * any {@code .open} file left there by a writer that did not close. The caller must make sure
+   * no other live process writes to the folder (see {@link ArchiveLock}): its open file would
+   * be taken for a crashed one.
    *
-   * @return where the response record was written
+   * @param lookup finds earlier captures of the same payload, for revisit records
    */
-  public synchronized StoredCapture write(HttpExchange exchange) throws IOException {
+  public static WarcArchive open(Path dir, WarcOptions options, Clock clock,
+      CaptureLookup lookup) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> recovered = recoverOpenFiles(dir, options.writeCdxj());
+    long serial = new WarcFileNames(options.prefix(), "").highestSerial(dir) + 1;
+    return new WarcArchive(dir, options, clock, lookup, recovered, serial);
+  }
+
+  /** Recovers every {@code .open} file in {@code dir}; returns the files it kept. */
+  public static List<Path> recoverOpenFiles(Path dir, boolean writeCdxj) throws IOException {
+    List<Path> kept = new ArrayList<>();
+    for (OpenFileRecovery.Result result : OpenFileRecovery.recoverAll(dir)) {
+      if (result.file() != null) {
+        kept.add(result.file());
+        if (writeCdxj) {
+          CdxjIndex.writeBeside(result.file());
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** Writes one capture with no metadata record. */
+  public StoredCapture write(HttpExchange exchange) throws IOException {
+    return write(exchange, null);
+  }
+
+  /**
+   * Writes one capture: a response record (or a revisit record when the lookup knows the payload
+   * already, or the server answered 304), the request record, and a metadata record when
+   * {@code metadata} is not null. Forces them to disk before returning.
+   *
+   * @return where the response or revisit record was written
+   */
+  public synchronized StoredCapture write(HttpExchange exchange, CaptureMetadata metadata)
+      throws IOException {
+    closeIfTooOld();
     ensureOpen();
-    URI target = URI.create(exchange.targetUri());
-    InetAddress ip = parseIp(exchange.ipAddress());
+    int status = exchange.status();
+    WarcDigest payloadDigest = null;
+    PriorCapture prior = null;
+    if (status == 304) {
+      // Nothing was sent again: an empty body is no payload, so it gets no digest.
+      prior = lookup.latestFullCapture(exchange.targetUri()).orElse(null);
+    } else {
+      payloadDigest = records.digests().of(exchange.responseBody());
+      if (status == 200 && exchange.responseBody().length > 0 && exchange.truncated() == null) {
+        prior = lookup.firstWithPayload(Digests.label(payloadDigest)).orElse(null);
+      }
+    }
+    boolean revisit = status == 304 || prior != null;
 
-    byte[] requestBlock = exchange.requestHeader();
-    WarcRequest.Builder request = new WarcRequest.Builder(target)
-        .date(exchange.date())
-        .blockDigest(sha1(requestBlock))
-        .body(MediaType.HTTP_REQUEST, requestBlock);
-    if (ip != null) {
-      request.ipAddress(ip);
-    }
-    boolean notHttp1 = exchange.protocol() != null && !exchange.protocol().startsWith("http/1");
-    if (notHttp1) {
-      request.setHeader("WARC-Protocol", exchange.protocol());
-    }
-    WarcRequest requestRecord = request.build();
-
-    byte[] responseBlock = exchange.responseBlock();
-    WarcDigest payloadDigest = sha1(exchange.responseBody());
-    WarcResponse.Builder response = new WarcResponse.Builder(target)
-        .date(exchange.date())
-        .blockDigest(sha1(responseBlock))
-        .payloadDigest(payloadDigest)
-        .concurrentTo(requestRecord.id())
-        .body(MediaType.HTTP_RESPONSE, responseBlock);
-    if (ip != null) {
-      response.ipAddress(ip);
-    }
-    if (exchange.truncated() != null) {
-      response.truncated(WarcTruncationReason.valueOf(exchange.truncated().name()));
-    }
-    if (notHttp1) {
-      response.setHeader("WARC-Protocol", exchange.protocol());
-    }
-    WarcResponse responseRecord = response.build();
-
+    WarcRequest request = records.request(exchange);
+    WarcCaptureRecord response = revisit
+        ? records.revisit(exchange, request.id(), payloadDigest, prior)
+        : records.response(exchange, request.id(), payloadDigest);
     long start = writer.position();
-    writer.write(responseRecord);
-    long length = writer.position() - start;
-    writer.write(requestRecord);
-    channel.force(false);
+    long length;
+    try {
+      writer.write(response);
+      length = writer.position() - start;
+      writer.write(request);
+      if (metadata != null) {
+        writer.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
+            metadata));
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      String file = fileName;
+      abandonCapture(start);
+      throw new IOException("cannot write the capture of " + exchange.targetUri() + " to "
+          + file + ": " + e.getMessage(), e);
+    }
     StoredCapture stored = new StoredCapture(fileName, start, length,
-        responseRecord.id().toString(), payloadDigest.prefixedBase32(), exchange.date(), false);
+        "<" + response.id() + ">",
+        payloadDigest == null ? null : Digests.label(payloadDigest), exchange.date(), revisit);
     if (writer.position() >= options.maxFileBytes()) {
       closeCurrent();
     }
     return stored;
   }
 
+  /**
+   * Writes the metadata record of a capture written earlier by {@link #write}, for pipelines
+   * that only know the outlinks and the article signal after the capture is stored. The record
+   * names the response by WARC-Concurrent-To, so it may lie in a later file.
+   *
+   * @param stored what {@link #write} returned for the capture
+   * @param targetUri the capture's URL
+   */
+  public synchronized void writeMetadata(StoredCapture stored, String targetUri,
+      CaptureMetadata metadata) throws IOException {
+    closeIfTooOld();
+    ensureOpen();
+    String id = stored.recordId();
+    URI responseId = URI.create(id.startsWith("<") ? id.substring(1, id.length() - 1) : id);
+    long start = writer.position();
+    try {
+      writer.write(records.metadata(targetUri, stored.date(), responseId, metadata));
+      channel.force(false);
+    } catch (IOException e) {
+      String file = fileName;
+      abandonCapture(start);
+      throw new IOException("cannot write the metadata of " + targetUri + " to " + file + ": "
+          + e.getMessage(), e);
+    }
+    if (writer.position() >= options.maxFileBytes()) {
+      closeCurrent();
+    }
+  }
+
+  /** Closes the current file if it has been open longer than the age limit. */
+  public synchronized void rotateIfDue() throws IOException {
+    closeIfTooOld();
+  }
+
   /** The folder the files are written to. */
   public Path directory() {
     return dir;
+  }
+
+  /** The options this archive writes with. */
+  public WarcOptions options() {
+    return options;
+  }
+
+  /** Files that were left open by an earlier writer and recovered when this one opened. */
+  public List<Path> recoveredFiles() {
+    return recovered;
   }
 
   /** Name of the file being written now, or null when none is open. */
@@ -135,35 +222,59 @@ public final class WarcArchive implements Closeable {
     closeCurrent();
   }
 
+  private void closeIfTooOld() throws IOException {
+    if (writer != null && Duration.between(openedAt, clock.instant())
+        .compareTo(options.maxFileAge()) >= 0) {
+      closeCurrent();
+    }
+  }
+
   private void ensureOpen() throws IOException {
     if (writer != null) {
       return;
     }
-    String stamp = NAME_TIME.format(clock.instant());
-    String name = String.format("%s-%s-%05d-%s.warc.gz", options.prefix(), stamp,
-        SERIAL.incrementAndGet(), hostname);
-    Path path = dir.resolve(name + OPEN_SUFFIX);
-    channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    Instant now = clock.instant();
+    for (int attempt = 0; ; attempt++) {
+      String name = names.name(now, nextSerial++);
+      Path path = dir.resolve(name + WarcFileNames.OPEN_SUFFIX);
+      try {
+        channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt < MAX_NAME_ATTEMPTS) {
+          continue; // another writer took this serial
+        }
+        throw new IOException("no free WARC file name in " + dir + " after " + name, e);
+      }
+      if (Files.exists(dir.resolve(name))) {
+        channel.close();
+        Files.delete(path);
+        continue;
+      }
+      openFile = path;
+      fileName = name;
+      openedAt = now;
+      break;
+    }
     writer = new WarcWriter(channel, WarcCompression.GZIP);
-    openFile = path;
-    fileName = name;
-    writer.write(warcinfo(name));
+    writer.write(records.warcinfo(fileName, now));
   }
 
-  private Warcinfo warcinfo(String name) throws IOException {
-    Map<String, List<String>> fields = new LinkedHashMap<>();
-    fields.put("software", List.of(options.software()));
-    fields.put("format", List.of("WARC File Format 1.1"));
-    fields.put("conformsTo",
-        List.of("https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"));
-    fields.put("hostname", List.of(hostname));
-    if (options.operator() != null) {
-      fields.put("operator", List.of(options.operator()));
+  /**
+   * After a failed write (disk full, I/O error): cuts the file back to where the capture began
+   * and closes it, so that it holds only whole records; the next write starts a new file.
+   */
+  private void abandonCapture(long start) {
+    try {
+      channel.truncate(start);
+      closeCurrent();
+    } catch (IOException | RuntimeException e) {
+      // The .open file stays; the next start-up recovers it.
+      LOG.error("could not close {} after a failed write: {}", openFile, e.getMessage());
+      writer = null;
+      channel = null;
+      openFile = null;
+      fileName = null;
     }
-    if (options.robotsPolicy() != null) {
-      fields.put("robots", List.of(options.robotsPolicy()));
-    }
-    return new Warcinfo.Builder().date(clock.instant()).filename(name).fields(fields).build();
   }
 
   private void closeCurrent() throws IOException {
@@ -177,37 +288,17 @@ public final class WarcArchive implements Closeable {
       writer = null;
       channel = null;
     }
-    Files.move(openFile, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+    Path closed = dir.resolve(fileName);
+    Files.move(openFile, closed, StandardCopyOption.ATOMIC_MOVE);
     openFile = null;
     fileName = null;
-  }
-
-  static WarcDigest sha1(byte[] data) {
-    try {
-      return new WarcDigest("sha1", MessageDigest.getInstance("SHA-1").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-1", e);
-    }
-  }
-
-  private static InetAddress parseIp(String ip) {
-    if (ip == null || ip.isEmpty()) {
-      return null;
-    }
-    try {
-      // A literal address: no name lookup happens.
-      return InetAddress.getByName(ip);
-    } catch (UnknownHostException e) {
-      return null;
-    }
-  }
-
-  private static String localHostname() {
-    try {
-      String name = InetAddress.getLocalHost().getHostName();
-      return name.replaceAll("[^A-Za-z0-9.-]", "_");
-    } catch (UnknownHostException e) {
-      return "localhost";
+    if (options.writeCdxj()) {
+      try {
+        CdxjIndex.writeBeside(closed);
+      } catch (IOException e) {
+        // The WARC file is safe; 'newsarc index' can rebuild the index later.
+        LOG.warn("could not write the CDXJ index of {}: {}", closed, e.getMessage());
+      }
     }
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code newsarc export}: take a documented dataset out of an archive. */
+/** {@code newsarc export}: take a documented dataset, or a WACZ package, out of an archive. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
@@ -31,12 +31,16 @@ import picocli.CommandLine.Spec;
             + " or SQLite, chosen by --format or by FILE's ending) and a data card FILE.README.md"
             + " describing every column, the filters used and the rows per site and language."
             + " By default only pages judged to be articles are kept, one per canonical URL and"
-            + " per identical text."},
+            + " per identical text.",
+        "",
+        "With --wacz FILE, packages the archive's WARC files, their CDXJ index and the list of"
+            + " archived HTML pages as a WACZ file that ReplayWeb.page and pywb open."},
     footer = {"", "Examples:",
         "  newsarc export --archive newsarc-data --dataset articles.jsonl",
         "  newsarc export --dataset china.csv --language en --from 2022-03-01 --to 2022-03-31 \\",
         "      --query 'china AND (sanctions OR military)'",
-        "  newsarc export --dataset subset.db --site example.org --min-words 200"})
+        "  newsarc export --dataset subset.db --site example.org --min-words 200",
+        "  newsarc export --wacz newsarc.wacz --title 'Spring floods'"})
 public final class ExportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -45,9 +49,17 @@ public final class ExportCommand implements Callable<Integer> {
       description = "The archive folder holding newsarc.db and warcs/ (default: ${DEFAULT-VALUE}).")
   Path archive;
 
-  @Option(names = "--dataset", paramLabel = "FILE", required = true,
+  @Option(names = "--dataset", paramLabel = "FILE",
       description = "Where to write the dataset.")
   Path dataset;
+
+  @Option(names = "--wacz", paramLabel = "FILE",
+      description = "Write the WARC files as a WACZ package to FILE (filters do not apply).")
+  Path wacz;
+
+  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "newsarc archive",
+      description = "The WACZ collection's title (default: ${DEFAULT-VALUE}).")
+  String title;
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "jsonl, csv or sqlite (default: from FILE's ending, else jsonl).")
@@ -87,6 +99,15 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (dataset == null && wacz == null) {
+      throw new ParameterException(spec.commandLine(), "name --dataset FILE or --wacz FILE");
+    }
+    if (wacz != null) {
+      WaczExport.run(spec.commandLine().getOut(), archive, wacz, title);
+      if (dataset == null) {
+        return 0;
+      }
+    }
     Path db = archive.resolve(ArchiveSession.CATALOG_FILE);
     if (!Files.isRegularFile(db)) {
       throw new ParameterException(spec.commandLine(), "no archive catalog at " + db);

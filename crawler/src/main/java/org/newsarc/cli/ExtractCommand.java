@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "extract",
     mixinStandardHelpOptions = true,
     description = {
-        "Extract article text and metadata from HTML files (plain or .gz).",
+        "Extract article text and metadata from HTML files (plain or .gz), or with --warc from"
+            + " the HTML pages archived in WARC files.",
         "",
         "Writes one JSON object per input to standard output, in input order, with the keys"
             + " file, url, title, author, published, site_name, language, canonical_url,"
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  newsarc extract page.html",
         "  newsarc extract --url https://example.org/2024/05/07/story.html story.html.gz",
-        "  newsarc extract --manifest pages.tsv > articles.jsonl"})
+        "  newsarc extract --manifest pages.tsv > articles.jsonl",
+        "  newsarc extract --warc newsarc-data/warcs/ > articles.jsonl"})
 public final class ExtractCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -45,11 +47,24 @@ public final class ExtractCommand implements Callable<Integer> {
       description = "The address the FILE arguments were fetched from (base for relative links).")
   String url;
 
+  @Option(names = "--warc",
+      description = "The FILE arguments are WARC files (or folders of them): extract every"
+          + " whole 2xx HTML response archived there; 'file' names the WARC file and the"
+          + " record's offset (FILE#OFFSET).")
+  boolean warc;
+
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "HTML files to extract.")
   List<String> files = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
+    if (warc) {
+      if (files.isEmpty() || manifest != null || url != null) {
+        throw new ParameterException(spec.commandLine(),
+            "--warc takes WARC files or folders, and no --manifest or --url");
+      }
+      return WarcExtract.run(files, spec.commandLine().getErr());
+    }
     List<BatchInput> inputs = new ArrayList<>();
     if (manifest != null) {
       inputs.addAll(BatchInput.readManifest(manifest));

@@ -15,11 +15,15 @@ import picocli.CommandLine.Command;
         + " metadata in SQLite.",
     subcommands = {
         ArchiveCommand.class,
+        CrawlCommand.class,
+        StatusCommand.class,
         DemoCommand.class,
         ExportCommand.class,
         ExtractCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        IndexCommand.class,
+        ReindexCommand.class,
         CommandLine.HelpCommand.class,
     },
     footer = {"", "Run 'newsarc COMMAND --help' for a command's options and examples."})

@@ -32,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
 import org.newsarc.testing.WarcFiles;
 
 /** {@code newsarc archive} end to end against a loopback WireMock server. */
@@ -49,13 +49,16 @@ class ArchiveCommandTest {
       <p>Commuters welcomed the shorter trip, though cyclists asked for a wider lane.</p>
       </article><footer>Contact us</footer></body></html>
       """;
+  /** A different payload: the same bytes again would be archived as a revisit record. */
+  private static final String CHUNKED_ARTICLE = ARTICLE.replace("eight months", "nine months");
 
-  @TempDir Path out;
+  Path out;
   WireMockServer server;
   String base;
 
   @BeforeEach
-  void start() throws Exception {
+  void start(TestInfo info) throws Exception {
+    out = WarcFiles.keptFolder("archive-command/" + info.getTestMethod().orElseThrow().getName());
     server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
     server.start();
     base = "http://127.0.0.1:" + server.port();
@@ -71,7 +74,7 @@ class ArchiveCommandTest {
         .withHeader("Content-Encoding", "gzip").withBody(gzip(ARTICLE))));
     server.stubFor(get("/chunked.html").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "text/html; charset=utf-8")
-        .withBody(ARTICLE).withChunkedDribbleDelay(4, 200)));
+        .withBody(CHUNKED_ARTICLE).withChunkedDribbleDelay(4, 200)));
     html("/private/secret.html", 200, ARTICLE);
     server.stubFor(get("/report.pdf").willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/pdf").withBody("%PDF-1.4 not really")));
@@ -145,7 +148,7 @@ class ArchiveCommandTest {
     assertArrayEquals(gzip(ARTICLE), gzipped.payload(), "gzip body stored as sent");
     assertTrue(gzipped.httpHeader().contains("Content-Encoding: gzip"));
     WarcFiles.Read chunked = responses.get(base + "/chunked.html");
-    assertArrayEquals(ARTICLE.getBytes(StandardCharsets.UTF_8), chunked.payload());
+    assertArrayEquals(CHUNKED_ARTICLE.getBytes(StandardCharsets.UTF_8), chunked.payload());
     assertFalse(chunked.httpHeader().toLowerCase(Locale.ROOT).contains("\ntransfer-encoding:"),
         "a de-chunked body must not be stored under Transfer-Encoding: chunked");
     assertTrue(chunked.httpHeader().contains("X-Crawler-Transfer-Encoding: chunked"),
@@ -194,6 +197,36 @@ class ArchiveCommandTest {
     assertTrue(run.out.contains("ok    200 " + base + "/article.html"), run.out);
     assertTrue(run.out.contains("FAIL  " + base + "/missing.html  http-status: HTTP 404"), run.out);
     assertTrue(run.out.contains("Archived 1 of 2 URL(s); 1 failed."), run.out);
+  }
+
+  @Test
+  void waitsBetweenRequestsToOneHostAsSeenByTheServer() throws Exception {
+    String[] args = {"archive", "--out", out.toString(), "--delay", "400ms",
+        base + "/article.html", base + "/redirected.html", base + "/gzip.html"};
+    assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args));
+    List<java.util.Date> times = server.getAllServeEvents().stream()
+        .map(e -> e.getRequest().getLoggedDate()).sorted().toList();
+    assertEquals(4, times.size(), "robots.txt and three pages");
+    for (int i = 1; i < times.size(); i++) {
+      long gap = times.get(i).getTime() - times.get(i - 1).getTime();
+      assertTrue(gap >= 390, "gap " + gap + " ms between requests " + (i - 1) + " and " + i);
+    }
+  }
+
+  @Test
+  void aTlsFailureIsReportedAsSuch() throws Exception {
+    WireMockServer tls = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+        .dynamicHttpsPort());
+    tls.start();
+    try {
+      tls.stubFor(get("/page.html").willReturn(aResponse().withStatus(200).withBody(ARTICLE)));
+      Run run = archive("--json", "https://127.0.0.1:" + tls.httpsPort() + "/page.html");
+      assertEquals(1, run.exit);
+      JsonNode result = new ObjectMapper().readTree(run.out).get("results").get(0);
+      assertEquals("tls", result.get("failure").asText(), result.toString());
+    } finally {
+      tls.stop();
+    }
   }
 
   @Test

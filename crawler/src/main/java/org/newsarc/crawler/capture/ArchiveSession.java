@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.newsarc.archive.ArchiveLock;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.WarcArchive;
 import org.newsarc.archive.WarcOptions;
@@ -28,14 +29,18 @@ public final class ArchiveSession implements Closeable {
   public static final String WARC_DIR = "warcs";
 
   private final Path out;
+  private final ArchiveLock lock;
   private final WarcArchive warcs;
   private final Catalog catalog;
   private final Fetcher fetcher;
   private final PageArchiver archiver;
+  private final Thread shutdownHook = new Thread(this::closeQuietly, "newsarc-close");
+  private boolean closed;
 
-  private ArchiveSession(Path out, WarcArchive warcs, Catalog catalog, Fetcher fetcher,
-      PageArchiver archiver) {
+  private ArchiveSession(Path out, ArchiveLock lock, WarcArchive warcs, Catalog catalog,
+      Fetcher fetcher, PageArchiver archiver) {
     this.out = out;
+    this.lock = lock;
     this.warcs = warcs;
     this.catalog = catalog;
     this.fetcher = fetcher;
@@ -51,26 +56,38 @@ public final class ArchiveSession implements Closeable {
    */
   public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
       String softwareVersion, Clock clock, Sleeper sleeper) throws IOException {
-    WarcArchive warcs = WarcArchive.open(out.resolve(WARC_DIR),
-        WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock);
+    ArchiveLock lock = ArchiveLock.acquire(out);
+    WarcArchive warcs;
     Catalog catalog;
     try {
       catalog = Catalog.open(out.resolve(CATALOG_FILE));
+      try {
+        // The catalog finds payloads archived before, so repeats become revisit records.
+        warcs = WarcArchive.open(out.resolve(WARC_DIR),
+            WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock, catalog);
+      } catch (IOException e) {
+        catalog.close();
+        throw e;
+      }
     } catch (IOException e) {
-      warcs.close();
+      lock.close();
       throw e;
     }
     Fetcher fetcher = new Fetcher(fetchOptions, clock);
     PageArchiverHolder holder = new PageArchiverHolder();
-    RobotsCache robots = new RobotsCache(fetcher, "newsarc", clock, Duration.ofHours(24),
+    HostDelays delays = new HostDelays(delay, 0, clock, sleeper);
+    RobotsCache robots = new RobotsCache(url -> PageArchiver.politeFetch(fetcher, delays, url,
+        Duration.ZERO), "newsarc", clock, Duration.ofHours(24),
         Duration.ofMinutes(10), Duration.ofSeconds(30),
         (requested, response) -> holder.archiver.store(requested, response,
             response.isRedirect() ? response.header("Location") : null));
-    HostDelays delays = new HostDelays(delay, 0, clock, sleeper);
     PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
         new ArticleExtractor(), clock);
     holder.archiver = archiver;
-    return new ArchiveSession(out, warcs, catalog, fetcher, archiver);
+    ArchiveSession session = new ArchiveSession(out, lock, warcs, catalog, fetcher, archiver);
+    // Ctrl-C or SIGTERM: finish the record being written and close the WARC file properly.
+    Runtime.getRuntime().addShutdownHook(session.shutdownHook);
+    return session;
   }
 
   public PageArchiver archiver() {
@@ -90,12 +107,33 @@ public final class ArchiveSession implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: this is the hook itself.
+    }
     try {
       fetcher.close();
       warcs.close();
     } finally {
-      catalog.close();
+      try {
+        catalog.close();
+      } finally {
+        lock.close();
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      System.err.println("newsarc: closing the archive failed: " + e.getMessage());
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.newsarc.archive.CaptureMetadata;
 import org.newsarc.archive.CaptureRow;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.StoredCapture;
@@ -62,6 +63,7 @@ public final class PageArchiver {
     Set<String> seen = new HashSet<>();
     String current = url;
     FetchResponse response = null;
+    Extraction extraction = null;
     for (int hop = 0; ; hop++) {
       if (!isHttpUrl(current)) {
         return fail(url, hops, FailureKind.BAD_URL, "not an absolute http(s) URL: " + current, null);
@@ -85,18 +87,17 @@ public final class PageArchiver {
         return fail(url, hops, FailureKind.ROBOTS,
             "disallowed by robots.txt (" + rules.source() + ")", response);
       }
-      String host = hostOf(current);
-      delays.awaitTurn(host);
       try {
-        response = fetcher.fetch(current, Map.of());
+        response = politeFetch(fetcher, delays, current, robots.crawlDelay(rules));
       } catch (FetchException e) {
-        delays.fetched(host, Duration.ZERO, crawlDelay(rules));
         return fail(url, hops, e.kind(), e.getMessage(), null);
       }
-      delays.fetched(host, response.elapsed(), crawlDelay(rules));
       String location = response.isRedirect() ? resolve(current, response.header("Location")) : null;
+      if (location == null) {
+        extraction = extract(response);
+      }
       try {
-        hops.add(store(url, response, location));
+        hops.add(store(url, response, location, metadata(url, hops, response, extraction)));
       } catch (IOException e) {
         return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
       }
@@ -105,20 +106,86 @@ public final class PageArchiver {
       }
       current = location;
     }
-    return finish(url, hops, response);
+    return finish(url, hops, response, extraction);
   }
 
-  /** Writes one exchange to the WARC and the catalog. */
+  /** Fetches {@code url} once its host's turn has come, and sets the host's next turn. */
+  static FetchResponse politeFetch(Fetcher fetcher, HostDelays delays, String url,
+      Duration crawlDelay) throws FetchException, InterruptedException {
+    String host = hostOf(url);
+    delays.awaitTurn(host);
+    try {
+      FetchResponse response = fetcher.fetch(url, Map.of());
+      delays.fetched(host, response.elapsed(), crawlDelay);
+      return response;
+    } catch (FetchException e) {
+      delays.fetched(host, Duration.ZERO, crawlDelay);
+      throw e;
+    }
+  }
+
+  /** Writes one exchange to the WARC and the catalog, with a metadata record of its timing. */
   public Hop store(String requestedUrl, FetchResponse response, String redirectLocation)
       throws IOException {
-    StoredCapture stored = warcs.write(response.exchange());
+    return store(requestedUrl, response, redirectLocation,
+        metadata(requestedUrl, List.of(), response, null));
+  }
+
+  /**
+   * Writes one exchange to the WARC (a revisit record when the catalog already holds its
+   * payload) with {@code metadata} as its metadata record, and records it in the catalog.
+   */
+  public Hop store(String requestedUrl, FetchResponse response, String redirectLocation,
+      CaptureMetadata metadata) throws IOException {
+    StoredCapture stored = warcs.write(response.exchange(), metadata);
     long id = catalog.addCapture(new CaptureRow(requestedUrl, response.url(),
         response.exchange().date(), response.status(), response.header("Content-Type"),
         response.exchange().ipAddress(), redirectLocation, stored));
     return new Hop(response.url(), response.status(), id, stored.warcFile());
   }
 
-  private PageOutcome finish(String url, List<Hop> hops, FetchResponse response) {
+  /** The extractor's verdict on a final response, or null when it is no page to extract. */
+  private record Extraction(Article article, FailureKind failure, String reason,
+      List<String> outlinks) {}
+
+  private Extraction extract(FetchResponse response) {
+    String type = response.mediaType();
+    if (response.status() < 200 || response.status() >= 400 || response.truncated()
+        || (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml"))) {
+      return null;
+    }
+    try {
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (Map.Entry<String, String> h : response.headers()) {
+        headers.putIfAbsent(h.getKey(), h.getValue());
+      }
+      byte[] html = response.decodedBody();
+      Article article = extractor.extract(html, response.url(), headers);
+      return new Extraction(article, null, null,
+          Outlinks.of(html, article.charset(), response.url()));
+    } catch (ExtractionException e) {
+      return new Extraction(null, FailureKind.EXTRACTION, e.getMessage(), List.of());
+    } catch (IOException e) {
+      return new Extraction(null, FailureKind.EXTRACTION, "cannot decode body: "
+          + e.getMessage(), List.of());
+    } catch (RuntimeException e) {
+      // The extractor promises not to throw; if it does anyway, the crawl goes on.
+      return new Extraction(null, FailureKind.EXTRACTION, "extractor error: " + e, List.of());
+    }
+  }
+
+  private static CaptureMetadata metadata(String requestedUrl, List<Hop> earlierHops,
+      FetchResponse response, Extraction extraction) {
+    Article article = extraction == null ? null : extraction.article();
+    return new CaptureMetadata(requestedUrl,
+        earlierHops.stream().map(Hop::url).toList(), response.elapsed(),
+        extraction == null ? List.of() : extraction.outlinks(),
+        article == null ? null : article.articleSignal(),
+        article == null ? null : ArticleExtractor.VERSION);
+  }
+
+  private PageOutcome finish(String url, List<Hop> hops, FetchResponse response,
+      Extraction extraction) {
     Hop last = hops.get(hops.size() - 1);
     if (response.status() >= 400 || response.status() < 200) {
       return fail(url, hops, FailureKind.HTTP_STATUS, "HTTP " + response.status(), response);
@@ -136,22 +203,17 @@ public final class PageArchiver {
     if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")) {
       return fail(url, hops, FailureKind.NOT_HTML, "content type " + type, response);
     }
+    if (extraction == null || extraction.article() == null) {
+      String reason = extraction == null ? "not extracted" : extraction.reason();
+      return fail(url, hops, FailureKind.EXTRACTION, reason, response);
+    }
     try {
-      Map<String, String> headers = new LinkedHashMap<>();
-      for (Map.Entry<String, String> h : response.headers()) {
-        headers.putIfAbsent(h.getKey(), h.getValue());
-      }
-      Article article = extractor.extract(response.decodedBody(), response.url(), headers);
+      Article article = extraction.article();
       long articleId = catalog.addArticle(last.captureId(), article, ArticleExtractor.VERSION,
           clock.instant());
       return new PageOutcome(url, hops, article, articleId, null, null, response);
-    } catch (ExtractionException e) {
-      return fail(url, hops, FailureKind.EXTRACTION, e.getMessage(), response);
     } catch (IOException e) {
       return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
-    } catch (RuntimeException e) {
-      // The extractor promises not to throw; if it does anyway, the crawl goes on.
-      return fail(url, hops, FailureKind.EXTRACTION, "extractor error: " + e, response);
     }
   }
 
@@ -164,11 +226,6 @@ public final class PageArchiver {
       reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
     }
     return new PageOutcome(url, hops, null, -1, kind, reason, response);
-  }
-
-  private static Duration crawlDelay(RobotsCache.Entry rules) {
-    long ms = rules.rules().getCrawlDelay();
-    return ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
   }
 
   static boolean isHttpUrl(String url) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.CookieJar;
@@ -44,9 +45,14 @@ public final class Fetcher implements Closeable {
   private final Clock clock;
 
   public Fetcher(FetchOptions options, Clock clock) {
+    this(options, clock, UnaryOperator.identity());
+  }
+
+  /** For tests: {@code tune} adjusts the client, e.g. to speak HTTP/2 without TLS. */
+  Fetcher(FetchOptions options, Clock clock, UnaryOperator<OkHttpClient.Builder> tune) {
     this.options = options;
     this.clock = clock;
-    this.client = new OkHttpClient.Builder()
+    this.client = tune.apply(new OkHttpClient.Builder()
         .followRedirects(false)
         .followSslRedirects(false)
         // Retries only when a pooled connection turned out to be closed by the server.
@@ -56,7 +62,7 @@ public final class Fetcher implements Closeable {
         .readTimeout(options.readTimeout())
         .writeTimeout(options.readTimeout())
         .callTimeout(options.totalTimeout())
-        .addNetworkInterceptor(new WireRecorder())
+        .addNetworkInterceptor(new WireRecorder()))
         .build();
   }
 

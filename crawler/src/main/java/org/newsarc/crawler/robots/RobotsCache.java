@@ -42,6 +42,15 @@ public final class RobotsCache {
   }
 
   /**
+   * Fetches robots.txt; lets the caller put the fetch under the same per-host politeness as
+   * every other request.
+   */
+  @FunctionalInterface
+  public interface Source {
+    FetchResponse fetch(String url) throws FetchException, InterruptedException;
+  }
+
+  /**
    * The rules for one origin, where they came from and until when they hold.
    *
    * @param fetchFailure when robots.txt could not be fetched at all, the network failure
@@ -50,14 +59,16 @@ public final class RobotsCache {
   public record Entry(BaseRobotRules rules, String source, Instant expires,
       FailureKind fetchFailure) {}
 
-  private final Fetcher fetcher;
+  private final Source source;
   private final List<String> agentNames;
   private final Clock clock;
   private final Duration ttl;
   private final Duration retryAfterFailure;
   private final Sink sink;
+  private final Duration maxCrawlDelay;
   private final SimpleRobotRulesParser parser;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   /**
    * @param agentName the product token matched against User-agent lines, e.g. "newsarc"
@@ -67,27 +78,38 @@ public final class RobotsCache {
    */
   public RobotsCache(Fetcher fetcher, String agentName, Clock clock, Duration ttl,
       Duration retryAfterFailure, Duration maxCrawlDelay, Sink sink) {
-    this.fetcher = fetcher;
+    this(url -> fetcher.fetch(url, Map.of()), agentName, clock, ttl, retryAfterFailure,
+        maxCrawlDelay, sink);
+  }
+
+  /** As above, fetching through {@code source}, e.g. one that waits for the host's turn. */
+  public RobotsCache(Source source, String agentName, Clock clock, Duration ttl,
+      Duration retryAfterFailure, Duration maxCrawlDelay, Sink sink) {
+    this.source = source;
     this.agentNames = List.of(agentName.toLowerCase(Locale.ROOT));
     this.clock = clock;
     this.ttl = ttl.compareTo(Duration.ofHours(24)) > 0 ? Duration.ofHours(24) : ttl;
     this.retryAfterFailure = retryAfterFailure;
     this.sink = sink;
-    this.parser = new SimpleRobotRulesParser(maxCrawlDelay.toMillis(), 50);
+    this.maxCrawlDelay = maxCrawlDelay;
+    // crawler-commons turns a Crawl-delay above its maximum into "disallow all"; newsarc
+    // honours such a delay up to the cap instead (see crawlDelay), so the parser gets no cap.
+    this.parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 50);
   }
 
   /** True when robots.txt lets newsarc fetch {@code url}. */
-  public boolean isAllowed(String url) throws IOException {
+  public boolean isAllowed(String url) throws IOException, InterruptedException {
     return entryFor(url).rules().isAllowed(url);
   }
 
   /** The rules for the origin of {@code url}, fetching robots.txt when not cached or expired. */
-  public Entry entryFor(String url) throws IOException {
+  public Entry entryFor(String url) throws IOException, InterruptedException {
     String origin = origin(url);
     Instant now = clock.instant();
     Entry entry = cache.get(origin);
     if (entry == null || !now.isBefore(entry.expires())) {
-      synchronized (this) {
+      // One lock per origin: a slow robots.txt holds up only its own host.
+      synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
         entry = cache.get(origin);
         if (entry == null || !clock.instant().isBefore(entry.expires())) {
           entry = load(origin);
@@ -98,18 +120,34 @@ public final class RobotsCache {
     return entry;
   }
 
+  /** True when rules for the origin of {@code url} are cached and not expired (no fetch needed). */
+  public boolean isFresh(String url) throws IOException {
+    Entry entry = cache.get(origin(url));
+    return entry != null && clock.instant().isBefore(entry.expires());
+  }
+
+  /** The Crawl-delay of {@code entry}, at most the configured cap; zero when none is set. */
+  public Duration crawlDelay(Entry entry) {
+    long ms = entry.rules().getCrawlDelay();
+    if (ms <= 0) {
+      return Duration.ZERO;
+    }
+    Duration d = Duration.ofMillis(ms);
+    return d.compareTo(maxCrawlDelay) > 0 ? maxCrawlDelay : d;
+  }
+
   /** Forgets cached rules, so the next check fetches robots.txt again. */
   public void clear() {
     cache.clear();
   }
 
-  private Entry load(String origin) throws IOException {
+  private Entry load(String origin) throws IOException, InterruptedException {
     String robotsUrl = origin + "/robots.txt";
     String current = robotsUrl;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       FetchResponse response;
       try {
-        response = fetcher.fetch(current, Map.of());
+        response = source.fetch(current);
       } catch (FetchException e) {
         return unreachable(e.kind().label() + ": " + e.getMessage(), e.kind());
       }

@@ -54,6 +54,26 @@ public final class BatchExtractor {
     return new Line(toJson(input, article, error), error != null);
   }
 
+  /**
+   * Extracts a page already in memory (such as an archived response read from a WARC file) and
+   * returns its JSON line, with {@code source} in the {@code file} field.
+   *
+   * @param html the body with its content coding removed
+   * @param headers the HTTP response headers (for the charset), possibly empty
+   */
+  public Line extractToJson(String source, String url, byte[] html, Map<String, String> headers) {
+    Article article = null;
+    String error = null;
+    try {
+      article = extractor.extract(html, url == null ? "" : url, headers);
+    } catch (ExtractionException e) {
+      error = e.getMessage();
+    } catch (RuntimeException e) {
+      error = "cannot extract " + source + ": " + e.getMessage();
+    }
+    return new Line(toJson(new BatchInput(source, url), article, error), error != null);
+  }
+
   /** Extracts every input and writes one JSON line each to {@code out}; returns the failures. */
   public int run(Iterable<BatchInput> inputs, Writer out) throws IOException {
     int failures = 0;

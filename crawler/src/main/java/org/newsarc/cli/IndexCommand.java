@@ -1,0 +1,61 @@
+package org.newsarc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsarc.archive.CdxjIndex;
+import org.newsarc.crawler.capture.ArchiveSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code newsarc index}: rebuild the CDXJ indexes of an archive's WARC files. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Rebuilds the CDXJ index beside every closed WARC file in DIR/warcs/ (NAME.cdxj next to"
+            + " NAME.warc.gz), in the form pywb and ReplayWeb.page read. newsarc writes these"
+            + " as it closes each file; this command is for lost or older indexes.",
+        "Files still being written (.open) are left alone."},
+    footer = {"", "Examples:",
+        "  newsarc index --archive newsarc-data",
+        "  newsarc index --merged all.cdxj     # one sorted index of every file, too"})
+public final class IndexCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--archive", paramLabel = "DIR", defaultValue = "newsarc-data",
+      description = "The archive folder holding warcs/ (default: ${DEFAULT-VALUE}).")
+  Path archive;
+
+  @Option(names = "--merged", paramLabel = "FILE",
+      description = "Also write one sorted index of all the files to FILE.")
+  Path merged;
+
+  @Override
+  public Integer call() throws IOException {
+    Path dir = archive.resolve(ArchiveSession.WARC_DIR);
+    if (!Files.isDirectory(dir)) {
+      throw new ParameterException(spec.commandLine(), "no WARC folder at " + dir);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    List<Path> indexes = CdxjIndex.rebuild(dir);
+    out.printf("Indexed %d WARC file(s) in %s%n", indexes.size(), dir);
+    if (merged != null) {
+      try (Writer w = Files.newBufferedWriter(merged, StandardCharsets.UTF_8)) {
+        CdxjIndex.write(CdxjIndex.warcFiles(dir), w);
+      }
+      out.printf("Merged index: %s%n", merged);
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+package org.newsarc.crawler.config;
+
+import java.time.Duration;
+
+/**
+ * Limits of one HTTP exchange. Immutable.
+ *
+ * @param connectTimeout (default 10s)
+ * @param readTimeout longest wait for the next bytes (default 30s)
+ * @param totalTimeout longest whole exchange; the body read so far is archived as truncated
+ *     (default 60s)
+ * @param maxBodyBytes longer bodies are cut and archived as truncated (default 20 MiB)
+ * @param maxRedirects redirect hops followed from one frontier URL (default 10); each hop is a
+ *     frontier URL of its own, so it is archived once and resumed after a crash
+ */
+public record FetchConfig(
+    Duration connectTimeout, Duration readTimeout, Duration totalTimeout, Long maxBodyBytes,
+    Integer maxRedirects) {
+  public FetchConfig {
+    connectTimeout = Defaults.positive(Defaults.or(connectTimeout, Duration.ofSeconds(10)),
+        "fetch.connect-timeout");
+    readTimeout = Defaults.positive(Defaults.or(readTimeout, Duration.ofSeconds(30)),
+        "fetch.read-timeout");
+    totalTimeout = Defaults.positive(Defaults.or(totalTimeout, Duration.ofSeconds(60)),
+        "fetch.total-timeout");
+    maxBodyBytes = Defaults.or(maxBodyBytes, 20L << 20);
+    if (maxBodyBytes <= 0) {
+      throw new IllegalArgumentException("fetch.max-body-bytes must be positive");
+    }
+    maxRedirects = Defaults.atLeast(Defaults.or(maxRedirects, 10), 0, "fetch.max-redirects");
+  }
+
+  static FetchConfig defaults() {
+    return new FetchConfig(null, null, null, null, null);
+  }
+}

@@ -1,0 +1,22 @@
+package org.newsarc.crawler.config;
+
+import java.util.List;
+
+/**
+ * Where the crawl starts. Seeds may be section pages, feeds or sitemaps: the crawler tells them
+ * apart by what it fetches. Immutable.
+ *
+ * @param urls seed URLs written in the config
+ * @param files text files with one URL per line ('#' starts a comment), relative to the config
+ *     file's folder
+ */
+public record SeedsConfig(List<String> urls, List<String> files) {
+  public SeedsConfig {
+    urls = Defaults.list(urls);
+    files = Defaults.list(files);
+  }
+
+  static SeedsConfig defaults() {
+    return new SeedsConfig(null, null);
+  }
+}

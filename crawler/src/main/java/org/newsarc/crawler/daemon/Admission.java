@@ -1,0 +1,124 @@
+package org.newsarc.crawler.daemon;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.newsarc.crawler.config.ScopeConfig;
+import org.newsarc.crawler.discovery.Discovered;
+import org.newsarc.crawler.frontier.AddResult;
+import org.newsarc.crawler.frontier.Candidate;
+import org.newsarc.crawler.frontier.Frontier;
+import org.newsarc.crawler.frontier.QueueKeys;
+import org.newsarc.crawler.frontier.UrlKind;
+import org.newsarc.crawler.frontier.UrlNormalizer;
+import org.newsarc.crawler.scope.Scope;
+import org.newsarc.crawler.scope.Verdict;
+
+/**
+ * Lets discovered URLs into the frontier: normalises them, applies the {@link Scope} and the
+ * frontier's per-queue limits, and stores feed and sitemap metadata beside them. Must be called
+ * inside the frontier's transaction when its work is to commit with a capture. Counts refusals
+ * by reason for the status. Thread-safe.
+ */
+public final class Admission {
+  /** Priorities within a queue: higher first. */
+  static final int SEED = 9;
+  static final int FEED_OR_SITEMAP = 8;
+  static final int NEWS_ENTRY = 6;
+  static final int LINK = 3;
+
+  private final Frontier frontier;
+  private final Scope scope;
+  private final ScopeConfig limits;
+  private final UrlNormalizer normalizer;
+  private final QueueKeys queues;
+  private final MetadataStore metadata = new MetadataStore();
+  private final Clock clock;
+  private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
+
+  public Admission(Frontier frontier, Scope scope, ScopeConfig limits, UrlNormalizer normalizer,
+      QueueKeys queues, Clock clock) {
+    this.frontier = frontier;
+    this.scope = scope;
+    this.limits = limits;
+    this.normalizer = normalizer;
+    this.queues = queues;
+    this.clock = clock;
+  }
+
+  /** Offers a seed; seeds skip the scope rules and the per-queue limits. */
+  public AddResult seed(String url) throws IOException {
+    String n = normalizer.normalize(url);
+    if (n == null) {
+      count("bad-url");
+      return AddResult.KNOWN;
+    }
+    // A seed already known keeps its schedule: a restart must not refetch what is up to date.
+    return frontier.add(new Candidate(n, queues.queueOf(n), 0, null, UrlKind.PAGE, SEED,
+        true, clock.instant(), 0), Integer.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Offers a URL found on {@code foundOn}.
+   *
+   * @param depth its depth (the finding page's depth plus one, or the same for index entries)
+   * @param redirects redirect hops that led to it
+   * @return what the frontier did, or null when the scope refused it
+   */
+  public AddResult offer(Discovered d, String foundOn, int depth, int redirects, boolean seed)
+      throws IOException {
+    String n = normalizer.normalize(d.url());
+    if (n == null) {
+      count("bad-url");
+      return null;
+    }
+    Verdict verdict = seed ? Verdict.ACCEPT : scope.check(n, depth);
+    if (!verdict.accepted()) {
+      count(verdict.reason());
+      return null;
+    }
+    int priority = d.kind() == UrlKind.FEED || d.kind() == UrlKind.SITEMAP ? FEED_OR_SITEMAP
+        : d.metadata() != null && d.metadata().published() != null ? NEWS_ENTRY : LINK;
+    Candidate c = new Candidate(n, queues.queueOf(n), depth, foundOn, d.kind(),
+        seed ? SEED : priority, seed, clock.instant(), redirects);
+    return frontier.transaction(() -> {
+      AddResult r = frontier.add(c, limits.maxPagesPerHost(),
+          limits.traps().maxQueryVariantsPerPath());
+      if (r == AddResult.QUEUE_FULL) {
+        count("max-pages-per-host");
+      } else if (r == AddResult.TOO_MANY_VARIANTS) {
+        count("trap:query-variants");
+      }
+      if (d.metadata() != null && d.metadata().hasContent() && foundOn != null) {
+        storeMetadata(n, foundOn, d);
+      }
+      return r;
+    });
+  }
+
+  private void storeMetadata(String url, String foundOn, Discovered d) throws IOException {
+    try {
+      metadata.store(frontierDb(), url, foundOn, d.metadata(), clock.instant());
+    } catch (SQLException e) {
+      throw new IOException("cannot store metadata of " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private java.sql.Connection frontierDb() {
+    return frontier.connection();
+  }
+
+  /** URLs refused so far, by the rule that refused them. */
+  public Map<String, Long> refusals() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    refused.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  private void count(String reason) {
+    refused.computeIfAbsent(reason, r -> new LongAdder()).increment();
+  }
+}

@@ -1,0 +1,74 @@
+package org.newsarc.crawler.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.newsarc.archive.CaptureRow;
+import org.newsarc.archive.Catalog;
+import org.newsarc.archive.StoredCapture;
+import org.newsarc.crawler.discovery.Discovered;
+import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.frontier.Frontier;
+import org.newsarc.crawler.frontier.Lease;
+import org.newsarc.crawler.frontier.UrlKind;
+import org.newsarc.extractor.ArticleExtractor;
+
+/**
+ * Records an exchange that is already flushed to the WARC: the capture row, the article, any
+ * failure, the URLs it leads to and the URL's new frontier state, all in one transaction, so
+ * that after a crash a URL is either done with all its rows or still leased with none.
+ * Thread-safe.
+ */
+final class CaptureRecorder {
+  private final Frontier frontier;
+  private final Catalog catalog;
+  private final Admission admission;
+  private final ResponseRules rules;
+  private final Clock clock;
+
+  CaptureRecorder(Frontier frontier, Catalog catalog, Admission admission, ResponseRules rules,
+      Clock clock) {
+    this.frontier = frontier;
+    this.catalog = catalog;
+    this.admission = admission;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  /** Decides and records; returns the decision for logging. */
+  Decision record(Lease lease, FetchResponse response, StoredCapture stored, Duration crawlDelay)
+      throws IOException {
+    int failures = frontier.failures(lease.queue());
+    Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
+    frontier.transaction(() -> {
+      long captureId = catalog.addCapture(new CaptureRow(lease.url(), response.url(),
+          response.exchange().date(), response.status(), response.header("Content-Type"),
+          response.exchange().ipAddress(), d.redirectTo(), stored));
+      Processed p = d.processed();
+      if (p != null && p.article() != null) {
+        catalog.addArticle(captureId, p.article(), ArticleExtractor.VERSION, clock.instant());
+      }
+      if (d.failure() != null) {
+        catalog.addFailure(lease.url(), clock.instant(), d.failure().label(), d.reason(),
+            captureId);
+      }
+      if (d.redirectTo() != null) {
+        UrlKind kind = lease.kind() == UrlKind.FEED || lease.kind() == UrlKind.SITEMAP
+            ? lease.kind() : UrlKind.PAGE;
+        admission.offer(new Discovered(d.redirectTo(), kind, null), lease.url(), lease.depth(),
+            lease.redirects() + 1, lease.seed());
+      }
+      if (p != null) {
+        for (Discovered link : p.links()) {
+          admission.offer(link, response.url(), lease.depth() + 1, 0, false);
+        }
+        for (Discovered child : p.indexEntries()) {
+          admission.offer(child, response.url(), lease.depth(), 0, false);
+        }
+      }
+      frontier.complete(lease, d.completion(), d.queue());
+      return null;
+    });
+    return d;
+  }
+}

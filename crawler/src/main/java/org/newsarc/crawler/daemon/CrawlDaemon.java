@@ -1,0 +1,232 @@
+package org.newsarc.crawler.daemon;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.newsarc.archive.ArchiveLock;
+import org.newsarc.archive.CaptureRow;
+import org.newsarc.archive.Catalog;
+import org.newsarc.archive.StoredCapture;
+import org.newsarc.archive.WarcArchive;
+import org.newsarc.archive.WarcOptions;
+import org.newsarc.crawler.config.CrawlConfig;
+import org.newsarc.crawler.fetch.FetchOptions;
+import org.newsarc.crawler.fetch.Fetcher;
+import org.newsarc.crawler.frontier.Frontier;
+import org.newsarc.crawler.frontier.FrontierReport;
+import org.newsarc.crawler.frontier.Lease;
+import org.newsarc.crawler.frontier.QueueKeys;
+import org.newsarc.crawler.frontier.UrlNormalizer;
+import org.newsarc.crawler.politeness.QueuePolicy;
+import org.newsarc.crawler.politeness.Sleeper;
+import org.newsarc.crawler.robots.RobotsCache;
+import org.newsarc.crawler.scope.Scope;
+import org.newsarc.crawler.status.CrawlStats;
+import org.newsarc.crawler.status.StatusServer;
+import org.newsarc.crawler.status.StatusSnapshot;
+import org.newsarc.extractor.ArticleExtractor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crawl daemon: opens the WARC folder, the catalog with its frontier, the fetcher and the
+ * robots cache for one {@link CrawlConfig}; on {@link #run} it recovers from any crash, queues
+ * the seeds, serves the status endpoint and runs the workers until the {@link StopSignal} says
+ * stop, then lets in-flight fetches finish. {@link #close} closes the WARC file (renaming it to
+ * its final name) and the database. Not thread-safe: one thread opens, runs and closes it.
+ */
+public final class CrawlDaemon implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlDaemon.class);
+  /** Name of the catalog and frontier database inside the output folder. */
+  public static final String DATABASE = "newsarc.db";
+  /** With exit-when-idle, queues held back longer than this do not keep the crawl running. */
+  static final Duration IDLE_HORIZON = Duration.ofMinutes(1);
+
+  private final CrawlConfig config;
+  private final List<String> seeds;
+  private final ArchiveLock lock;
+  private final WarcArchive warcs;
+  private final Catalog catalog;
+  private final Frontier frontier;
+  private final Fetcher fetcher;
+  private final OutcomeLog log;
+  private final CrawlStats stats;
+  private final Admission admission;
+  private final CaptureRecorder recorder;
+  private final RobotsCache robots;
+  private final QueuePolicy policy;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Path out;
+  private volatile StatusServer status;
+
+  private CrawlDaemon(CrawlConfig config, List<String> seeds, Path out, String version,
+      Clock clock, Sleeper sleeper, ArchiveLock lock, WarcArchive warcs, Catalog catalog)
+      throws IOException {
+    this.config = config;
+    this.lock = lock;
+    this.seeds = List.copyOf(seeds);
+    this.out = out;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.warcs = warcs;
+    this.catalog = catalog;
+    this.frontier = Frontier.open(catalog, config.politeness().maxInFlightPerQueue(), clock);
+    this.log = new OutcomeLog(out.resolve("logs"), config.output().logMaxFileBytes(),
+        config.output().logKeepFiles());
+    var f = config.fetch();
+    this.fetcher = new Fetcher(FetchOptions.defaults(FetchOptions.userAgent(version,
+            config.identity().contact()).replaceFirst("^newsarc/", config.identity().name() + "/"))
+        .withTimeouts(f.connectTimeout(), f.readTimeout(), f.totalTimeout())
+        .withMaxBodyBytes(f.maxBodyBytes()), clock);
+    this.stats = new CrawlStats(clock);
+    this.robots = new RobotsCache(fetcher, config.identity().name(), clock,
+        config.robots().cacheTtl(), config.robots().retryUnreachableAfter(),
+        config.politeness().maxCrawlDelay(), this::archiveRobots);
+    this.policy = new QueuePolicy(config.politeness(), clock, RandomGenerator.getDefault());
+    Scope scope = new Scope(config.scope(), seeds, clock);
+    this.admission = new Admission(frontier, scope, config.scope(), new UrlNormalizer(),
+        new QueueKeys(config.politeness().queueByDomain()), clock);
+    ResponseRules rules = new ResponseRules(
+        new ResponseProcessor(new ArticleExtractor(), config.discovery()),
+        new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock);
+    this.recorder = new CaptureRecorder(frontier, catalog, admission, rules, clock);
+  }
+
+  /**
+   * Opens the daemon's storage for {@code config}.
+   *
+   * @param outputDir the output folder (the config's output.directory, already resolved)
+   * @throws IllegalArgumentException when the config has no usable contact or no seeds
+   */
+  public static CrawlDaemon open(CrawlConfig config, List<String> seeds, Path outputDir,
+      String version, Clock clock, Sleeper sleeper) throws IOException {
+    if (!config.identity().hasUsableContact()) {
+      throw new IllegalArgumentException("identity.contact must be an http(s) URL or a mailto:"
+          + " address where site owners can reach the operator; newsarc does not crawl"
+          + " anonymously");
+    }
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("no seeds: give seeds.urls or seeds.files");
+    }
+    WarcOptions options = WarcOptions.defaults().newBuilder()
+        .prefix(config.output().warcPrefix())
+        .maxFileBytes(config.output().warcMaxFileBytes())
+        .maxFileAge(config.output().warcMaxFileAge())
+        .software("newsarc/" + version)
+        .operator(config.identity().operator() != null ? config.identity().operator()
+            : config.identity().contact())
+        .build();
+    // One process per output folder; the lock goes when the process does, even after kill -9.
+    ArchiveLock lock = ArchiveLock.acquire(outputDir);
+    Catalog catalog = null;
+    WarcArchive warcs = null;
+    try {
+      catalog = Catalog.open(outputDir.resolve(DATABASE));
+      // Opening recovers any .open file a crash left; the catalog turns repeats into revisits.
+      warcs = WarcArchive.open(outputDir.resolve("warcs"), options, clock, catalog);
+      return new CrawlDaemon(config, seeds, outputDir, version, clock, sleeper, lock, warcs,
+          catalog);
+    } catch (IOException | RuntimeException e) {
+      if (warcs != null) {
+        warcs.close();
+      }
+      if (catalog != null) {
+        catalog.close();
+      }
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Runs the crawl until {@code stop} says stop; waits for in-flight fetches to finish. */
+  public CrawlSummary run(StopSignal stop, boolean exitWhenIdle)
+      throws IOException, InterruptedException {
+    List<Lease> leased = frontier.leased();
+    int recovered = new Reconciler(warcs.directory(), frontier, recorder).reconcile(leased);
+    int requeued = frontier.requeueLeased();
+    if (!leased.isEmpty()) {
+      LOG.info("resuming after an unclean stop: {} response(s) recovered from the WARC,"
+          + " {} URL(s) queued again", recovered, requeued);
+    }
+    for (String seed : seeds) {
+      admission.seed(seed);
+    }
+    if (config.status().enabled()) {
+      status = StatusServer.start(config.status().port(), () -> statusTree(stop));
+      LOG.info("status on http://127.0.0.1:{}/status and /metrics", status.port());
+    }
+    CrawlWorker.Parts parts = new CrawlWorker.Parts(frontier, catalog, fetcher, robots, warcs,
+        recorder, admission, policy, stats, log, stop, clock, sleeper,
+        config.discovery().robotsSitemaps(), config.politeness().maxAttempts());
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < config.politeness().workers(); i++) {
+      Thread t = new Thread(new CrawlWorker(parts), "newsarc-worker-" + i);
+      t.start();
+      workers.add(t);
+    }
+    while (workers.stream().anyMatch(Thread::isAlive)) {
+      if (exitWhenIdle && !stop.stopping() && frontier.idle(IDLE_HORIZON)) {
+        stop.request("nothing left to fetch now");
+      }
+      workers.get(0).join(Duration.ofMillis(200).toMillis());
+      stop.stopping();
+      warcs.rotateIfDue();
+    }
+    return new CrawlSummary(stats.fetches(), stats.articles(), recovered, requeued,
+        stop.reason());
+  }
+
+  /** The status tree served on /status. */
+  public Map<String, Object> statusTree(StopSignal stop) throws IOException {
+    return StatusSnapshot.of(stats, FrontierReport.of(frontier, clock.instant(), 50),
+        admission.refusals(), stop.reason(), clock);
+  }
+
+  /** The port the status endpoint listens on, or -1 when it is off. */
+  public int statusPort() {
+    StatusServer s = status;
+    return s == null ? -1 : s.port();
+  }
+
+  public Frontier frontier() {
+    return frontier;
+  }
+
+  public Path outputDirectory() {
+    return out;
+  }
+
+  /** Archives one robots.txt exchange: WARC record and catalog row. */
+  private void archiveRobots(String requestedUrl, org.newsarc.crawler.fetch.FetchResponse r)
+      throws IOException {
+    StoredCapture stored = warcs.write(r.exchange());
+    String location = r.isRedirect() ? ResponseRules.resolve(r.url(), r.header("Location")) : null;
+    catalog.addCapture(new CaptureRow(requestedUrl, r.url(), r.exchange().date(), r.status(),
+        r.header("Content-Type"), r.exchange().ipAddress(), location, stored));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (status != null) {
+        status.close();
+      }
+      fetcher.close();
+      log.close();
+      warcs.close();
+    } finally {
+      try {
+        catalog.close();
+      } finally {
+        lock.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package org.newsarc.crawler.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.newsarc.archive.Catalog;
+import org.newsarc.archive.StoredCapture;
+import org.newsarc.archive.WarcArchive;
+import org.newsarc.crawler.discovery.Discovered;
+import org.newsarc.crawler.fetch.FailureKind;
+import org.newsarc.crawler.fetch.FetchException;
+import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.fetch.Fetcher;
+import org.newsarc.crawler.frontier.Completion;
+import org.newsarc.crawler.frontier.Frontier;
+import org.newsarc.crawler.frontier.Lease;
+import org.newsarc.crawler.frontier.UrlKind;
+import org.newsarc.crawler.frontier.UrlState;
+import org.newsarc.crawler.politeness.QueuePolicy;
+import org.newsarc.crawler.politeness.Sleeper;
+import org.newsarc.crawler.robots.RobotsCache;
+import org.newsarc.crawler.status.CrawlStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker thread of the daemon: leases a URL from the frontier (which only hands out URLs
+ * of queues whose turn it is), checks robots.txt, fetches with conditional headers, flushes the
+ * exchange to the WARC and then records it through the {@link CaptureRecorder}. When
+ * robots.txt had to be fetched first, the URL goes back to its queue so that the page request
+ * waits its politeness gap too. Runs until the {@link StopSignal} says stop; a fetch in progress
+ * is finished first.
+ */
+final class CrawlWorker implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(CrawlWorker.class);
+  private static final Duration IDLE_POLL = Duration.ofMillis(200);
+
+  /** The parts a worker uses; shared by all workers. */
+  record Parts(Frontier frontier, Catalog catalog, Fetcher fetcher, RobotsCache robots,
+      WarcArchive warcs, CaptureRecorder recorder, Admission admission, QueuePolicy policy,
+      CrawlStats stats, OutcomeLog log, StopSignal stop, Clock clock, Sleeper sleeper,
+      boolean robotsSitemaps, int maxAttempts) {}
+
+  private final Parts p;
+
+  CrawlWorker(Parts parts) {
+    this.p = parts;
+  }
+
+  @Override
+  public void run() {
+    while (!p.stop().stopping()) {
+      try {
+        Optional<Lease> lease = p.frontier().lease();
+        if (lease.isEmpty()) {
+          idle();
+          continue;
+        }
+        handle(lease.get());
+      } catch (IOException e) {
+        // The database or the disk failed: stop rather than lose track of what was archived.
+        LOG.error("stopping the crawl: {}", e.getMessage(), e);
+        p.stop().request("storage error: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.stop().request("interrupted");
+      }
+    }
+  }
+
+  private void idle() throws IOException, InterruptedException {
+    Instant next = p.frontier().nextReadyAt();
+    Duration wait = next == null ? IDLE_POLL : Duration.between(p.clock().instant(), next);
+    if (wait.compareTo(IDLE_POLL) > 0) {
+      wait = IDLE_POLL;
+    }
+    p.sleeper().sleep(wait.isNegative() || wait.isZero() ? Duration.ofMillis(5) : wait);
+  }
+
+  private void handle(Lease lease) throws IOException, InterruptedException {
+    String url = lease.url();
+    RobotsCache.Entry rules;
+    boolean robotsFetched = !p.robots().isFresh(url);
+    rules = p.robots().entryFor(url);
+    if (robotsFetched && p.robotsSitemaps() && rules.fetchFailure() == null) {
+      for (String sitemap : rules.rules().getSitemaps()) {
+        p.admission().offer(new Discovered(sitemap, UrlKind.SITEMAP, null),
+            url, 1, 0, false);
+      }
+    }
+    if (rules.fetchFailure() != null || rules.rules().isDeferVisits()) {
+      p.frontier().release(lease, p.policy().robotsUnreachable(rules.expires(), rules.source()));
+      p.stats().error("robots-unreachable");
+      log(lease, "deferred", 0, lease.kind(), -1, 0, null, FailureKind.ROBOTS, rules.source());
+      return;
+    }
+    if (!rules.rules().isAllowed(url)) {
+      p.frontier().transaction(() -> {
+        p.catalog().addFailure(url, p.clock().instant(), FailureKind.ROBOTS.label(),
+            "disallowed by robots.txt (" + rules.source() + ")", null);
+        p.frontier().complete(lease, new Completion(UrlState.BLOCKED, p.clock().instant(),
+            lease.kind(), 0, null, null, null, lease.revisitSeconds(), false, "robots.txt"),
+            robotsFetched ? p.policy().robotsOnly() : p.policy().noRequest());
+        return null;
+      });
+      p.stats().error(FailureKind.ROBOTS.label());
+      log(lease, "blocked", 0, lease.kind(), -1, 0, null, FailureKind.ROBOTS, "robots.txt");
+      return;
+    }
+    if (robotsFetched) {
+      // robots.txt was just requested from this host: the page waits its turn like any request.
+      p.frontier().release(lease, p.policy().robotsOnly());
+      return;
+    }
+    if (!p.stop().takePage()) {
+      p.frontier().release(lease, p.policy().noRequest());
+      return;
+    }
+    fetch(lease, p.robots().crawlDelay(rules));
+  }
+
+  private void fetch(Lease lease, Duration crawlDelay) throws IOException {
+    FetchResponse response;
+    try {
+      response = p.fetcher().fetch(lease.url(), conditionalHeaders(lease));
+    } catch (FetchException e) {
+      failed(lease, e);
+      return;
+    }
+    StoredCapture stored = p.warcs().write(response.exchange());
+    p.stats().fetched(response.status(), response.exchange().responseBody().length);
+    Decision d = p.recorder().record(lease, response, stored, crawlDelay);
+    if (d.processed() != null && d.processed().article() != null) {
+      p.stats().article();
+    }
+    if (d.failure() != null) {
+      p.stats().error(d.failure().label());
+    }
+    log(lease, d.outcome(), response.status(), d.completion().kind(),
+        response.elapsed().toMillis(), response.exchange().responseBody().length, stored,
+        d.failure(), d.reason());
+  }
+
+  private void failed(Lease lease, FetchException e) throws IOException {
+    int failures = p.frontier().failures(lease.queue());
+    boolean giveUp = lease.attempts() + 1 >= p.maxAttempts();
+    p.frontier().transaction(() -> {
+      p.catalog().addFailure(lease.url(), p.clock().instant(), e.kind().label(), e.getMessage(),
+          null);
+      p.frontier().complete(lease, new Completion(giveUp ? UrlState.FAILED : UrlState.QUEUED,
+          p.clock().instant(), lease.kind(), 0, null, null, null, lease.revisitSeconds(), true,
+          e.kind().label() + ": " + e.getMessage()),
+          p.policy().unreachable(e.kind().label(), failures));
+      return null;
+    });
+    p.stats().error(e.kind().label());
+    log(lease, giveUp ? "failed" : "retry", 0, lease.kind(), -1, 0, null, e.kind(),
+        e.getMessage());
+  }
+
+  private static Map<String, String> conditionalHeaders(Lease lease) {
+    Map<String, String> headers = new HashMap<>();
+    if (lease.etag() != null) {
+      headers.put("If-None-Match", lease.etag());
+    }
+    if (lease.lastModified() != null) {
+      headers.put("If-Modified-Since", lease.lastModified());
+    }
+    return headers;
+  }
+
+  private void log(Lease lease, String outcome, int status, UrlKind kind, long ms, long bytes,
+      StoredCapture stored, FailureKind failure, String reason) {
+    p.log().write(new OutcomeLog.Line(p.clock().instant(), lease.url(), lease.queue(), outcome,
+        status, kind.label(), ms, bytes, stored == null ? null : stored.warcFile(),
+        stored == null ? -1 : stored.offset(), failure == null ? null : failure.label(), reason));
+  }
+}

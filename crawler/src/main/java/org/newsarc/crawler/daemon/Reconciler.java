@@ -1,0 +1,180 @@
+package org.newsarc.crawler.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.WarcCaptureRecord;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.newsarc.archive.HttpExchange;
+import org.newsarc.archive.StoredCapture;
+import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.frontier.Frontier;
+import org.newsarc.crawler.frontier.Lease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes the gap a crash can leave between the WARC and the database: a response (or revisit)
+ * record flushed to the WARC whose transaction never committed. WarcArchive.open has already
+ * cut any unfinished file back to its last whole record. At start, before any worker runs, the newest WARC
+ * files are read for response records of URLs still leased that the catalog does not know;
+ * each one found is recorded as if it had just been fetched, so the URL is not fetched (and
+ * archived) a second time. A torn record at the end of an unfinished file ends the scan of that
+ * file. Not thread-safe; runs alone.
+ */
+final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+  /** A crash can leave an orphan only in the file being written or the one just rotated. */
+  private static final int FILES_TO_SCAN = 2;
+
+  private final Path warcDir;
+  private final Frontier frontier;
+  private final CaptureRecorder recorder;
+
+  Reconciler(Path warcDir, Frontier frontier, CaptureRecorder recorder) {
+    this.warcDir = warcDir;
+    this.frontier = frontier;
+    this.recorder = recorder;
+  }
+
+  /** Records orphaned responses of {@code leased} URLs; returns how many were recovered. */
+  int reconcile(List<Lease> leased) throws IOException {
+    if (leased.isEmpty() || !Files.isDirectory(warcDir)) {
+      return 0;
+    }
+    Map<String, Lease> byUrl = new HashMap<>();
+    leased.forEach(l -> byUrl.put(l.url(), l));
+    int recovered = 0;
+    for (Path file : newestFiles()) {
+      recovered += scan(file, byUrl);
+    }
+    return recovered;
+  }
+
+  private List<Path> newestFiles() throws IOException {
+    try (Stream<Path> files = Files.list(warcDir)) {
+      return files.filter(f -> {
+        String n = f.getFileName().toString();
+        return n.endsWith(".warc.gz") || n.endsWith(".warc.gz.open");
+      }).sorted(Comparator.comparing((Path f) -> {
+        try {
+          return Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+          return 0L;
+        }
+      }).reversed()).limit(FILES_TO_SCAN).toList();
+    }
+  }
+
+  private int scan(Path file, Map<String, Lease> byUrl) throws IOException {
+    String name = file.getFileName().toString().replaceFirst("\\.open$", "");
+    List<Orphan> orphans = new ArrayList<>();
+    try (WarcReader reader = new WarcReader(file)) {
+      reader.onWarning(w -> LOG.debug("{}: {}", file, w));
+      Orphan pending = null;
+      while (true) {
+        Optional<WarcRecord> next;
+        try {
+          next = reader.next();
+        } catch (IOException | RuntimeException e) {
+          LOG.info("{}: stopped reading at a torn record ({})", file, e.getMessage());
+          if (pending != null) {
+            // Its request record was torn; the response itself is whole.
+            orphans.add(pending);
+          }
+          break;
+        }
+        long position = reader.position();
+        if (pending != null) {
+          orphans.add(pending.withLength(position - pending.offset()));
+          pending = null;
+        }
+        if (next.isEmpty()) {
+          break;
+        }
+        if (isCapture(next.get())) {
+          WarcCaptureRecord capture = (WarcCaptureRecord) next.get();
+          if (byUrl.containsKey(capture.target())
+              && !known(capture.target(), capture.id().toString())) {
+            pending = read(capture, byUrl.get(capture.target()), position, name);
+          }
+        }
+      }
+    }
+    int n = 0;
+    for (Orphan o : orphans) {
+      if (byUrl.remove(o.lease().url()) != null) {
+        recorder.record(o.lease(), o.response(), o.stored(), Duration.ZERO);
+        LOG.info("recovered {} from {} after a crash", o.lease().url(), name);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A response, or a revisit (a 304, or a payload archived before). */
+  private static boolean isCapture(WarcRecord record) {
+    return record instanceof WarcResponse || record instanceof WarcRevisit;
+  }
+
+  private boolean known(String url, String recordId) throws IOException {
+    return frontier.transaction(() -> {
+      // Record ids are stored with or without their angle brackets.
+      try (PreparedStatement ps = frontier.connection().prepareStatement(
+          "SELECT 1 FROM captures WHERE url=? AND record_id IN (?, ?)")) {
+        ps.setString(1, url);
+        ps.setString(2, recordId);
+        ps.setString(3, "<" + recordId + ">");
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  private static Orphan read(WarcCaptureRecord record, Lease lease, long offset, String file)
+      throws IOException {
+    boolean revisit = record instanceof WarcRevisit;
+    HttpResponse http = revisit ? ((WarcRevisit) record).http() : ((WarcResponse) record).http();
+    byte[] header = http.serializeHeader();
+    byte[] body = http.body().stream().readAllBytes();
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    http.headers().map().forEach((k, vs) -> vs.forEach(v -> headers.add(Map.entry(k, v))));
+    String ip = record.ipAddress().map(a -> a.getHostAddress()).orElse(null);
+    HttpExchange exchange = new HttpExchange(record.target(), record.date(), ip, null,
+        new byte[0], header, body, null);
+    FetchResponse response = new FetchResponse(record.target(), http.status(), headers, exchange,
+        Duration.ZERO);
+    String digest = record.payloadDigest().map(d -> d.prefixedBase32()).orElse(null);
+    StoredCapture stored = new StoredCapture(file, offset, 0, "<" + record.id() + ">", digest,
+        record.date(), revisit);
+    return new Orphan(lease, response, stored);
+  }
+
+  /** A response record found in the WARC with no catalog row. */
+  private record Orphan(Lease lease, FetchResponse response, StoredCapture stored) {
+    long offset() {
+      return stored.offset();
+    }
+
+    Orphan withLength(long length) {
+      return new Orphan(lease, response, new StoredCapture(stored.warcFile(), stored.offset(),
+          length, stored.recordId(), stored.payloadDigest(), stored.date(), stored.revisit()));
+    }
+  }
+
+}

@@ -1,0 +1,143 @@
+package org.newsarc.crawler.daemon;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.newsarc.archive.StoredCapture;
+import org.newsarc.crawler.config.FetchConfig;
+import org.newsarc.crawler.config.PolitenessConfig;
+import org.newsarc.crawler.fetch.FailureKind;
+import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.frontier.Completion;
+import org.newsarc.crawler.frontier.Lease;
+import org.newsarc.crawler.frontier.QueueUpdate;
+import org.newsarc.crawler.frontier.UrlKind;
+import org.newsarc.crawler.frontier.UrlState;
+import org.newsarc.crawler.politeness.QueuePolicy;
+
+/**
+ * Turns an archived response into a {@link Decision}: the URL's next state and fetch time, the
+ * queue's next allowed time, what to record and what to follow. 2xx bodies go through the
+ * {@link ResponseProcessor}; 304 counts as unchanged; redirects queue their target as a URL of
+ * its own; 429/503 and other 5xx answers pause the queue; other 4xx answers end the URL.
+ * Thread-safe.
+ */
+final class ResponseRules {
+  private final ResponseProcessor processor;
+  private final RecrawlSchedule schedule;
+  private final QueuePolicy policy;
+  private final PolitenessConfig politeness;
+  private final FetchConfig fetch;
+  private final Clock clock;
+
+  ResponseRules(ResponseProcessor processor, RecrawlSchedule schedule, QueuePolicy policy,
+      PolitenessConfig politeness, FetchConfig fetch, Clock clock) {
+    this.processor = processor;
+    this.schedule = schedule;
+    this.policy = policy;
+    this.politeness = politeness;
+    this.fetch = fetch;
+    this.clock = clock;
+  }
+
+  Decision decide(Lease lease, FetchResponse r, StoredCapture stored, Duration crawlDelay,
+      int queueFailures) {
+    int status = r.status();
+    Instant now = clock.instant();
+    String etag = r.header("ETag");
+    String lastModified = r.header("Last-Modified");
+    if (status == 304) {
+      return revisitOrDone(lease, lease.kind(), false, etag, lastModified, null, status,
+          policy.answered(r.elapsed(), crawlDelay), null, null, null, "not-modified");
+    }
+    if (status >= 200 && status < 300) {
+      if (r.truncated()) {
+        FailureKind kind = r.exchange().truncated()
+            == org.newsarc.archive.HttpExchange.Truncation.LENGTH ? FailureKind.TOO_LARGE
+            : FailureKind.TIMEOUT;
+        return done(lease, UrlKind.PAGE, status, policy.answered(r.elapsed(), crawlDelay), null,
+            kind, "body cut short (" + r.exchange().truncated().name().toLowerCase() + ")",
+            "failed");
+      }
+      String digest = stored.payloadDigest();
+      boolean changed = lease.digest() == null || !lease.digest().equals(digest);
+      Processed p = changed ? processor.process(lease, r, true)
+          : Processed.of(lease.kind() == UrlKind.PAGE ? UrlKind.HUB : lease.kind(), false);
+      return revisitOrDone(lease, p.kind(), changed, etag, lastModified, digest, status,
+          policy.answered(r.elapsed(), crawlDelay), p, p.failure(), p.reason(),
+          changed ? "fetched" : "unchanged");
+    }
+    if (r.isRedirect()) {
+      String target = resolve(r.url(), r.header("Location"));
+      if (target == null) {
+        return done(lease, UrlKind.REDIRECT, status, policy.answered(r.elapsed(), crawlDelay),
+            null, FailureKind.REDIRECTS, "bad Location: " + r.header("Location"), "failed");
+      }
+      if (lease.redirects() >= fetch.maxRedirects()) {
+        return done(lease, UrlKind.REDIRECT, status, policy.answered(r.elapsed(), crawlDelay),
+            null, FailureKind.REDIRECTS, "more than " + fetch.maxRedirects() + " redirects",
+            "failed");
+      }
+      return new Decision(completion(UrlState.DONE, now, UrlKind.REDIRECT, status, 0, false,
+          null), policy.answered(r.elapsed(), crawlDelay), null, target, null, null, "redirect");
+    }
+    if (status == 429 || status >= 500) {
+      QueueUpdate q = policy.overloaded(status, r.header("Retry-After"), r.elapsed(), crawlDelay,
+          queueFailures);
+      // Being told to slow down is not the URL's fault: 429 and 503 do not use up attempts.
+      boolean counts = status != 429 && status != 503;
+      boolean giveUp = counts && lease.attempts() + 1 >= politeness.maxAttempts();
+      UrlState state = giveUp ? UrlState.FAILED : UrlState.QUEUED;
+      return new Decision(completion(state, now, lease.kind(), status, lease.revisitSeconds(),
+          counts, "HTTP " + status), q, null, null, FailureKind.HTTP_STATUS,
+          "HTTP " + status + (giveUp ? ", given up" : ", will retry"), giveUp ? "failed" : "retry");
+    }
+    return done(lease, lease.kind(), status, policy.answered(r.elapsed(), crawlDelay), null,
+        FailureKind.HTTP_STATUS, "HTTP " + status, "failed");
+  }
+
+  private Decision revisitOrDone(Lease lease, UrlKind kind, boolean changed, String etag,
+      String lastModified, String digest, int status, QueueUpdate queue, Processed p,
+      FailureKind failure, String reason, String outcome) {
+    Instant now = clock.instant();
+    Duration interval = null;
+    if (schedule.recurring(kind, lease.depth(), lease.seed())) {
+      interval = schedule.next(lease.revisitSeconds(), changed);
+    } else if (kind == UrlKind.ARTICLE && schedule.articleInterval() != null) {
+      interval = schedule.articleInterval();
+    }
+    Completion c = interval == null
+        ? new Completion(UrlState.DONE, now, kind, status, etag, lastModified, digest, 0, false,
+            reason)
+        : new Completion(UrlState.QUEUED, now.plus(interval), kind, status, etag, lastModified,
+            digest, interval.toSeconds(), false, reason);
+    return new Decision(c, queue, p, null, failure, reason, outcome);
+  }
+
+  private Decision done(Lease lease, UrlKind kind, int status, QueueUpdate queue, Processed p,
+      FailureKind failure, String reason, String outcome) {
+    return new Decision(completion(UrlState.DONE, clock.instant(), kind, status,
+        lease.revisitSeconds(), false, reason), queue, p, null, failure, reason, outcome);
+  }
+
+  private static Completion completion(UrlState state, Instant next, UrlKind kind, int status,
+      long revisitSeconds, boolean countAttempt, String error) {
+    return new Completion(state, next, kind, status, null, null, null, revisitSeconds,
+        countAttempt, error);
+  }
+
+  static String resolve(String base, String location) {
+    if (location == null) {
+      return null;
+    }
+    try {
+      URI resolved = new URI(base).resolve(location.strip());
+      String scheme = resolved.getScheme();
+      return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          ? resolved.toString() : null;
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

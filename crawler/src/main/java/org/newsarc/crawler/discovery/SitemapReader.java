@@ -1,0 +1,79 @@
+package org.newsarc.crawler.discovery;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+import crawlercommons.sitemaps.extension.Extension;
+import crawlercommons.sitemaps.extension.ExtensionMetadata;
+import crawlercommons.sitemaps.extension.NewsAttributes;
+import java.io.IOException;
+import java.net.URL;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.newsarc.crawler.frontier.UrlKind;
+
+/**
+ * Reads sitemaps and sitemap indexes (XML, plain text) with crawler-commons, Google News
+ * sitemap entries included: their title, publication date, language and publication name are
+ * kept. Entries of an index come back as SITEMAP URLs. Not strict about the sitemap's location,
+ * because news sites often serve sitemaps from a CDN or a subfolder. Thread-safe: a parser is
+ * made per call.
+ */
+public final class SitemapReader {
+
+  /**
+   * The entries of the sitemap {@code body} fetched from {@code url}.
+   *
+   * @throws IOException when it is not a sitemap crawler-commons can read
+   */
+  public List<Discovered> read(byte[] body, String contentType, String url) throws IOException {
+    SiteMapParser parser = new SiteMapParser(false, true);
+    parser.enableExtension(Extension.NEWS);
+    AbstractSiteMap map;
+    try {
+      map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body,
+          new URL(url));
+    } catch (UnknownFormatException e) {
+      throw new IOException("not a sitemap: " + e.getMessage(), e);
+    }
+    List<Discovered> out = new ArrayList<>();
+    if (map instanceof SiteMapIndex index) {
+      for (AbstractSiteMap child : index.getSitemaps()) {
+        out.add(new Discovered(child.getUrl().toString(), UrlKind.SITEMAP, null));
+      }
+    } else if (map instanceof SiteMap sitemap) {
+      for (SiteMapURL entry : sitemap.getSiteMapUrls()) {
+        out.add(new Discovered(entry.getUrl().toString(), UrlKind.PAGE, metadata(entry)));
+      }
+    }
+    return out;
+  }
+
+  private static EntryMetadata metadata(SiteMapURL entry) {
+    String modified = entry.getLastModified() == null ? null
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            entry.getLastModified().toInstant().atOffset(ZoneOffset.UTC));
+    ExtensionMetadata[] news = entry.getAttributesForExtension(Extension.NEWS);
+    if (news != null) {
+      for (ExtensionMetadata m : news) {
+        if (m instanceof NewsAttributes n) {
+          String published = n.getPublicationDateTime() == null ? null
+              : n.getPublicationDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+          List<String> keywords = n.getKeywords() == null ? List.of()
+              : Arrays.stream(n.getKeywords()).map(String::strip).filter(k -> !k.isEmpty())
+                  .toList();
+          return new EntryMetadata("news-sitemap", n.getTitle(), published, modified,
+              n.getLanguage(), n.getName(), keywords);
+        }
+      }
+    }
+    return modified == null ? null
+        : new EntryMetadata("sitemap", null, null, modified, null, null, List.of());
+  }
+}
