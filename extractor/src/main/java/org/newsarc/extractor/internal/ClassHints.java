@@ -25,7 +25,7 @@ public final class ClassHints {
       "authorbio", "byline", "dateline", "timestamp", "post-meta", "entry-meta",
       "article-meta", "meta-info", "tag-list", "taglist", "tags-", "-tags", "tagcloud",
       "keywords", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
-      "trending", "teaser", "prev-next", "prevnext", "post-nav", "nextprev", "next-story",
+      "trending", "prev-next", "prevnext", "post-nav", "nextprev", "next-story",
       "previous-story", "podcast", "video-player", "videoplayer", "jwplayer", "caption",
       "credit", "copyright", "disclaimer", "print-only", "visually-hidden", "sr-only",
       "screen-reader", "hidden-text", "offscreen", "rating", "login", "print-link", "feedback",
@@ -34,15 +34,15 @@ public final class ClassHints {
       "rss", "app-download", "a2a", "addthis", "sharethis", "shariff", "printfriendly",
       "lightbox", "gallery-thumbs", "thumbnails", "carousel", "slider", "ticker", "cta",
       "call-to-action", "paywall-pitch", "paywall-prompt", "paywall-banner", "paywall-message",
-      "paywall-offer", "meter-");
+      "paywall-offer", "paywall-teaser", "meter-");
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
       "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "header", "footer",
       "aside", "comment", "comments", "date", "author", "related", "social",
       "sidebar", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
-      "breadcrumbs", "masthead", "menu", "toc", "more", "categories", "category", "links",
-      "label", "labels", "sponsored", "partner", "partners", "extra", "extras", "bottom",
+      "breadcrumbs", "masthead", "menu", "toc", "categories", "category",
+      "sponsored", "partner", "partners",
       "cookies", "sticky", "popular", "byline", "bio", "avatar", "icon", "icons", "logo");
 
   private static final KeywordScanner POSITIVE = new KeywordScanner(

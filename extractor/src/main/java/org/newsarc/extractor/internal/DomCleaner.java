@@ -113,6 +113,15 @@ public final class DomCleaner {
         || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
       return false;
     }
+    if (name.equals("header")) {
+      // Article headers often carry the standfirst; only headers without prose go.
+      for (Element p : e.getElementsByTag("p")) {
+        if (p.text().length() >= 80) {
+          return false;
+        }
+      }
+      return true;
+    }
     if (STRUCTURAL_BOILERPLATE.contains(name)) {
       return true;
     }

@@ -27,6 +27,11 @@ public final class MetadataReader {
   private static final Pattern AUTHOR_NOISE = Pattern.compile(
       "https?://|@|\\d{4}|\\bupdated\\b|\\bpublished\\b", Pattern.CASE_INSENSITIVE);
 
+  /** Placeholders content systems put where an author's name belongs. */
+  private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of(
+      "no author", "admin", "administrator", "unknown", "anonymous", "guest", "null",
+      "undefined", "author");
+
   private MetadataReader() {}
 
   public static Metadata read(Document doc, String url, Map<String, String> headers) {
@@ -101,7 +106,8 @@ public final class MetadataReader {
       return;
     }
     a = BY_PREFIX.matcher(a).replaceFirst("").strip();
-    if (a.length() < 3 || a.length() > 80 || AUTHOR_NOISE.matcher(a).find()) {
+    if (a.length() < 3 || a.length() > 80 || AUTHOR_NOISE.matcher(a).find()
+        || NOT_A_NAME.contains(a.toLowerCase(java.util.Locale.ROOT))) {
       return;
     }
     for (String existing : out) {

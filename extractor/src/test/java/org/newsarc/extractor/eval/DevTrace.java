@@ -29,5 +29,23 @@ public final class DevTrace {
     TextStats stats = TextStats.of(body, bp);
     ContentFinder.Choice ch = ContentFinder.find(body, stats, new org.newsarc.extractor.internal.ClassHints());
     System.out.println("chosen " + ch.element().cssSelector() + " score=" + ch.score() + " prose=" + ch.prose());
+    for (int i = 1; i < args.length; i++) {
+      Element deepest = null;
+      for (Element e : doc.getAllElements()) {
+        if (e.text().contains(args[i])) {
+          deepest = e;
+        }
+      }
+      if (deepest == null) {
+        System.out.println("snippet not in cleaned DOM: " + args[i]);
+        continue;
+      }
+      StringBuilder path = new StringBuilder();
+      for (Element e = deepest; e != null; e = e.parent()) {
+        String mark = bp.contains(e) ? "[BP]" : e == ch.element() ? "[CHOSEN]" : "";
+        path.insert(0, " > " + e.tagName() + (e.className().isEmpty() ? "" : "." + e.className().replace(' ', '.')) + (e.id().isEmpty() ? "" : "#" + e.id()) + mark);
+      }
+      System.out.println("snippet " + args[i] + "\n   " + path);
+    }
   }
 }
