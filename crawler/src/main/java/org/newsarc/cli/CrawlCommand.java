@@ -76,28 +76,31 @@ public final class CrawlCommand implements Callable<Integer> {
       }
     }, "newsarc-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    CrawlSummary summary;
-    try (CrawlDaemon daemon = CrawlDaemon.open(cfg, seeds,
-        base.resolve(cfg.output().directory()), Version.version(), clock, Sleeper.SYSTEM)) {
-      err.println("newsarc: crawling " + seeds.size() + " seed(s) into "
-          + daemon.outputDirectory() + (cfg.status().enabled()
-              ? "; status on http://127.0.0.1:" + cfg.status().port() + "/status" : ""));
-      err.flush();
-      summary = daemon.run(stop, exitWhenIdle);
-    } finally {
-      closed.countDown();
-    }
     try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // Already shutting down: the hook is running and will return at once.
+      CrawlSummary summary;
+      try (CrawlDaemon daemon = CrawlDaemon.open(cfg, seeds,
+          base.resolve(cfg.output().directory()), Version.version(), clock, Sleeper.SYSTEM)) {
+        err.println("newsarc: crawling " + seeds.size() + " seed(s) into "
+            + daemon.outputDirectory() + (cfg.status().enabled()
+                ? "; status on http://127.0.0.1:" + cfg.status().port() + "/status" : ""));
+        err.flush();
+        summary = daemon.run(stop, exitWhenIdle);
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.printf("stopped (%s): %d fetches, %d articles%s%n", summary.stopReason(),
+          summary.fetches(), summary.articles(), summary.requeued() + summary.recovered() > 0
+              ? String.format(", resumed %d unfinished URL(s), %d recovered from the WARC",
+                  summary.requeued() + summary.recovered(), summary.recovered()) : "");
+      stdout.flush();
+      return summary.stopReason() != null && summary.stopReason().startsWith("storage") ? 1 : 0;
+    } finally {
+      // Only now may a signal's shutdown hook let the JVM exit.
+      closed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook is running and returns at once.
+      }
     }
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.printf("stopped (%s): %d fetches, %d articles%s%n", summary.stopReason(),
-        summary.fetches(), summary.articles(), summary.requeued() > 0
-            ? String.format(", resumed %d unfinished URL(s), %d recovered from the WARC",
-                summary.requeued() + summary.recovered(), summary.recovered()) : "");
-    stdout.flush();
-    return summary.stopReason() != null && summary.stopReason().startsWith("storage") ? 1 : 0;
   }
 }

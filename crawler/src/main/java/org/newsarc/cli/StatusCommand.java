@@ -69,7 +69,9 @@ public final class StatusCommand implements Callable<Integer> {
     if (json) {
       out.println(body);
     } else {
-      print(new ObjectMapper().readValue(body, Map.class), out);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> status = new ObjectMapper().readValue(body, Map.class);
+      print(status, out);
     }
     out.flush();
     return 0;

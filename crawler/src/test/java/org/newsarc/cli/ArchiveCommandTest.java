@@ -32,7 +32,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
 import org.newsarc.testing.WarcFiles;
 
 /** {@code newsarc archive} end to end against a loopback WireMock server. */
@@ -52,12 +52,13 @@ class ArchiveCommandTest {
   /** A different payload: the same bytes again would be archived as a revisit record. */
   private static final String CHUNKED_ARTICLE = ARTICLE.replace("eight months", "nine months");
 
-  @TempDir Path out;
+  Path out;
   WireMockServer server;
   String base;
 
   @BeforeEach
-  void start() throws Exception {
+  void start(TestInfo info) throws Exception {
+    out = WarcFiles.keptFolder("archive-command/" + info.getTestMethod().orElseThrow().getName());
     server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true));
     server.start();
     base = "http://127.0.0.1:" + server.port();

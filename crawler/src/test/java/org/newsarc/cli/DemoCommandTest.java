@@ -12,16 +12,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.crawler.demo.DemoSite;
 import org.newsarc.testing.WarcFiles;
 
 /** {@code newsarc demo} archives every seed-like article page, offline. */
 class DemoCommandTest {
-  @TempDir Path out;
+  Path out;
 
   @Test
   void demoStoresOneArticlePerSeedPage() throws Exception {
+    out = WarcFiles.keptFolder("demo");
     List<String> linked;
     try (DemoSite site = DemoSite.start()) {
       linked = site.articleUrls();

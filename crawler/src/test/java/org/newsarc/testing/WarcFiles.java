@@ -53,6 +53,22 @@ public final class WarcFiles {
     }
   }
 
+  /**
+   * A fresh, empty folder under {@code target/test-warcs/} that outlives the test, so that CI
+   * can read the WARC files in it with an independent reader (tools/warcio-check.sh).
+   */
+  public static Path keptFolder(String name) throws IOException {
+    Path dir = Path.of("target", "test-warcs", name).toAbsolutePath();
+    if (Files.exists(dir)) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return Files.createDirectories(dir);
+  }
+
   /** All finished WARC files in {@code dir}, sorted by name. */
   public static List<Path> list(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {

@@ -49,19 +49,16 @@ public final class Admission {
     this.clock = clock;
   }
 
-  /** Offers a seed; seeds skip the scope rules except the URL checks. */
+  /** Offers a seed; seeds skip the scope rules and the per-queue limits. */
   public AddResult seed(String url) throws IOException {
     String n = normalizer.normalize(url);
     if (n == null) {
       count("bad-url");
       return AddResult.KNOWN;
     }
-    AddResult r = frontier.add(new Candidate(n, queues.queueOf(n), 0, null, UrlKind.PAGE, SEED,
+    // A seed already known keeps its schedule: a restart must not refetch what is up to date.
+    return frontier.add(new Candidate(n, queues.queueOf(n), 0, null, UrlKind.PAGE, SEED,
         true, clock.instant(), 0), Integer.MAX_VALUE, Integer.MAX_VALUE);
-    if (r == AddResult.KNOWN) {
-      frontier.dueNoLaterThan(n, clock.instant());
-    }
-    return r;
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.newsarc.archive.ArchiveLock;
 import org.newsarc.archive.CaptureRow;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.StoredCapture;
@@ -49,6 +50,7 @@ public final class CrawlDaemon implements Closeable {
 
   private final CrawlConfig config;
   private final List<String> seeds;
+  private final ArchiveLock lock;
   private final WarcArchive warcs;
   private final Catalog catalog;
   private final Frontier frontier;
@@ -65,8 +67,10 @@ public final class CrawlDaemon implements Closeable {
   private volatile StatusServer status;
 
   private CrawlDaemon(CrawlConfig config, List<String> seeds, Path out, String version,
-      Clock clock, Sleeper sleeper, WarcArchive warcs, Catalog catalog) throws IOException {
+      Clock clock, Sleeper sleeper, ArchiveLock lock, WarcArchive warcs, Catalog catalog)
+      throws IOException {
     this.config = config;
+    this.lock = lock;
     this.seeds = List.copyOf(seeds);
     this.out = out;
     this.clock = clock;
@@ -111,24 +115,32 @@ public final class CrawlDaemon implements Closeable {
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException("no seeds: give seeds.urls or seeds.files");
     }
-    WarcOptions options = WarcOptions.defaults().withPrefix(config.output().warcPrefix())
-        .withMaxFileBytes(config.output().warcMaxFileBytes())
-        .withSoftware("newsarc/" + version)
-        .withOperator(config.identity().operator() != null ? config.identity().operator()
-            : config.identity().contact());
-    WarcArchive warcs = WarcArchive.open(outputDir.resolve("warcs"), options, clock);
-    Catalog catalog;
+    WarcOptions options = WarcOptions.defaults().newBuilder()
+        .prefix(config.output().warcPrefix())
+        .maxFileBytes(config.output().warcMaxFileBytes())
+        .maxFileAge(config.output().warcMaxFileAge())
+        .software("newsarc/" + version)
+        .operator(config.identity().operator() != null ? config.identity().operator()
+            : config.identity().contact())
+        .build();
+    // One process per output folder; the lock goes when the process does, even after kill -9.
+    ArchiveLock lock = ArchiveLock.acquire(outputDir);
+    Catalog catalog = null;
+    WarcArchive warcs = null;
     try {
       catalog = Catalog.open(outputDir.resolve(DATABASE));
-    } catch (IOException e) {
-      warcs.close();
-      throw e;
-    }
-    try {
-      return new CrawlDaemon(config, seeds, outputDir, version, clock, sleeper, warcs, catalog);
+      // Opening recovers any .open file a crash left; the catalog turns repeats into revisits.
+      warcs = WarcArchive.open(outputDir.resolve("warcs"), options, clock, catalog);
+      return new CrawlDaemon(config, seeds, outputDir, version, clock, sleeper, lock, warcs,
+          catalog);
     } catch (IOException | RuntimeException e) {
-      warcs.close();
-      catalog.close();
+      if (warcs != null) {
+        warcs.close();
+      }
+      if (catalog != null) {
+        catalog.close();
+      }
+      lock.close();
       throw e;
     }
   }
@@ -165,6 +177,7 @@ public final class CrawlDaemon implements Closeable {
       }
       workers.get(0).join(Duration.ofMillis(200).toMillis());
       stop.stopping();
+      warcs.rotateIfDue();
     }
     return new CrawlSummary(stats.fetches(), stats.articles(), recovered, requeued,
         stop.reason());
@@ -209,7 +222,11 @@ public final class CrawlDaemon implements Closeable {
       log.close();
       warcs.close();
     } finally {
-      catalog.close();
+      try {
+        catalog.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 }

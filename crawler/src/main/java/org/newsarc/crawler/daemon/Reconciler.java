@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.newsarc.archive.HttpExchange;
 import org.newsarc.archive.StoredCapture;
 import org.newsarc.crawler.fetch.FetchResponse;
@@ -26,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes the gap a crash can leave between the WARC and the database: a response flushed to
- * the WARC whose transaction never committed. At start, before any worker runs, the newest WARC
+ * Closes the gap a crash can leave between the WARC and the database: a response (or revisit)
+ * record flushed to the WARC whose transaction never committed. WarcArchive.open has already
+ * cut any unfinished file back to its last whole record. At start, before any worker runs, the newest WARC
  * files are read for response records of URLs still leased that the catalog does not know;
  * each one found is recorded as if it had just been fetched, so the URL is not fetched (and
  * archived) a second time. A torn record at the end of an unfinished file ends the scan of that
@@ -103,10 +106,12 @@ final class Reconciler {
         if (next.isEmpty()) {
           break;
         }
-        if (next.get() instanceof WarcResponse response
-            && byUrl.containsKey(response.target())
-            && !known(response.target(), response.id().toString())) {
-          pending = read(response, byUrl.get(response.target()), position, name);
+        if (isCapture(next.get())) {
+          WarcCaptureRecord capture = (WarcCaptureRecord) next.get();
+          if (byUrl.containsKey(capture.target())
+              && !known(capture.target(), capture.id().toString())) {
+            pending = read(capture, byUrl.get(capture.target()), position, name);
+          }
         }
       }
     }
@@ -121,12 +126,19 @@ final class Reconciler {
     return n;
   }
 
+  /** A response, or a revisit (a 304, or a payload archived before). */
+  private static boolean isCapture(WarcRecord record) {
+    return record instanceof WarcResponse || record instanceof WarcRevisit;
+  }
+
   private boolean known(String url, String recordId) throws IOException {
     return frontier.transaction(() -> {
+      // Record ids are stored with or without their angle brackets.
       try (PreparedStatement ps = frontier.connection().prepareStatement(
-          "SELECT 1 FROM captures WHERE url=? AND record_id=?")) {
+          "SELECT 1 FROM captures WHERE url=? AND record_id IN (?, ?)")) {
         ps.setString(1, url);
         ps.setString(2, recordId);
+        ps.setString(3, "<" + recordId + ">");
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next();
         }
@@ -134,9 +146,10 @@ final class Reconciler {
     });
   }
 
-  private static Orphan read(WarcResponse record, Lease lease, long offset, String file)
+  private static Orphan read(WarcCaptureRecord record, Lease lease, long offset, String file)
       throws IOException {
-    HttpResponse http = record.http();
+    boolean revisit = record instanceof WarcRevisit;
+    HttpResponse http = revisit ? ((WarcRevisit) record).http() : ((WarcResponse) record).http();
     byte[] header = http.serializeHeader();
     byte[] body = http.body().stream().readAllBytes();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -147,8 +160,8 @@ final class Reconciler {
     FetchResponse response = new FetchResponse(record.target(), http.status(), headers, exchange,
         Duration.ZERO);
     String digest = record.payloadDigest().map(d -> d.prefixedBase32()).orElse(null);
-    StoredCapture stored = new StoredCapture(file, offset, 0, record.id().toString(), digest,
-        record.date(), false);
+    StoredCapture stored = new StoredCapture(file, offset, 0, "<" + record.id() + ">", digest,
+        record.date(), revisit);
     return new Orphan(lease, response, stored);
   }
 

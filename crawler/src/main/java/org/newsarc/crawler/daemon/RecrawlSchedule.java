@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.newsarc.crawler.config.RecrawlConfig;
 
 /**
- * The adaptive revisit interval of feeds, sitemaps and hub pages: halved after a visit that
+ * The adaptive revisit interval of feeds, sitemaps, seeds and shallow hub pages: halved after a visit that
  * found a change, grown by half after one that found none (a 304, or the same payload digest),
  * kept within the configured bounds. Immutable and thread-safe.
  */
@@ -28,6 +28,15 @@ public final class RecrawlSchedule {
     Duration current = Duration.ofSeconds(currentSeconds);
     Duration next = changed ? current.dividedBy(2) : current.plus(current.dividedBy(2));
     return clamp(next);
+  }
+
+  /** Whether a URL of {@code kind} at {@code depth} is revisited on the adaptive schedule. */
+  public boolean recurring(org.newsarc.crawler.frontier.UrlKind kind, int depth, boolean seed) {
+    return seed || switch (kind) {
+      case FEED, SITEMAP -> true;
+      case HUB -> depth <= config.hubMaxDepth();
+      default -> false;
+    };
   }
 
   /** How often articles are revisited, or null when they are fetched once. */

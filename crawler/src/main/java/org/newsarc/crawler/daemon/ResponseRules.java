@@ -102,7 +102,7 @@ final class ResponseRules {
       FailureKind failure, String reason, String outcome) {
     Instant now = clock.instant();
     Duration interval = null;
-    if (lease.seed() || kind.recurring()) {
+    if (schedule.recurring(kind, lease.depth(), lease.seed())) {
       interval = schedule.next(lease.revisitSeconds(), changed);
     } else if (kind == UrlKind.ARTICLE && schedule.articleInterval() != null) {
       interval = schedule.articleInterval();

@@ -121,24 +121,6 @@ public final class Frontier {
     });
   }
 
-  /** Makes a known URL due at {@code at} (if it is queued and due later), e.g. a seed at start. */
-  public void dueNoLaterThan(String url, Instant at) throws IOException {
-    transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement("UPDATE frontier_urls SET next_fetch_at=?"
-          + " WHERE url=? AND state='queued' AND next_fetch_at>? RETURNING queue")) {
-        ps.setLong(1, at.toEpochMilli());
-        ps.setString(2, url);
-        ps.setLong(3, at.toEpochMilli());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            refresh(rs.getString(1));
-          }
-        }
-      }
-      return null;
-    });
-  }
-
   /** Hands out the most urgent due URL of the queue that has been ready longest, if any. */
   public Optional<Lease> lease() throws IOException {
     return transaction(() -> {

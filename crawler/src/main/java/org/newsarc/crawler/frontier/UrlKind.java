@@ -2,7 +2,7 @@ package org.newsarc.crawler.frontier;
 
 import java.util.Locale;
 
-/** What a frontier URL is known to be; decides whether it is revisited. */
+/** What a frontier URL is known to be; with its depth, decides whether it is revisited. */
 public enum UrlKind {
   /** Not fetched yet, or fetched and neither of the others. */
   PAGE,
@@ -23,10 +23,5 @@ public enum UrlKind {
 
   public static UrlKind of(String label) {
     return valueOf(label.toUpperCase(Locale.ROOT));
-  }
-
-  /** Kinds that are revisited on the adaptive schedule. */
-  public boolean recurring() {
-    return this == HUB || this == FEED || this == SITEMAP;
   }
 }

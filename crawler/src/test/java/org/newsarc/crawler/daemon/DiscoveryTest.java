@@ -20,12 +20,21 @@ class DiscoveryTest {
   @TempDir
   Path dir;
 
+  /** A page the extractor takes for an article: declared type, date, byline, running prose. */
   static String article(String title) {
-    return "<html lang=\"en\"><head><title>" + title + "</title></head><body><article>"
-        + "<p>First paragraph of " + title + " with enough words to count.</p>"
-        + "<p>Second paragraph that goes on about the story in some detail.</p>"
-        + "<p>Third paragraph closing the story with a quote and a date.</p>"
-        + "</article></body></html>";
+    String sentence = "The council met on Tuesday to discuss " + title
+        + " and agreed, after a long debate about budgets and timetables, to revisit the plan"
+        + " next month with more detailed figures from every district involved. ";
+    StringBuilder paragraphs = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      paragraphs.append("<p>").append(sentence).append(sentence).append("</p>");
+    }
+    return "<html lang=\"en\"><head><title>" + title + "</title>"
+        + "<meta property=\"og:type\" content=\"article\">"
+        + "<meta property=\"og:title\" content=\"" + title + "\">"
+        + "<meta property=\"article:published_time\" content=\"2024-05-01T09:00:00Z\">"
+        + "<meta name=\"author\" content=\"A. Reporter\"></head><body><article><h1>" + title
+        + "</h1>" + paragraphs + "</article></body></html>";
   }
 
   @Test

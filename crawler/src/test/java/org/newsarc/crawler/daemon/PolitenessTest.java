@@ -60,6 +60,10 @@ class PolitenessTest {
               site.base() + ": only " + gap / 1e6 + " ms between requests " + (i - 1) + " and " + i);
         }
       }
+      // One machine-readable line per fetch outcome.
+      List<String> log = java.nio.file.Files.readAllLines(dir.resolve("crawl-data/logs/fetch.log"));
+      assertEquals(summary.fetches(), log.stream().filter(l -> l.contains("\"outcome\":\"fetched\""))
+          .count(), "fetch log lines");
       // Hosts ran side by side: some requests to different hosts overlapped in time.
       assertTrue(overlaps(sites.get(0).hits(), sites.get(1).hits())
           || overlaps(sites.get(1).hits(), sites.get(2).hits()), "hosts were crawled in parallel");

@@ -49,13 +49,14 @@ public final class BlockFilter {
           + "|translated (automatically|by (an )?(ai|machine))"
           + "|sign up (for|to) (our|the)[^.]{0,40}newsletter|subscribe to (our|the)[^.]{0,30}newsletter"
           + "|newsletter.{0,60}(sign up|subscribe|inbox)|by clicking subscribe"
-          + "|all rights reserved|©|copyright \\d{4}",
+          + "|all rights reserved|©|copyright \\d{4}|free articles? (left|remaining|this month)"
+          + "|you have read \\d+ of",
       Pattern.CASE_INSENSITIVE);
 
   /** Words one of which every {@link #NOTICE} contains; checked first because it is cheap. */
   private static final KeywordScanner NOTICE_WORDS = new KeywordScanner(
       "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
-      "rights reserved", "©", "copyright");
+      "rights reserved", "©", "copyright", "free article", "you have read");
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",
@@ -80,6 +81,23 @@ public final class BlockFilter {
           + "|got a (story|tip)|contact|mit material von|redaktion|rédaction)\\b.{0,150}$"
           + "|[\\w.+-]+@[\\w-]+\\.[\\w.]+", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Headings that open a section of pointers or reader chatter; in an article everything
+   * from such a heading to the next ordinary heading goes.
+   */
+  private static final Pattern SECTION_OPENER = Pattern.compile(
+      "^(related|related (articles|stories|posts|content|reading|topics|links)|more (stories|articles|news|from|on)"
+          + "|read (more|next|also)|also read|see also|you (may|might) also (like|enjoy)|recommended( for you)?"
+          + "|most (read|popular|viewed)|trending|latest (news|stories|posts|articles)|popular posts"
+          + "|recent posts|comments?|\\d+ comments?|leave a (comment|reply)|post a comment|join the discussion"
+          + "|share (this|the) (article|story|post)|about the author|über den autor|newsletter"
+          + "|ähnliche (beiträge|artikel)|weitere (artikel|beiträge|themen|nachrichten)|mehr (zum thema|aus|zu)"
+          + "|das (könnte|dürfte) (sie|dich) auch interessieren|auch interessant|lesen sie auch|kommentare?"
+          + "|schreibe einen kommentar|diesen artikel teilen|sie könnten auch an|aktuelle berichte"
+          + "|à lire aussi|articles? similaires|sur le même sujet|commentaires|te puede interesar"
+          + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati)\\b.{0,60}$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private BlockFilter() {}
 
   /**
@@ -92,8 +110,21 @@ public final class BlockFilter {
     String normTitle = title == null ? "" : comparable(title);
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
+    boolean skippingSection = false;
     for (TextBlock b : blocks) {
       String text = b.text();
+      if (articleMode && seenProse && isSectionOpener(b)) {
+        skippingSection = true;
+        continue;
+      }
+      if (skippingSection) {
+        boolean pointerLike = b.kind() == Blocks.Kind.LIST_ITEM || b.linkDensity() > 0.3
+            || text.length() < 100;
+        if (b.kind() != Blocks.Kind.HEADING && pointerLike) {
+          continue;
+        }
+        skippingSection = false;
+      }
       if (isLabel(text) || isNotice(text)) {
         continue;
       }
@@ -130,6 +161,12 @@ public final class BlockFilter {
       }
     }
     return kept;
+  }
+
+  private static boolean isSectionOpener(TextBlock b) {
+    String t = b.text();
+    return t.length() <= 90 && (b.kind() == Blocks.Kind.HEADING || t.length() <= 60)
+        && SECTION_OPENER.matcher(t).matches();
   }
 
   static boolean isNotice(String text) {

@@ -21,7 +21,7 @@ public final class ClassHints {
       "sponsor", "promo", "cookie", "consent", "gdpr", "disqus", "comment-", "comments",
       "commentlist", "respond", "breadcrumb", "sidebar", "popup", "modal", "banner",
       "masthead", "footer", "navbar", "navigation", "menu", "pagination", "pager", "signup",
-      "sign-up", "paywall", "toolbar", "skip-link", "outbrain", "taboola", "author-bio",
+      "sign-up", "toolbar", "skip-link", "outbrain", "taboola", "author-bio",
       "authorbio", "byline", "dateline", "timestamp", "post-meta", "entry-meta",
       "article-meta", "meta-info", "tag-list", "taglist", "tags-", "-tags", "tagcloud",
       "keywords", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
@@ -33,12 +33,13 @@ public final class ClassHints {
       "see-also", "seealso", "also-read", "alsoread", "further-reading", "topics", "hashtag",
       "rss", "app-download", "a2a", "addthis", "sharethis", "shariff", "printfriendly",
       "lightbox", "gallery-thumbs", "thumbnails", "carousel", "slider", "ticker", "cta",
-      "call-to-action");
+      "call-to-action", "paywall-pitch", "paywall-prompt", "paywall-banner", "paywall-message",
+      "paywall-offer", "meter-");
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
       "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "header", "footer",
-      "aside", "comment", "comments", "date", "author", "related", "social", "hidden", "hide",
+      "aside", "comment", "comments", "date", "author", "related", "social",
       "sidebar", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
       "breadcrumbs", "masthead", "menu", "toc", "more", "categories", "category", "links",
       "label", "labels", "sponsored", "partner", "partners", "extra", "extras", "bottom",
@@ -49,6 +50,19 @@ public final class ClassHints {
       "rich-text", "richtext", "markdown");
 
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  /** Whole class tokens that hide an element. */
+  private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hide", "d-none", "is-hidden");
+
+  /**
+   * Tokens that describe what an element is about rather than what it is: content systems
+   * put the article's tags and categories on its wrapper ({@code tag-politics},
+   * {@code category-news}), and field modifiers such as {@code field--label-hidden}.
+   */
+  private static final Pattern DESCRIPTIVE = Pattern.compile(
+      "(tag|category|categories|format|status|type|postid|lang|language|has|is)-|.*label-hidden"
+          + "|.*sidebar-(left|right)|.*(has|with|no)-sidebar");
 
   /** Roles that mark boilerplate. */
   private static final Set<String> NEGATIVE_ROLES = Set.of(
@@ -83,12 +97,17 @@ public final class ClassHints {
   }
 
   private static boolean negativeNames(String names) {
-    if (NEGATIVE.containsAny(names)) {
-      return true;
-    }
-    for (String part : NON_ALNUM.split(names)) {
-      if (NEGATIVE_PARTS.contains(part)) {
+    for (String token : WHITESPACE.split(names)) {
+      if (token.isEmpty() || DESCRIPTIVE.matcher(token).lookingAt()) {
+        continue;
+      }
+      if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(token)) {
         return true;
+      }
+      for (String part : NON_ALNUM.split(token)) {
+        if (NEGATIVE_PARTS.contains(part)) {
+          return true;
+        }
       }
     }
     return false;

@@ -26,7 +26,8 @@ public final class ContentExtractor {
     DomCleaner.removeNonContent(body);
     TextStats all = TextStats.of(body);
     ClassHints hints = new ClassHints();
-    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, all, hints);
+    Element densest = ContentFinder.find(body, all, hints).element();
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, all, hints, densest);
     TextStats stats = TextStats.of(body, boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE

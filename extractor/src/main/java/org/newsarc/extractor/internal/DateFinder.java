@@ -1,5 +1,6 @@
 package org.newsarc.extractor.internal;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -38,7 +39,8 @@ public final class DateFinder {
       "[/_-]((?:19|20)\\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\\d|3[01])(?:/|[_-]|\\.|$)");
 
   private static final Pattern DATE_NAMES = Pattern.compile(
-      "date|time|publish|posted|byline|meta|dateline|submitted|entry-info|post-info|article-info");
+      "date|datum|time|publish|posted|byline|meta|dateline|submitted|created|info|detail|stand"
+          + "|zeit|fecha|data|small");
 
   private DateFinder() {}
 
@@ -52,7 +54,14 @@ public final class DateFinder {
       published = microdata(doc, "datePublished");
     }
     if (published == null) {
-      published = fromUrl(url);
+      published = microdata(doc, "dateCreated");
+    }
+    String fromUrl = fromUrl(url);
+    if (fromUrl != null && (published == null || !sameDay(published, fromUrl))) {
+      // A full date in the path is fixed when the page is made; metadata is often rewritten.
+      // A visible time of that same day adds the time of day.
+      String shown = fromTimeElements(doc);
+      published = shown != null && sameDay(shown, fromUrl) ? shown : fromUrl;
     }
     if (published == null) {
       published = fromTimeElements(doc);
@@ -65,6 +74,17 @@ public final class DateFinder {
     }
     if (published == null) {
       published = modified;
+    }
+    if (published == null) {
+      published = fromText(doc);
+    } else if (modified != null && !sameDay(published, modified)) {
+      // Readers see the date shown under the headline; when that is the update, the page
+      // presents itself as of that day.
+      String near = textAfterHeading(doc);
+      List<String> shown = DateParser.allHuman(near, 5);
+      if (!shown.isEmpty() && shown.get(0).equals(day(modified)) && !shown.contains(day(published))) {
+        published = modified;
+      }
     }
     return new Dates(published, modified);
   }
@@ -86,7 +106,9 @@ public final class DateFinder {
   }
 
   private static String microdata(Document doc, String prop) {
-    for (Element e : doc.getElementsByAttributeValue("itemprop", prop)) {
+    Elements found = doc.getElementsByAttributeValue("itemprop", prop);
+    found.addAll(doc.getElementsByAttributeValueEnding("property", ":" + prop));
+    for (Element e : found) {
       String d = DateParser.parse(firstNonEmpty(e.attr("datetime"), e.attr("content"), e.text()));
       if (d != null) {
         return d;
@@ -138,7 +160,7 @@ public final class DateFinder {
     int seen = 0;
     for (Element e : body.getAllElements()) {
       String names = ClassHints.names(e);
-      if (names.isEmpty() || !DATE_NAMES.matcher(names).find()) {
+      if ((names.isEmpty() || !DATE_NAMES.matcher(names).find()) && !e.nameIs("small")) {
         continue;
       }
       String text = e.text();
@@ -151,6 +173,54 @@ public final class DateFinder {
       }
       if (++seen > 50) {
         break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The last resort: the first date written in the text after the main heading, else in the
+   * whole body. Pages that say nothing else usually show the date near the headline.
+   */
+  private static String fromText(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    String d = DateParser.parseHuman(textAfterHeading(doc));
+    if (d != null) {
+      return d;
+    }
+    String text = body.text();
+    return DateParser.parseHuman(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+  }
+
+  /** About 600 characters of text from the main heading on; empty without a heading. */
+  private static String textAfterHeading(Document doc) {
+    Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
+    StringBuilder after = new StringBuilder();
+    for (Element e = h1; e != null && after.length() < 600; e = nextInDocument(e)) {
+      after.append(' ').append(e.ownText());
+    }
+    return after.toString();
+  }
+
+  private static boolean sameDay(String a, String b) {
+    return day(a).equals(day(b));
+  }
+
+  private static String day(String iso) {
+    return iso.length() >= 10 ? iso.substring(0, 10) : iso;
+  }
+
+  private static Element nextInDocument(Element e) {
+    if (e.childrenSize() > 0) {
+      return e.child(0);
+    }
+    for (Element x = e; x != null; x = x.parent()) {
+      Element next = x.nextElementSibling();
+      if (next != null) {
+        return next;
       }
     }
     return null;

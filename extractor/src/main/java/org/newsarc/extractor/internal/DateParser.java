@@ -2,7 +2,10 @@ package org.newsarc.extractor.internal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,48 +73,53 @@ public final class DateParser {
     return parseHuman(s);
   }
 
-  /** Dates as people write them, in running text. */
+  /** The first date, by position, that people would read in {@code s}. */
   public static String parseHuman(String s) {
+    List<String> all = allHuman(s, 1);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /** The dates people would read in {@code s}, in order of position, at most {@code max}. */
+  public static List<String> allHuman(String s, int max) {
+    TreeMap<Integer, String> found = new TreeMap<>();
     Matcher m = DAY_MONTH_YEAR.matcher(s);
     while (m.find()) {
       Integer month = MONTHS.get(monthKey(m.group(2)));
-      if (month != null) {
-        String d = date(m.group(3), month.toString(), m.group(1));
-        if (d != null) {
-          return d;
-        }
-      }
+      put(found, m.start(), month == null ? null : date(m.group(3), month.toString(), m.group(1)));
     }
     m = MONTH_DAY_YEAR.matcher(s);
     while (m.find()) {
       Integer month = MONTHS.get(monthKey(m.group(1)));
-      if (month != null) {
-        String d = date(m.group(3), month.toString(), m.group(2));
-        if (d != null) {
-          return d;
-        }
-      }
+      put(found, m.start(), month == null ? null : date(m.group(3), month.toString(), m.group(2)));
     }
     m = DMY_NUMERIC.matcher(s);
     while (m.find()) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
-      // Day first unless that cannot be (13/05 vs 05/13): the world mostly writes day first.
-      String d = a > 12 || b <= 12 ? date(m.group(3), m.group(2), m.group(1))
-          : date(m.group(3), m.group(1), m.group(2));
-      if (d != null) {
-        return d;
+      // Day first unless that cannot be (05/13): most of the world writes day first.
+      put(found, m.start(), a > 12 || b <= 12 ? date(m.group(3), m.group(2), m.group(1))
+          : date(m.group(3), m.group(1), m.group(2)));
+    }
+    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO}) {
+      m = p.matcher(s);
+      while (m.find()) {
+        put(found, m.start(), date(m.group(1), m.group(2), m.group(3)));
       }
     }
-    m = SLASHED_YMD.matcher(s);
-    if (m.find()) {
-      return date(m.group(1), m.group(2), m.group(3));
+    List<String> out = new ArrayList<>();
+    for (String d : found.values()) {
+      if (out.size() >= max) {
+        break;
+      }
+      out.add(d);
     }
-    m = ISO.matcher(s);
-    if (m.find()) {
-      return date(m.group(1), m.group(2), m.group(3));
+    return out;
+  }
+
+  private static void put(TreeMap<Integer, String> found, int at, String date) {
+    if (date != null) {
+      found.putIfAbsent(at, date);
     }
-    return null;
   }
 
   static String date(String y, String mo, String d) {

@@ -79,10 +79,17 @@ public final class DomCleaner {
 
   /**
    * The elements under {@code root} that look like boilerplate by tag or name, outermost only.
-   * The tree is not changed, so callers can still fall back to the whole page.
+   * The element holding the densest prose before any names were read, and its ancestors, are
+   * kept whatever they are called: removing them would remove the article. The tree is not
+   * changed, so callers can still fall back to the whole page.
    */
-  public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints) {
+  public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
+      Element densest) {
     int totalProse = Math.max(1, stats.get(root).prose());
+    Set<Element> lineage = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element e = densest; e != null && e != root; e = e.parent()) {
+      lineage.add(e);
+    }
     Set<Element> boilerplate = Collections.newSetFromMap(new IdentityHashMap<>());
     NodeTraversor.filter(new NodeFilter() {
       @Override
@@ -90,7 +97,7 @@ public final class DomCleaner {
         if (!(node instanceof Element e) || e == root) {
           return FilterResult.CONTINUE;
         }
-        if (isBoilerplate(e, hints) && !isProtected(e, stats, totalProse)) {
+        if (isBoilerplate(e, hints) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }

@@ -31,6 +31,7 @@ public final class DevEval {
           if (r.article() != null) {
             n.put("gdate", r.gold().date());
             n.put("date", r.article().published());
+            n.put("mod", r.article().modified());
             n.put("gtitle", r.gold().title());
             n.put("title", r.article().title());
             n.put("gauthor", r.gold().author());
