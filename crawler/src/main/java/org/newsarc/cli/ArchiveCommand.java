@@ -93,7 +93,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         .withMaxBodyBytes(maxBytes);
     PrintWriter stdout = spec.commandLine().getOut();
     OutcomeReport report = new OutcomeReport();
-    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, Version.version(),
+    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, Version.version(), contact,
         Clock.systemUTC(), Sleeper.SYSTEM)) {
       for (String url : all) {
         PageOutcome outcome = session.archiver().archive(url.strip());

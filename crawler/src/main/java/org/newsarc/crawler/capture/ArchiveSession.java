@@ -56,6 +56,15 @@ public final class ArchiveSession implements Closeable {
    */
   public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
       String softwareVersion, Clock clock, Sleeper sleeper) throws IOException {
+    return open(out, fetchOptions, delay, softwareVersion, null, clock, sleeper);
+  }
+
+  /**
+   * As above, naming {@code operator} (who runs the archive: a contact URL or address) in each
+   * warcinfo record.
+   */
+  public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
+      String softwareVersion, String operator, Clock clock, Sleeper sleeper) throws IOException {
     ArchiveLock lock = ArchiveLock.acquire(out);
     WarcArchive warcs;
     Catalog catalog;
@@ -64,7 +73,8 @@ public final class ArchiveSession implements Closeable {
       try {
         // The catalog finds payloads archived before, so repeats become revisit records.
         warcs = WarcArchive.open(out.resolve(WARC_DIR),
-            WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock, catalog);
+            WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion)
+                .withOperator(operator), clock, catalog);
       } catch (IOException e) {
         catalog.close();
         throw e;

@@ -96,7 +96,7 @@ public final class CrawlDaemon implements Closeable {
     ResponseRules rules = new ResponseRules(
         new ResponseProcessor(new ArticleExtractor(), config.discovery()),
         new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock);
-    this.recorder = new CaptureRecorder(frontier, catalog, admission, rules, clock);
+    this.recorder = new CaptureRecorder(frontier, catalog, warcs, admission, rules, clock);
   }
 
   /**
