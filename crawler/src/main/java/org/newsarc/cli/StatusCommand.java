@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
+        "Show a running crawl's status, or its stored frontier.",
+        "",
         "Asks a running 'newsarc crawl' for its status (on 127.0.0.1, port from the config or"
             + " --port) and prints it: pages per second, fetches, errors by kind, the frontier"
             + " and the hosts that are paused or parked, with why.",
