@@ -34,7 +34,10 @@ public final class ClassHints {
       "rss", "app-download", "a2a", "addthis", "sharethis", "shariff", "printfriendly",
       "lightbox", "gallery-thumbs", "thumbnails", "carousel", "slider", "ticker", "cta",
       "call-to-action", "paywall-pitch", "paywall-prompt", "paywall-banner", "paywall-message",
-      "paywall-offer", "paywall-teaser", "meter-");
+      "paywall-offer", "paywall-teaser", "meter-", "widget_", "widget-area", "textwidget",
+      "widgettitle", "widget-title", "authorbox", "author-box", "about-author", "author-info",
+      "author-desc", "saboxplugin", "nextpost", "next-post", "prev-post", "previous-post",
+      "nextstory", "gravatar", "likes", "reactions");
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
@@ -53,7 +56,7 @@ public final class ClassHints {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** Whole class tokens that hide an element. */
-  private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hide", "d-none", "is-hidden");
+  private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hide", "d-none", "is-hidden", "widget");
 
   /**
    * Tokens that describe what an element is about rather than what it is: content systems
