@@ -15,7 +15,7 @@ import org.newsarc.extractor.internal.TextRenderer.TextBlock;
 public final class ContentExtractor {
 
   /** Prose characters above which the chosen element is taken as an article body. */
-  private static final int ARTICLE_PROSE = Integer.getInteger("ap", 500);
+  private static final int ARTICLE_PROSE = 500;
 
   private ContentExtractor() {}
 
