@@ -24,7 +24,7 @@ public final class ClassHints {
       "sign-up", "toolbar", "skip-link", "outbrain", "taboola", "author-bio",
       "authorbio", "byline", "dateline", "timestamp", "post-meta", "entry-meta",
       "article-meta", "meta-info", "tag-list", "taglist", "tags-", "-tags", "tagcloud",
-      "keywords", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
+      "keywords", "more-stories", "most-popular", "mostpopular",
       "trending", "prev-next", "prevnext", "post-nav", "nextprev", "next-story",
       "previous-story", "podcast", "video-player", "videoplayer", "jwplayer", "caption",
       "credit", "copyright", "disclaimer", "print-only", "visually-hidden", "sr-only",
@@ -41,10 +41,10 @@ public final class ClassHints {
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
-      "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "header", "footer",
+      "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "footer",
       "aside", "comment", "comments", "date", "author", "related", "social",
-      "sidebar", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
-      "breadcrumbs", "masthead", "menu", "toc", "categories", "category",
+      "sidebar", "outbrain", "dfp", "gpt", "banner", "noprint", "subscribe",
+      "breadcrumbs", "masthead", "menu", "categories", "category",
       "sponsored", "partner", "partners",
       "cookies", "sticky", "popular", "byline", "bio", "avatar", "icon", "icons", "logo");
 
@@ -56,7 +56,7 @@ public final class ClassHints {
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** Whole class tokens that hide an element. */
-  private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hide", "d-none", "is-hidden", "widget");
+  private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hide", "d-none", "is-hidden");
 
   /**
    * Tokens that describe what an element is about rather than what it is: content systems
@@ -106,6 +106,10 @@ public final class ClassHints {
       }
       if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(token)) {
         return true;
+      }
+      if (token.contains("--")) {
+        // A BEM modifier ("section--has-ads") describes a state, not what the element is.
+        continue;
       }
       for (String part : NON_ALNUM.split(token)) {
         if (NEGATIVE_PARTS.contains(part)) {
