@@ -175,8 +175,8 @@ public final class BlockFilter {
     if (text.length() >= 400) {
       return false;
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    return NOTICE_WORDS.containsAny(lower) && NOTICE.matcher(lower).find();
+    return NOTICE_WORDS.containsAnyIgnoreCase(text)
+        && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find();
   }
 
   static boolean isLabel(String text) {

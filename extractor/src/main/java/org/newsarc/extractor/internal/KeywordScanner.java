@@ -55,6 +55,27 @@ public final class KeywordScanner {
     return false;
   }
 
+  /** Like {@link #containsAny} for text in any case; keywords must be lowercase. */
+  public boolean containsAnyIgnoreCase(String text) {
+    for (int i = 0; i < singles.length(); i++) {
+      if (text.indexOf(singles.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    for (int i = 0; i + 1 < text.length(); i++) {
+      String[] candidates = byPrefix.get(
+          key(Character.toLowerCase(text.charAt(i)), Character.toLowerCase(text.charAt(i + 1))));
+      if (candidates != null) {
+        for (String c : candidates) {
+          if (text.regionMatches(true, i, c, 0, c.length())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static int key(char a, char b) {
     return a << 16 | b;
   }
