@@ -3,6 +3,8 @@ package org.newsarc.extractor.internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -40,6 +42,8 @@ public final class TextStats {
 
   private static final Counts EMPTY = new Counts();
   private final Map<Element, Counts> counts = new IdentityHashMap<>();
+  /** Elements holding prose, children before their parents. */
+  private final List<Element> withProse = new ArrayList<>();
 
   private TextStats() {}
 
@@ -53,6 +57,11 @@ public final class TextStats {
     TextStats stats = new TextStats();
     NodeTraversor.filter(stats.new Collector(skipped), root);
     return stats;
+  }
+
+  /** The elements that hold some prose, each after its descendants. */
+  public List<Element> withProse() {
+    return withProse;
   }
 
   public Counts get(Element e) {
@@ -112,6 +121,9 @@ public final class TextStats {
       }
       if (e.nameIs("a")) {
         linkDepth--;
+      }
+      if (c.prose > 0) {
+        withProse.add(e);
       }
       if (e.parent() != null) {
         Counts p = counts.get(e.parent());
