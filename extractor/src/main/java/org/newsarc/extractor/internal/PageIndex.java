@@ -1,8 +1,10 @@
 package org.newsarc.extractor.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -27,6 +29,11 @@ public final class PageIndex {
   private static final KeywordScanner AUTHOR_NAMES = new KeywordScanner(
       "byline", "author-name", "authorname", "author__name", "article-author", "post-author",
       "entry-author");
+
+  /** What each distinct class-and-id string says, for this page only. */
+  private final Map<String, Integer> nameFlags = new HashMap<>();
+  private static final int DATE_LIKE = 1;
+  private static final int AUTHOR_LIKE = 2;
 
   final List<Element> metas = new ArrayList<>();
   final List<Element> jsonLd = new ArrayList<>();
@@ -103,22 +110,30 @@ public final class PageIndex {
       if (names.isEmpty()) {
         return;
       }
-      if (dateNamed.size() < MAX_NAMED && !e.nameIs("small") && DATE_NAMES.containsAny(names)) {
+      int flags = nameFlags.computeIfAbsent(names, PageIndex::flagsOf);
+      if (dateNamed.size() < MAX_NAMED && !e.nameIs("small") && (flags & DATE_LIKE) != 0) {
         dateNamed.add(e);
       }
-      if (authorCandidates.size() < 20 && (AUTHOR_NAMES.containsAny(names)
-          || isAuthorToken(names))) {
+      if (authorCandidates.size() < 20 && (flags & AUTHOR_LIKE) != 0) {
         authorCandidates.add(e);
       }
     }
+  }
 
-    private boolean isAuthorToken(String names) {
-      for (String token : names.split(" ")) {
-        if (token.equals("author") || token.equals("byline")) {
-          return true;
-        }
-      }
-      return false;
+  private static int flagsOf(String names) {
+    int flags = DATE_NAMES.containsAny(names) ? DATE_LIKE : 0;
+    if (AUTHOR_NAMES.containsAny(names) || isAuthorToken(names)) {
+      flags |= AUTHOR_LIKE;
     }
+    return flags;
+  }
+
+  private static boolean isAuthorToken(String names) {
+    for (String token : names.split(" ")) {
+      if (token.equals("author") || token.equals("byline")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
