@@ -72,7 +72,8 @@ public final class ClassHints {
       "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
       "alertdialog", "search", "tablist", "toolbar");
 
-  /** Verdicts by name string, for this page only. */
+  /** Names by element, and verdicts by name string, for this page only. */
+  private final Map<Element, String> namesOf = new java.util.IdentityHashMap<>();
   private final Map<String, Boolean> negativeNames = new HashMap<>();
   private final Map<String, Boolean> positiveNames = new HashMap<>();
 
@@ -87,12 +88,17 @@ public final class ClassHints {
   }
 
   /** True when the element's names or role mark it as boilerplate. */
+  /** {@link #names(Element)}, remembered. */
+  public String namesOf(Element e) {
+    return namesOf.computeIfAbsent(e, ClassHints::names);
+  }
+
   public boolean isNegative(Element e) {
     String role = e.attr("role");
     if (!role.isEmpty() && NEGATIVE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
       return true;
     }
-    String names = names(e);
+    String names = namesOf(e);
     if (names.isEmpty()) {
       return false;
     }
@@ -122,7 +128,7 @@ public final class ClassHints {
 
   /** True when the element's names suggest it holds the article's body. */
   public boolean isPositive(Element e) {
-    String names = names(e);
+    String names = namesOf(e);
     return !names.isEmpty()
         && positiveNames.computeIfAbsent(names, POSITIVE::containsAny);
   }

@@ -113,14 +113,14 @@ public final class DomCleaner {
         || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
       return false;
     }
-    if (name.equals("header") || ClassHints.names(e).contains("header")) {
+    if (name.equals("header") || hints.namesOf(e).contains("header")) {
       // Article headers often carry the standfirst paragraph; only headers without one go.
       return stats.get(e).prose() < 80 || !hasStandfirst(e) && (name.equals("header") || hints.isNegative(e));
     }
     if (STRUCTURAL_BOILERPLATE.contains(name)) {
       return true;
     }
-    if (name.equals("a") || name.equals("p") && ClassHints.names(e).isEmpty()) {
+    if (name.equals("a") || name.equals("p") && hints.namesOf(e).isEmpty()) {
       return false;
     }
     return hints.isNegative(e) && !name.equals("article");
