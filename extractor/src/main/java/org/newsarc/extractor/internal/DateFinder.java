@@ -39,6 +39,13 @@ public final class DateFinder {
   private static final Pattern URL_DATE_SEPARATED = Pattern.compile(
       "[/_-]((?:19|20)\\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\\d|3[01])(?:/|[_-]|\\.|$)");
 
+  private static final Pattern URL_DATE_DMY = Pattern.compile(
+      "/(0?[1-9]|[12]\\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\\d{2})(?:/|\\.|$)");
+
+  private static final Pattern SCRIPT_DATE = Pattern.compile(
+      "\"(?:datePublished|publishedDate|published_at|publishedAt|publishDate|publish_date"
+          + "|createdAt|created_at|dateCreated|firstPublished|first_published_at)\"\\s*:\\s*\"([^\"]{8,40})\"");
+
   private DateFinder() {}
 
   public static Dates find(Document doc, PageIndex index, MetaTags meta, JsonLd ld, String url) {
@@ -73,7 +80,13 @@ public final class DateFinder {
       published = modified;
     }
     if (published == null) {
+      published = fromScriptData(doc);
+    }
+    if (published == null) {
       published = fromText(doc, index);
+    }
+    if (published == null) {
+      published = fromLinkedUrls(doc, index);
     } else if (modified != null && !sameDay(published, modified)) {
       // Readers see the date shown under the headline; when that is the update, the page
       // presents itself as of that day.
@@ -124,6 +137,55 @@ public final class DateFinder {
     return null;
   }
 
+  /**
+   * Dates in the data that script-driven pages embed ({@code "publishedDate": "2016-11-04…"}).
+   * Read as text, not run; only consulted when the markup has no date.
+   */
+  private static String fromScriptData(Document doc) {
+    for (Element script : doc.getElementsByTag("script")) {
+      String data = script.data();
+      if (data.length() > 2_000_000) {
+        continue;
+      }
+      Matcher m = SCRIPT_DATE.matcher(data);
+      if (m.find()) {
+        String d = DateParser.parse(m.group(1));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The last resort: a date in the path of the page's image or of a link on it. */
+  private static String fromLinkedUrls(Document doc, PageIndex index) {
+    for (Element meta : index.metas) {
+      String key = meta.attr("property").isEmpty() ? meta.attr("name") : meta.attr("property");
+      if (key.toLowerCase(Locale.ROOT).contains("image")) {
+        String d = fromUrl(meta.attr("content"));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    int seen = 0;
+    for (Element e : body.getElementsByAttribute("src")) {
+      String d = fromUrl(e.attr("src"));
+      if (d != null) {
+        return d;
+      }
+      if (++seen > 200) {
+        break;
+      }
+    }
+    return null;
+  }
+
   static String fromUrl(String url) {
     if (url == null) {
       return null;
@@ -136,7 +198,14 @@ public final class DateFinder {
       }
     }
     m = URL_DATE_SEPARATED.matcher(url);
-    return m.find() ? DateParser.date(m.group(1), m.group(2), m.group(3)) : null;
+    if (m.find()) {
+      String d = DateParser.date(m.group(1), m.group(2), m.group(3));
+      if (d != null) {
+        return d;
+      }
+    }
+    m = URL_DATE_DMY.matcher(url);
+    return m.find() ? DateParser.date(m.group(3), m.group(2), m.group(1)) : null;
   }
 
   private static String fromTimeElements(PageIndex index) {
