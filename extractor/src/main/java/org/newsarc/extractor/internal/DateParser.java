@@ -22,6 +22,9 @@ public final class DateParser {
       "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?"
           + "\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
   private static final Pattern SLASHED_YMD = Pattern.compile("\\b(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})\\b");
+  /** East Asian order with unit signs: 2020年7月3日, 2020년 7월 3일. */
+  private static final Pattern CJK = Pattern.compile(
+      "(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]");
   private static final Pattern COMPACT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2}))?");
   private static final Pattern DMY_NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
@@ -106,7 +109,7 @@ public final class DateParser {
         break;
       }
     }
-    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO}) {
+    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO, CJK}) {
       m = p.matcher(s).region(0, bestAt);
       while (m.find()) {
         String d = date(m.group(1), m.group(2), m.group(3));
@@ -145,7 +148,7 @@ public final class DateParser {
     while (m.find()) {
       put(found, m.start(), dayFirst(m));
     }
-    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO}) {
+    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO, CJK}) {
       m = p.matcher(s);
       while (m.find()) {
         put(found, m.start(), date(m.group(1), m.group(2), m.group(3)));
