@@ -37,7 +37,7 @@ public final class ClassHints {
       "paywall-offer", "paywall-teaser", "meter-", "widget_", "widget-area", "textwidget",
       "widgettitle", "widget-title", "authorbox", "author-box", "about-author", "author-info",
       "author-desc", "saboxplugin", "nextpost", "next-post", "prev-post", "previous-post",
-      "nextstory", "gravatar", "likes", "reactions");
+      "nextstory", "gravatar", "likes", "reactions", "postmetadata", "entry-utility", "postmeta");
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
@@ -76,7 +76,6 @@ public final class ClassHints {
   private final Map<Element, String> namesOf = new java.util.IdentityHashMap<>();
   private final Map<String, Boolean> negativeNames = new HashMap<>();
   private final Map<String, Boolean> positiveNames = new HashMap<>();
-
   /** The element's class, id and role, lowercased and joined; empty when it has none. */
   public static String names(Element e) {
     String c = e.className();
