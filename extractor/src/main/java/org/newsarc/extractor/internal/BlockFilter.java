@@ -153,6 +153,9 @@ public final class BlockFilter {
       }
       kept.add(b);
     }
+    if (articleMode) {
+      trimTail(kept);
+    }
     while (!kept.isEmpty()) {
       TextBlock last = kept.get(kept.size() - 1);
       if (last.text().length() < 200 && SIGN_OFF.matcher(last.text()).find()
@@ -169,6 +172,34 @@ public final class BlockFilter {
     String t = b.text();
     return t.length() <= 90 && (b.kind() == Blocks.Kind.HEADING || t.length() <= 60)
         && SECTION_OPENER.matcher(t).matches();
+  }
+
+  /**
+   * After the last long paragraph, a run of short lines that ends the text is the page's
+   * furniture (contact lines, promos, "more from" labels), not the article's ending.
+   */
+  private static void trimTail(List<TextBlock> kept) {
+    int lastLong = -1;
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      if (kept.get(i).text().length() >= 150) {
+        lastLong = i;
+        break;
+      }
+    }
+    if (lastLong < 0) {
+      return;
+    }
+    int shortChars = 0;
+    for (int i = lastLong + 1; i < kept.size(); i++) {
+      TextBlock b = kept.get(i);
+      if (b.text().length() >= 80 || b.kind() == Blocks.Kind.LIST_ITEM) {
+        return;
+      }
+      shortChars += b.text().length();
+    }
+    if (kept.size() - lastLong - 1 >= 2 || shortChars < 40) {
+      kept.subList(lastLong + 1, kept.size()).clear();
+    }
   }
 
   static boolean isNotice(String text) {
