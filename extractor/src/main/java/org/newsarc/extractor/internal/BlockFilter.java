@@ -32,7 +32,10 @@ public final class BlockFilter {
       "follow us", "most read", "most popular", "trending", "recommended", "you may also like",
       "you might also like", "don t miss", "more from", "latest", "latest news", "tags",
       "topics", "filed under", "opinion", "weiterlesen", "mehr zum thema", "lesen sie auch",
-      "auch interessant", "teilen", "kommentare", "newsletter", "image", "photo", "credit");
+      "auch interessant", "teilen", "kommentare", "newsletter", "image", "photo", "credit",
+      "kontakt", "contact", "inhaltsverzeichnis", "table of contents", "contents", "permalink",
+      "permalien", "pinnen", "pin it", "externer inhalt", "valora esta noticia", "markiert mit",
+      "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen");
 
   /** Blocks that start like this are pointers elsewhere, not text. */
   private static final Pattern POINTER_PREFIX = Pattern.compile(
@@ -97,7 +100,16 @@ public final class BlockFilter {
           + "|das (könnte|dürfte) (sie|dich) auch interessieren|auch interessant|lesen sie auch|kommentare?"
           + "|schreibe einen kommentar|diesen artikel teilen|sie könnten auch an|aktuelle berichte"
           + "|à lire aussi|articles? similaires|sur le même sujet|commentaires|te puede interesar"
+          + "|explore further|neueste artikel|zum weiterlesen|weiterführende (informationen|links?)"
+          + "|entdecke weitere|weitere pressemitteilungen|mehr kolumnen|artikel und videos zum thema"
+          + "|kommende (events|termine)|empfehlungen aus|more from|further reading"
           + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati)\\b.{0,60}$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Picture credits, wherever they stand. */
+  private static final Pattern CREDIT_LINE = Pattern.compile(
+      "^(crédits? photos?|photo credits?|image credits?|picture credits?|credits?|bildnachweis"
+          + "|bildrechte|bildquelle|titelbild|fotos?|photos?|images?|bild|foto ?credit)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BlockFilter() {}
@@ -127,7 +139,7 @@ public final class BlockFilter {
         }
         skippingSection = false;
       }
-      if (isLabel(text) || isNotice(text)) {
+      if (isLabel(text) || isNotice(text) || text.length() < 150 && CREDIT_LINE.matcher(text).lookingAt()) {
         continue;
       }
       if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()
