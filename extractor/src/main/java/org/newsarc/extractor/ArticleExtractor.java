@@ -56,11 +56,6 @@ public final class ArticleExtractor {
       String source = new String(html, choice.skip(), length, choice.charset());
       Parser parser = Parser.htmlParser().setMaxDepth(options.maxDepth());
       Document doc = parser.parseInput(source, base);
-      int elements = doc.getAllElements().size();
-      if (elements > options.maxElements()) {
-        throw new ExtractionException(base, "too many elements (" + elements + " > "
-            + options.maxElements() + ")");
-      }
       return extract(doc, base, h, choice.charset());
     } catch (StackOverflowError e) {
       // Nesting is capped at parse time; this guards the walks should a cap be raised.

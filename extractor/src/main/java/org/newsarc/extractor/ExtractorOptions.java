@@ -7,16 +7,14 @@ package org.newsarc.extractor;
  * @param maxInputBytes pages longer than this are cut to this many bytes before parsing
  *     (default 8 MiB; an article's text is never that far in)
  * @param maxDepth elements nested deeper than this are attached at this depth (default 256)
- * @param maxElements pages with more elements than this are rejected as not an article
- *     (default 200,000)
  */
-public record ExtractorOptions(int maxInputBytes, int maxDepth, int maxElements) {
+public record ExtractorOptions(int maxInputBytes, int maxDepth) {
 
   /** The defaults described above. */
-  public static final ExtractorOptions DEFAULTS = new ExtractorOptions(8 << 20, 256, 200_000);
+  public static final ExtractorOptions DEFAULTS = new ExtractorOptions(8 << 20, 256);
 
   public ExtractorOptions {
-    if (maxInputBytes <= 0 || maxDepth <= 0 || maxElements <= 0) {
+    if (maxInputBytes <= 0 || maxDepth <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
   }

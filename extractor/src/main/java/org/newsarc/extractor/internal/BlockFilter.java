@@ -32,7 +32,10 @@ public final class BlockFilter {
       "follow us", "most read", "most popular", "trending", "recommended", "you may also like",
       "you might also like", "don t miss", "more from", "latest", "latest news", "tags",
       "topics", "filed under", "opinion", "weiterlesen", "mehr zum thema", "lesen sie auch",
-      "auch interessant", "teilen", "kommentare", "newsletter", "image", "photo", "credit");
+      "auch interessant", "teilen", "kommentare", "newsletter", "image", "photo", "credit",
+      "kontakt", "contact", "inhaltsverzeichnis", "table of contents", "contents", "permalink",
+      "permalien", "pinnen", "pin it", "externer inhalt", "valora esta noticia", "markiert mit",
+      "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen");
 
   /** Blocks that start like this are pointers elsewhere, not text. */
   private static final Pattern POINTER_PREFIX = Pattern.compile(
@@ -97,7 +100,16 @@ public final class BlockFilter {
           + "|das (könnte|dürfte) (sie|dich) auch interessieren|auch interessant|lesen sie auch|kommentare?"
           + "|schreibe einen kommentar|diesen artikel teilen|sie könnten auch an|aktuelle berichte"
           + "|à lire aussi|articles? similaires|sur le même sujet|commentaires|te puede interesar"
+          + "|explore further|neueste artikel|zum weiterlesen|weiterführende (informationen|links?)"
+          + "|entdecke weitere|weitere pressemitteilungen|mehr kolumnen|artikel und videos zum thema"
+          + "|kommende (events|termine)|empfehlungen aus|more from|further reading"
           + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati)\\b.{0,60}$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Picture credits, wherever they stand. */
+  private static final Pattern CREDIT_LINE = Pattern.compile(
+      "^(crédits? photos?|photo credits?|image credits?|picture credits?|credits?|bildnachweis"
+          + "|bildrechte|bildquelle|titelbild|fotos?|photos?|images?|bild|foto ?credit)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BlockFilter() {}
@@ -127,7 +139,7 @@ public final class BlockFilter {
         }
         skippingSection = false;
       }
-      if (isLabel(text) || isNotice(text)) {
+      if (isLabel(text) || isNotice(text) || text.length() < 150 && CREDIT_LINE.matcher(text).lookingAt()) {
         continue;
       }
       if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()
@@ -153,6 +165,9 @@ public final class BlockFilter {
       }
       kept.add(b);
     }
+    if (articleMode) {
+      trimTail(kept);
+    }
     while (!kept.isEmpty()) {
       TextBlock last = kept.get(kept.size() - 1);
       if (last.text().length() < 200 && SIGN_OFF.matcher(last.text()).find()
@@ -171,12 +186,40 @@ public final class BlockFilter {
         && SECTION_OPENER.matcher(t).matches();
   }
 
+  /**
+   * After the last long paragraph, a run of short lines that ends the text is the page's
+   * furniture (contact lines, promos, "more from" labels), not the article's ending.
+   */
+  private static void trimTail(List<TextBlock> kept) {
+    int lastLong = -1;
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      if (kept.get(i).text().length() >= 150) {
+        lastLong = i;
+        break;
+      }
+    }
+    if (lastLong < 0) {
+      return;
+    }
+    int shortChars = 0;
+    for (int i = lastLong + 1; i < kept.size(); i++) {
+      TextBlock b = kept.get(i);
+      if (b.text().length() >= 80 || b.kind() == Blocks.Kind.LIST_ITEM) {
+        return;
+      }
+      shortChars += b.text().length();
+    }
+    if (kept.size() - lastLong - 1 >= 2 || shortChars < 40) {
+      kept.subList(lastLong + 1, kept.size()).clear();
+    }
+  }
+
   static boolean isNotice(String text) {
     if (text.length() >= 400) {
       return false;
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    return NOTICE_WORDS.containsAny(lower) && NOTICE.matcher(lower).find();
+    return NOTICE_WORDS.containsAnyIgnoreCase(text)
+        && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find();
   }
 
   static boolean isLabel(String text) {

@@ -135,11 +135,13 @@ public final class CharsetSniffer {
       int invalid = 0;
       int i = 0;
       while (i < b.length) {
-        int c = b[i] & 0xFF;
-        if (c < 0x80) {
+        while (i < b.length && b[i] >= 0) {
           i++;
-          continue;
         }
+        if (i >= b.length) {
+          break;
+        }
+        int c = b[i] & 0xFF;
         int need = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? (c <= 0xEF ? 2 : -1) : c >= 0xC2 ? 1 : -1;
         if (need < 0) {
           invalid++;

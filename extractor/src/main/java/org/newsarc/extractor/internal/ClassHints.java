@@ -24,7 +24,7 @@ public final class ClassHints {
       "sign-up", "toolbar", "skip-link", "outbrain", "taboola", "author-bio",
       "authorbio", "byline", "dateline", "timestamp", "post-meta", "entry-meta",
       "article-meta", "meta-info", "tag-list", "taglist", "tags-", "-tags", "tagcloud",
-      "keywords", "read-more", "readmore", "more-stories", "most-popular", "mostpopular",
+      "keywords", "more-stories", "most-popular", "mostpopular",
       "trending", "prev-next", "prevnext", "post-nav", "nextprev", "next-story",
       "previous-story", "podcast", "video-player", "videoplayer", "jwplayer", "caption",
       "credit", "copyright", "disclaimer", "print-only", "visually-hidden", "sr-only",
@@ -34,14 +34,17 @@ public final class ClassHints {
       "rss", "app-download", "a2a", "addthis", "sharethis", "shariff", "printfriendly",
       "lightbox", "gallery-thumbs", "thumbnails", "carousel", "slider", "ticker", "cta",
       "call-to-action", "paywall-pitch", "paywall-prompt", "paywall-banner", "paywall-message",
-      "paywall-offer", "paywall-teaser", "meter-");
+      "paywall-offer", "paywall-teaser", "meter-", "widget_", "widget-area", "textwidget",
+      "widgettitle", "widget-title", "authorbox", "author-box", "about-author", "author-info",
+      "author-desc", "saboxplugin", "nextpost", "next-post", "prev-post", "previous-post",
+      "nextstory", "gravatar", "likes", "reactions", "postmetadata", "entry-utility", "postmeta");
 
   /** Parts of a class or id that mark boilerplate only when they stand alone. */
   private static final Set<String> NEGATIVE_PARTS = Set.of(
-      "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "header", "footer",
+      "ad", "ads", "adv", "advert", "nav", "tags", "tag", "meta", "share", "footer",
       "aside", "comment", "comments", "date", "author", "related", "social",
-      "sidebar", "outbrain", "dfp", "gpt", "banner", "print", "noprint", "subscribe",
-      "breadcrumbs", "masthead", "menu", "toc", "categories", "category",
+      "sidebar", "outbrain", "dfp", "gpt", "banner", "noprint", "subscribe",
+      "breadcrumbs", "masthead", "menu", "categories", "category",
       "sponsored", "partner", "partners",
       "cookies", "sticky", "popular", "byline", "bio", "avatar", "icon", "icons", "logo");
 
@@ -69,10 +72,10 @@ public final class ClassHints {
       "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog",
       "alertdialog", "search", "tablist", "toolbar");
 
-  /** Verdicts by name string, for this page only. */
+  /** Names by element, and verdicts by name string, for this page only. */
+  private final Map<Element, String> namesOf = new java.util.IdentityHashMap<>();
   private final Map<String, Boolean> negativeNames = new HashMap<>();
   private final Map<String, Boolean> positiveNames = new HashMap<>();
-
   /** The element's class, id and role, lowercased and joined; empty when it has none. */
   public static String names(Element e) {
     String c = e.className();
@@ -84,12 +87,17 @@ public final class ClassHints {
   }
 
   /** True when the element's names or role mark it as boilerplate. */
+  /** {@link #names(Element)}, remembered. */
+  public String namesOf(Element e) {
+    return namesOf.computeIfAbsent(e, ClassHints::names);
+  }
+
   public boolean isNegative(Element e) {
     String role = e.attr("role");
     if (!role.isEmpty() && NEGATIVE_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
       return true;
     }
-    String names = names(e);
+    String names = namesOf(e);
     if (names.isEmpty()) {
       return false;
     }
@@ -104,6 +112,10 @@ public final class ClassHints {
       if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(token)) {
         return true;
       }
+      if (token.contains("--")) {
+        // A BEM modifier ("section--has-ads") describes a state, not what the element is.
+        continue;
+      }
       for (String part : NON_ALNUM.split(token)) {
         if (NEGATIVE_PARTS.contains(part)) {
           return true;
@@ -115,7 +127,7 @@ public final class ClassHints {
 
   /** True when the element's names suggest it holds the article's body. */
   public boolean isPositive(Element e) {
-    String names = names(e);
+    String names = namesOf(e);
     return !names.isEmpty()
         && positiveNames.computeIfAbsent(names, POSITIVE::containsAny);
   }

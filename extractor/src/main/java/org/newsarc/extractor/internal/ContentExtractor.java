@@ -24,11 +24,12 @@ public final class ContentExtractor {
 
   public static Content extract(Element body, Metadata md) {
     DomCleaner.removeNonContent(body);
-    TextStats all = TextStats.of(body);
+    TextStats stats = TextStats.of(body);
+    double pageLinkDensity = stats.get(body).linkDensity();
     ClassHints hints = new ClassHints();
-    Element densest = ContentFinder.find(body, all, hints).element();
-    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, all, hints, densest);
-    TextStats stats = TextStats.of(body, boilerplate);
+    Element densest = ContentFinder.find(body, stats, hints).element();
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest);
+    stats.exclude(boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150;
@@ -43,7 +44,7 @@ public final class ContentExtractor {
     if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {
       text = TextAssembler.plain(md.jsonLdBody());
     }
-    return new Content(text, stats.get(body).prose(), all.get(body).linkDensity(), articleMode);
+    return new Content(text, stats.get(body).prose(), pageLinkDensity, articleMode);
   }
 
   private static Element mainRegion(Element body) {

@@ -1,8 +1,6 @@
 package org.newsarc.extractor.internal;
 
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the element that holds the main content: the subtree that gathers the most prose while
@@ -15,7 +13,7 @@ import org.jsoup.select.NodeVisitor;
 public final class ContentFinder {
 
   /** How much one character of non-prose text weighs against one of prose. */
-  private static final double NOISE_WEIGHT = 0.5;
+  private static final double NOISE_WEIGHT = 0.3;
 
   private ContentFinder() {}
 
@@ -23,25 +21,17 @@ public final class ContentFinder {
   public record Choice(Element element, double score, int prose) {}
 
   public static Choice find(Element root, TextStats stats, ClassHints hints) {
-    Best best = new Best();
-    best.element = root;
-    best.score = score(root, stats, hints);
-    root.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof Element e && e != root) {
-          TextStats.Counts c = stats.get(e);
-          if (c.prose() > 0) {
-            double s = score(e, stats, hints);
-            if (s > best.score) {
-              best.score = s;
-              best.element = e;
-            }
-          }
-        }
+    Element best = root;
+    double bestScore = score(root, stats, hints);
+    // Descendants come first, so on a tie the wrapper wins: it loses nothing.
+    for (Element e : stats.withProse()) {
+      double s = score(e, stats, hints);
+      if (s >= bestScore && e != root) {
+        bestScore = s;
+        best = e;
       }
-    });
-    return new Choice(best.element, best.score, stats.get(best.element).prose());
+    }
+    return new Choice(best, bestScore, stats.get(best).prose());
   }
 
   static double score(Element e, TextStats stats, ClassHints hints) {
@@ -59,10 +49,5 @@ public final class ContentFinder {
   static boolean isSemanticBody(Element e) {
     return e.attr("itemprop").equalsIgnoreCase("articleBody") || e.nameIs("article")
         || e.nameIs("main") || e.attr("role").equalsIgnoreCase("main");
-  }
-
-  private static final class Best {
-    Element element;
-    double score;
   }
 }

@@ -1,11 +1,12 @@
 package org.newsarc.extractor.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * Finds when a page was published and last modified, from the most trusted source that says:
@@ -38,49 +39,58 @@ public final class DateFinder {
   private static final Pattern URL_DATE_SEPARATED = Pattern.compile(
       "[/_-]((?:19|20)\\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\\d|3[01])(?:/|[_-]|\\.|$)");
 
-  private static final Pattern DATE_NAMES = Pattern.compile(
-      "date|datum|time|publish|posted|byline|meta|dateline|submitted|created|info|detail|stand"
-          + "|zeit|fecha|data|small");
+  private static final Pattern URL_DATE_DMY = Pattern.compile(
+      "/(0?[1-9]|[12]\\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\\d{2})(?:/|\\.|$)");
+
+  private static final Pattern SCRIPT_DATE = Pattern.compile(
+      "\"(?:datePublished|publishedDate|published_at|publishedAt|publishDate|publish_date"
+          + "|createdAt|created_at|dateCreated|firstPublished|first_published_at)\"\\s*:\\s*\"([^\"]{8,40})\"");
 
   private DateFinder() {}
 
-  public static Dates find(Document doc, MetaTags meta, JsonLd ld, String url) {
+  public static Dates find(Document doc, PageIndex index, MetaTags meta, JsonLd ld, String url) {
     String modified = firstParsed(ld.dateModified(), meta, MODIFIED_META);
     String published = DateParser.parse(ld.datePublished());
     if (published == null) {
       published = firstParsed(null, meta, PUBLISHED_META);
     }
     if (published == null) {
-      published = microdata(doc, "datePublished");
+      published = microdata(index, "datePublished");
     }
     if (published == null) {
-      published = microdata(doc, "dateCreated");
+      published = microdata(index, "dateCreated");
     }
     String fromUrl = fromUrl(url);
     if (fromUrl != null && (published == null || !sameDay(published, fromUrl))) {
       // A full date in the path is fixed when the page is made; metadata is often rewritten.
       // A visible time of that same day adds the time of day.
-      String shown = fromTimeElements(doc);
+      String shown = fromTimeElements(index);
       published = shown != null && sameDay(shown, fromUrl) ? shown : fromUrl;
     }
     if (published == null) {
-      published = fromTimeElements(doc);
+      published = fromTimeElements(index);
     }
     if (published == null) {
-      published = fromNamedElements(doc);
+      published = fromNamedElements(index);
     }
     if (modified == null) {
-      modified = microdata(doc, "dateModified");
+      modified = microdata(index, "dateModified");
     }
     if (published == null) {
       published = modified;
     }
     if (published == null) {
-      published = fromText(doc);
+      published = fromScriptData(doc);
+    }
+    if (published == null) {
+      published = fromText(doc, index);
+    }
+    if (published == null) {
+      published = fromLinkedUrls(doc, index);
     } else if (modified != null && !sameDay(published, modified)) {
       // Readers see the date shown under the headline; when that is the update, the page
       // presents itself as of that day.
-      String near = textAfterHeading(doc);
+      String near = textAfterHeading(index);
       List<String> shown = DateParser.allHuman(near, 5);
       if (!shown.isEmpty() && shown.get(0).equals(day(modified)) && !shown.contains(day(published))) {
         published = modified;
@@ -105,13 +115,72 @@ public final class DateFinder {
     return null;
   }
 
-  private static String microdata(Document doc, String prop) {
-    Elements found = doc.getElementsByAttributeValue("itemprop", prop);
-    found.addAll(doc.getElementsByAttributeValueEnding("property", ":" + prop));
+  private static String microdata(PageIndex index, String prop) {
+    List<Element> found = new ArrayList<>();
+    for (Element e : index.itemprops) {
+      if (e.attr("itemprop").equalsIgnoreCase(prop)) {
+        found.add(e);
+      }
+    }
+    String suffix = ":" + prop.toLowerCase(Locale.ROOT);
+    for (Element e : index.properties) {
+      if (e.attr("property").toLowerCase(Locale.ROOT).endsWith(suffix)) {
+        found.add(e);
+      }
+    }
     for (Element e : found) {
       String d = DateParser.parse(firstNonEmpty(e.attr("datetime"), e.attr("content"), e.text()));
       if (d != null) {
         return d;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Dates in the data that script-driven pages embed ({@code "publishedDate": "2016-11-04…"}).
+   * Read as text, not run; only consulted when the markup has no date.
+   */
+  private static String fromScriptData(Document doc) {
+    for (Element script : doc.getElementsByTag("script")) {
+      String data = script.data();
+      if (data.length() > 2_000_000) {
+        continue;
+      }
+      Matcher m = SCRIPT_DATE.matcher(data);
+      if (m.find()) {
+        String d = DateParser.parse(m.group(1));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The last resort: a date in the path of the page's image or of a link on it. */
+  private static String fromLinkedUrls(Document doc, PageIndex index) {
+    for (Element meta : index.metas) {
+      String key = meta.attr("property").isEmpty() ? meta.attr("name") : meta.attr("property");
+      if (key.toLowerCase(Locale.ROOT).contains("image")) {
+        String d = fromUrl(meta.attr("content"));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    int seen = 0;
+    for (Element e : body.getElementsByAttribute("src")) {
+      String d = fromUrl(e.attr("src"));
+      if (d != null) {
+        return d;
+      }
+      if (++seen > 200) {
+        break;
       }
     }
     return null;
@@ -129,11 +198,18 @@ public final class DateFinder {
       }
     }
     m = URL_DATE_SEPARATED.matcher(url);
-    return m.find() ? DateParser.date(m.group(1), m.group(2), m.group(3)) : null;
+    if (m.find()) {
+      String d = DateParser.date(m.group(1), m.group(2), m.group(3));
+      if (d != null) {
+        return d;
+      }
+    }
+    m = URL_DATE_DMY.matcher(url);
+    return m.find() ? DateParser.date(m.group(3), m.group(2), m.group(1)) : null;
   }
 
-  private static String fromTimeElements(Document doc) {
-    Elements times = doc.getElementsByTag("time");
+  private static String fromTimeElements(PageIndex index) {
+    List<Element> times = index.times;
     String firstAny = null;
     for (Element t : times) {
       String d = DateParser.parse(firstNonEmpty(t.attr("datetime"), t.text()));
@@ -152,17 +228,8 @@ public final class DateFinder {
     return firstAny;
   }
 
-  private static String fromNamedElements(Document doc) {
-    Element body = doc.body();
-    if (body == null) {
-      return null;
-    }
-    int seen = 0;
-    for (Element e : body.getAllElements()) {
-      String names = ClassHints.names(e);
-      if ((names.isEmpty() || !DATE_NAMES.matcher(names).find()) && !e.nameIs("small")) {
-        continue;
-      }
+  private static String fromNamedElements(PageIndex index) {
+    for (Element e : index.dateNamed) {
       String text = e.text();
       if (text.isEmpty() || text.length() > 200) {
         continue;
@@ -170,9 +237,6 @@ public final class DateFinder {
       String d = DateParser.parseHuman(text);
       if (d != null) {
         return d;
-      }
-      if (++seen > 50) {
-        break;
       }
     }
     return null;
@@ -182,12 +246,12 @@ public final class DateFinder {
    * The last resort: the first date written in the text after the main heading, else in the
    * whole body. Pages that say nothing else usually show the date near the headline.
    */
-  private static String fromText(Document doc) {
+  private static String fromText(Document doc, PageIndex index) {
     Element body = doc.body();
     if (body == null) {
       return null;
     }
-    String d = DateParser.parseHuman(textAfterHeading(doc));
+    String d = DateParser.parseHuman(textAfterHeading(index));
     if (d != null) {
       return d;
     }
@@ -196,8 +260,8 @@ public final class DateFinder {
   }
 
   /** About 600 characters of text from the main heading on; empty without a heading. */
-  private static String textAfterHeading(Document doc) {
-    Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
+  private static String textAfterHeading(PageIndex index) {
+    Element h1 = index.firstH1;
     StringBuilder after = new StringBuilder();
     for (Element e = h1; e != null && after.length() < 600; e = nextInDocument(e)) {
       after.append(' ').append(e.ownText());

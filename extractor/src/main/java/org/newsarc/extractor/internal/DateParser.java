@@ -22,6 +22,9 @@ public final class DateParser {
       "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?"
           + "\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
   private static final Pattern SLASHED_YMD = Pattern.compile("\\b(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})\\b");
+  /** East Asian order with unit signs: 2020年7月3日, 2020년 7월 3일. */
+  private static final Pattern CJK = Pattern.compile(
+      "(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]");
   private static final Pattern COMPACT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2}))?");
   private static final Pattern DMY_NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
@@ -75,8 +78,57 @@ public final class DateParser {
 
   /** The first date, by position, that people would read in {@code s}. */
   public static String parseHuman(String s) {
-    List<String> all = allHuman(s, 1);
-    return all.isEmpty() ? null : all.get(0);
+    String best = null;
+    int bestAt = s.length();
+    Matcher m = DAY_MONTH_YEAR.matcher(s);
+    while (m.find()) {
+      Integer month = MONTHS.get(monthKey(m.group(2)));
+      String d = month == null ? null : date(m.group(3), month.toString(), m.group(1));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+        break;
+      }
+    }
+    m = MONTH_DAY_YEAR.matcher(s).region(0, bestAt);
+    while (m.find()) {
+      Integer month = MONTHS.get(monthKey(m.group(1)));
+      String d = month == null ? null : date(m.group(3), month.toString(), m.group(2));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+        break;
+      }
+    }
+    m = DMY_NUMERIC.matcher(s).region(0, bestAt);
+    while (m.find()) {
+      String d = dayFirst(m);
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+        break;
+      }
+    }
+    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO, CJK}) {
+      m = p.matcher(s).region(0, bestAt);
+      while (m.find()) {
+        String d = date(m.group(1), m.group(2), m.group(3));
+        if (d != null) {
+          best = d;
+          bestAt = m.start();
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Day first unless that cannot be (05/13): most of the world writes day first. */
+  private static String dayFirst(Matcher m) {
+    int a = Integer.parseInt(m.group(1));
+    int b = Integer.parseInt(m.group(2));
+    return a > 12 || b <= 12 ? date(m.group(3), m.group(2), m.group(1))
+        : date(m.group(3), m.group(1), m.group(2));
   }
 
   /** The dates people would read in {@code s}, in order of position, at most {@code max}. */
@@ -94,13 +146,9 @@ public final class DateParser {
     }
     m = DMY_NUMERIC.matcher(s);
     while (m.find()) {
-      int a = Integer.parseInt(m.group(1));
-      int b = Integer.parseInt(m.group(2));
-      // Day first unless that cannot be (05/13): most of the world writes day first.
-      put(found, m.start(), a > 12 || b <= 12 ? date(m.group(3), m.group(2), m.group(1))
-          : date(m.group(3), m.group(1), m.group(2)));
+      put(found, m.start(), dayFirst(m));
     }
-    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO}) {
+    for (Pattern p : new Pattern[] {SLASHED_YMD, ISO, CJK}) {
       m = p.matcher(s);
       while (m.find()) {
         put(found, m.start(), date(m.group(1), m.group(2), m.group(3)));

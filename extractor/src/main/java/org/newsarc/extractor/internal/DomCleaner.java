@@ -97,7 +97,7 @@ public final class DomCleaner {
         if (!(node instanceof Element e) || e == root) {
           return FilterResult.CONTINUE;
         }
-        if (isBoilerplate(e, hints) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
+        if (isBoilerplate(e, hints, stats) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -107,29 +107,41 @@ public final class DomCleaner {
     return boilerplate;
   }
 
-  private static boolean isBoilerplate(Element e, ClassHints hints) {
+  private static boolean isBoilerplate(Element e, ClassHints hints, TextStats stats) {
     String name = e.normalName();
     if (name.equals("body") || name.equals("html") || name.equals("main")
         || e.attr("itemprop").equalsIgnoreCase("articleBody")) {
       return false;
     }
-    if (name.equals("header")) {
-      // Article headers often carry the standfirst; only headers without prose go.
-      for (Element p : e.getElementsByTag("p")) {
-        if (p.text().length() >= 80) {
-          return false;
-        }
-      }
-      return true;
+    if (name.equals("header") || hints.namesOf(e).contains("header")) {
+      // Article headers often carry the standfirst paragraph; only headers without one go.
+      return stats.get(e).prose() < 80 || !hasStandfirst(e) && (name.equals("header") || hints.isNegative(e));
     }
     if (STRUCTURAL_BOILERPLATE.contains(name)) {
       return true;
     }
-    if (name.equals("a") || name.equals("p") && ClassHints.names(e).isEmpty()) {
+    if (name.equals("a") || name.equals("p") && hints.namesOf(e).isEmpty()) {
       return false;
     }
     return hints.isNegative(e) && !name.equals("article");
   }
+
+  /** A paragraph, or an element named as an introduction, of some length. */
+  private static boolean hasStandfirst(Element header) {
+    for (Element d : header.getAllElements()) {
+      if (d == header) {
+        continue;
+      }
+      boolean candidate = d.nameIs("p") || STANDFIRST_NAMES.containsAny(ClassHints.names(d));
+      if (candidate && d.text().length() >= 80) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final KeywordScanner STANDFIRST_NAMES = new KeywordScanner(
+      "intro", "lead", "standfirst", "teaser", "summary", "deck", "excerpt", "subtitle", "abstract");
 
   private static boolean isProtected(Element e, TextStats stats, int totalProse) {
     TextStats.Counts c = stats.get(e);

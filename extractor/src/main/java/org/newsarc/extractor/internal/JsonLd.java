@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -49,9 +48,9 @@ public final class JsonLd {
     this.byId = byId;
   }
 
-  public static JsonLd of(Document doc) {
+  public static JsonLd of(PageIndex index) {
     List<JsonNode> objects = new ArrayList<>();
-    for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element script : index.jsonLd) {
       String json = script.data().strip();
       if (json.isEmpty() || json.length() > 2_000_000) {
         continue;

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -20,9 +19,9 @@ public final class MetaTags {
     this.values = values;
   }
 
-  public static MetaTags of(Document doc) {
+  public static MetaTags of(PageIndex index) {
     Map<String, List<String>> values = new HashMap<>();
-    for (Element meta : doc.getElementsByTag("meta")) {
+    for (Element meta : index.metas) {
       String content = meta.attr("content").strip();
       if (content.isEmpty()) {
         content = meta.attr("value").strip();

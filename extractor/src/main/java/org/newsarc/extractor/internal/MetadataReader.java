@@ -35,24 +35,25 @@ public final class MetadataReader {
   private MetadataReader() {}
 
   public static Metadata read(Document doc, String url, Map<String, String> headers) {
-    MetaTags meta = MetaTags.of(doc);
-    JsonLd ld = JsonLd.of(doc);
+    PageIndex index = PageIndex.of(doc);
+    MetaTags meta = MetaTags.of(index);
+    JsonLd ld = JsonLd.of(index);
     String siteName = first(meta.first("og:site_name", "application-name", "al:android:app_name"),
         ld.publisherName(), ld.websiteName());
-    String title = TitleFinder.find(doc, meta, ld, siteName);
-    DateFinder.Dates dates = DateFinder.find(doc, meta, ld, url);
+    String title = TitleFinder.find(doc, index, meta, ld, siteName);
+    DateFinder.Dates dates = DateFinder.find(doc, index, meta, ld, url);
     String ogType = meta.first("og:type");
     boolean declaredArticle = ld.isArticle()
         || ogType != null && ogType.toLowerCase(Locale.ROOT).contains("article")
         || meta.first("article:published_time") != null;
     return new Metadata(
         title,
-        authors(doc, meta, ld),
+        authors(index, meta, ld),
         dates.published(),
         dates.modified(),
         TitleFinder.clean(siteName),
         language(doc, meta, ld, headers),
-        absolute(doc, first(attr(doc.selectFirst("link[rel~=(?i)^canonical$]"), "href"),
+        absolute(doc, first(attr(index.canonical, "href"),
             meta.first("og:url"), ld.url())),
         TitleFinder.clean(first(meta.first("description", "og:description", "twitter:description",
             "dc.description"), ld.description())),
@@ -63,7 +64,7 @@ public final class MetadataReader {
         ld.articleBody());
   }
 
-  private static List<String> authors(Document doc, MetaTags meta, JsonLd ld) {
+  private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld) {
     List<String> out = new ArrayList<>();
     for (String a : ld.authors()) {
       addAuthor(out, a);
@@ -81,8 +82,7 @@ public final class MetadataReader {
       }
     }
     if (out.isEmpty()) {
-      for (Element e : doc.select("[itemprop=author], [rel=author], .byline, .author, "
-          + ".author-name, .byline-name, [class*=byline] a, [class*=author-name]")) {
+      for (Element e : index.authorCandidates) {
         Element name = e.selectFirst("[itemprop=name]");
         String v = name != null ? name.text() : e.text();
         if (v.isEmpty() && name != null) {

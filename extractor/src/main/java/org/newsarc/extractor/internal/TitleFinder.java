@@ -15,16 +15,16 @@ public final class TitleFinder {
 
   private TitleFinder() {}
 
-  public static String find(Document doc, MetaTags meta, JsonLd ld, String siteName) {
+  public static String find(Document doc, PageIndex index, MetaTags meta, JsonLd ld, String siteName) {
     String docTitle = clean(doc.title());
     String og = clean(meta.first("og:title", "twitter:title", "dc.title", "title"));
     String headline = clean(ld.isArticle() ? ld.headline() : null);
     String declared = headline != null ? headline : og != null ? og : docTitle;
     if (declared == null) {
-      Element h1 = doc.selectFirst("h1");
+      Element h1 = index.firstH1;
       return h1 == null ? null : clean(h1.text());
     }
-    for (Element h : doc.select("h1, h2")) {
+    for (Element h : index.headings) {
       String text = clean(h.text());
       if (text == null || text.length() < 8) {
         continue;

@@ -1,0 +1,139 @@
+package org.newsarc.extractor.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The elements that metadata is read from, gathered in one walk over the page instead of one
+ * selector query per field: meta tags, JSON-LD scripts, the canonical link, {@code <time>}
+ * elements, microdata and RDFa properties, headings, byline candidates and elements named
+ * like dates. Not thread-safe; build one per page.
+ */
+public final class PageIndex {
+
+  /** Most elements named like dates or bylines worth looking at. */
+  private static final int MAX_NAMED = 300;
+
+  private static final KeywordScanner DATE_NAMES = new KeywordScanner(
+      "date", "datum", "time", "publish", "posted", "byline", "meta", "dateline", "submitted",
+      "created", "info", "detail", "stand", "zeit", "fecha", "data");
+
+  private static final KeywordScanner AUTHOR_NAMES = new KeywordScanner(
+      "byline", "author-name", "authorname", "author__name", "article-author", "post-author",
+      "entry-author");
+
+  /** What each distinct class-and-id string says, for this page only. */
+  private final Map<String, Integer> nameFlags = new HashMap<>();
+  private static final int DATE_LIKE = 1;
+  private static final int AUTHOR_LIKE = 2;
+
+  final List<Element> metas = new ArrayList<>();
+  final List<Element> jsonLd = new ArrayList<>();
+  final List<Element> times = new ArrayList<>();
+  final List<Element> itemprops = new ArrayList<>();
+  final List<Element> properties = new ArrayList<>();
+  final List<Element> headings = new ArrayList<>();
+  final List<Element> authorCandidates = new ArrayList<>();
+  final List<Element> dateNamed = new ArrayList<>();
+  Element canonical;
+  Element firstH1;
+
+  private PageIndex() {}
+
+  public static PageIndex of(Document doc) {
+    PageIndex index = new PageIndex();
+    NodeTraversor.traverse(index.new Collector(), doc);
+    return index;
+  }
+
+  private final class Collector implements NodeVisitor {
+    private boolean inBody;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      switch (e.normalName()) {
+        case "body" -> inBody = true;
+        case "meta" -> metas.add(e);
+        case "script" -> {
+          if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+            jsonLd.add(e);
+          }
+        }
+        case "link" -> {
+          if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical")) {
+            canonical = e;
+          }
+        }
+        case "time" -> times.add(e);
+        case "h1", "h2" -> {
+          headings.add(e);
+          if (firstH1 == null && e.nameIs("h1") && inBody) {
+            firstH1 = e;
+          }
+        }
+        default -> { }
+      }
+      if (inBody && e.nameIs("small") && dateNamed.size() < MAX_NAMED) {
+        dateNamed.add(e);
+      }
+      if (e.attributesSize() == 0) {
+        return;
+      }
+      String itemprop = e.attr("itemprop");
+      if (!itemprop.isEmpty()) {
+        itemprops.add(e);
+        if (itemprop.equalsIgnoreCase("author")) {
+          authorCandidates.add(e);
+        }
+      }
+      if (!e.nameIs("meta") && e.hasAttr("property")) {
+        properties.add(e);
+      }
+      if (!inBody) {
+        return;
+      }
+      if (e.attr("rel").equalsIgnoreCase("author") && authorCandidates.size() < 20) {
+        authorCandidates.add(e);
+      }
+      String names = ClassHints.names(e);
+      if (names.isEmpty()) {
+        return;
+      }
+      int flags = nameFlags.computeIfAbsent(names, PageIndex::flagsOf);
+      if (dateNamed.size() < MAX_NAMED && !e.nameIs("small") && (flags & DATE_LIKE) != 0) {
+        dateNamed.add(e);
+      }
+      if (authorCandidates.size() < 20 && (flags & AUTHOR_LIKE) != 0) {
+        authorCandidates.add(e);
+      }
+    }
+  }
+
+  private static int flagsOf(String names) {
+    int flags = DATE_NAMES.containsAny(names) ? DATE_LIKE : 0;
+    if (AUTHOR_NAMES.containsAny(names) || isAuthorToken(names)) {
+      flags |= AUTHOR_LIKE;
+    }
+    return flags;
+  }
+
+  private static boolean isAuthorToken(String names) {
+    for (String token : names.split(" ")) {
+      if (token.equals("author") || token.equals("byline")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
