@@ -119,6 +119,8 @@ public final class CrawlDaemon implements Closeable {
         .prefix(config.output().warcPrefix())
         .maxFileBytes(config.output().warcMaxFileBytes())
         .maxFileAge(config.output().warcMaxFileAge())
+        .version(config.output().warcVersion())
+        .digestAlgorithm(config.output().warcDigest())
         .software("newsarc/" + version)
         .operator(config.identity().operator() != null ? config.identity().operator()
             : config.identity().contact())
