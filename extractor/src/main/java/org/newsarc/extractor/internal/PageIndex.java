@@ -106,11 +106,13 @@ public final class PageIndex {
       if (e.attr("rel").equalsIgnoreCase("author") && authorCandidates.size() < 20) {
         authorCandidates.add(e);
       }
-      String names = ClassHints.names(e);
-      if (names.isEmpty()) {
+      String cls = e.attr("class");
+      String id = e.attr("id");
+      if (cls.isEmpty() && id.isEmpty()) {
         return;
       }
-      int flags = nameFlags.computeIfAbsent(names, PageIndex::flagsOf);
+      String raw = id.isEmpty() ? cls : cls + " " + id;
+      int flags = nameFlags.computeIfAbsent(raw, r -> flagsOf(r.toLowerCase(Locale.ROOT)));
       if (dateNamed.size() < MAX_NAMED && !e.nameIs("small") && (flags & DATE_LIKE) != 0) {
         dateNamed.add(e);
       }
