@@ -20,7 +20,8 @@ public final class ContentExtractor {
   private ContentExtractor() {}
 
   /** The text and what the extractor learned about the page on the way. */
-  public record Content(String text, int prose, double pageLinkDensity, boolean articleMode) {}
+  public record Content(String text, int prose, double pageLinkDensity, boolean articleMode,
+      String byline) {}
 
   public static Content extract(Element body, Metadata md) {
     DomCleaner.removeNonContent(body);
@@ -34,8 +35,11 @@ public final class ContentExtractor {
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150;
     List<TextBlock> blocks;
+    String byline = null;
     if (articleMode) {
-      blocks = BlockFilter.filter(TextRenderer.render(choice.element(), boilerplate), md.title(), true);
+      List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
+      byline = BlockFilter.findByline(rendered);
+      blocks = BlockFilter.filter(rendered, md.title(), true);
     } else {
       Element region = mainRegion(body);
       blocks = BlockFilter.filter(TextRenderer.render(region, boilerplate), md.title(), false);
@@ -44,7 +48,7 @@ public final class ContentExtractor {
     if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {
       text = TextAssembler.plain(md.jsonLdBody());
     }
-    return new Content(text, stats.get(body).prose(), pageLinkDensity, articleMode);
+    return new Content(text, stats.get(body).prose(), pageLinkDensity, articleMode, byline);
   }
 
   private static Element mainRegion(Element body) {
