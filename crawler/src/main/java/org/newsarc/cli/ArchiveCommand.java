@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsarc.archive.WarcOptions;
 import org.newsarc.crawler.capture.ArchiveSession;
 import org.newsarc.crawler.capture.PageOutcome;
 import org.newsarc.crawler.fetch.FetchOptions;
@@ -78,6 +79,15 @@ public final class ArchiveCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   long maxBytes;
 
+  @Option(names = "--warc-version", paramLabel = "V", defaultValue = "1.1",
+      description = "WARC format version, 1.1 or 1.0 (default: ${DEFAULT-VALUE}).")
+  String warcVersion;
+
+  @Option(names = "--warc-digest", paramLabel = "ALG", defaultValue = "sha1",
+      description = "Digest for WARC-Block-Digest and WARC-Payload-Digest: sha1 (base32),"
+          + " sha256 or sha512 (default: ${DEFAULT-VALUE}).")
+  String warcDigest;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<String> all = new ArrayList<>(urls);
@@ -93,7 +103,14 @@ public final class ArchiveCommand implements Callable<Integer> {
         .withMaxBodyBytes(maxBytes);
     PrintWriter stdout = spec.commandLine().getOut();
     OutcomeReport report = new OutcomeReport();
-    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, Version.version(),
+    WarcOptions warc;
+    try {
+      warc = WarcOptions.defaults().newBuilder().software("newsarc/" + Version.version())
+          .operator(contact).version(warcVersion).digestAlgorithm(warcDigest).build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc,
         Clock.systemUTC(), Sleeper.SYSTEM)) {
       for (String url : all) {
         PageOutcome outcome = session.archiver().archive(url.strip());

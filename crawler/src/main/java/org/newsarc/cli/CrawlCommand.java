@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
     name = "crawl",
     mixinStandardHelpOptions = true,
     description = {
+        "Run a polite, resumable crawl over seeds, feeds and sitemaps.",
+        "",
         "Crawls from the seeds, feeds and sitemaps of a YAML configuration, politely (robots.txt,"
             + " one request at a time per host, delays, Retry-After, back-off), writing WARC"
             + " files, the catalog and the frontier below the configured output folder.",

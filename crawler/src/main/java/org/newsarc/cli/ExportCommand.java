@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-        "Export articles from an archive as a documented dataset.",
+        "Export articles as a documented dataset, or the WARC files as a WACZ package.",
         "",
         "Writes the articles of DIR/newsarc.db that match the filters to FILE (JSON Lines, CSV"
             + " or SQLite, chosen by --format or by FILE's ending) and a data card FILE.README.md"

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
+        "Rebuild the CDXJ indexes of the WARC files (for pywb and ReplayWeb.page).",
+        "",
         "Rebuilds the CDXJ index beside every closed WARC file in DIR/warcs/ (NAME.cdxj next to"
             + " NAME.warc.gz), in the form pywb and ReplayWeb.page read. newsarc writes these"
             + " as it closes each file; this command is for lost or older indexes.",

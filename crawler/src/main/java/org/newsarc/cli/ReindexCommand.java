@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
     name = "reindex",
     mixinStandardHelpOptions = true,
     description = {
+        "Rebuild the catalog from the WARC files alone, re-extracting every article.",
+        "",
         "Rebuilds the captures and articles of DIR/newsarc.db from the WARC files in"
             + " DIR/warcs/, running the current extractor over every archived HTML page."
             + " Use it after an extractor upgrade, or when the catalog was lost.",

@@ -12,7 +12,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import org.newsarc.archive.Catalog;
 import org.newsarc.crawler.config.ConfigLoader;
+import org.newsarc.crawler.daemon.CrawlDaemon;
+import org.newsarc.crawler.frontier.Frontier;
+import org.newsarc.crawler.frontier.FrontierReport;
 import org.newsarc.crawler.config.CrawlConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +31,12 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
+        "Show a running crawl's status, or its stored frontier.",
+        "",
         "Asks a running 'newsarc crawl' for its status (on 127.0.0.1, port from the config or"
             + " --port) and prints it: pages per second, fetches, errors by kind, the frontier"
             + " and the hosts that are paused or parked, with why.",
+        "With no crawl running and --config given, prints what the stored frontier says.",
         "Exit code: 0 when a crawl answered, 1 when none is running."},
     footer = {"", "Examples:",
         "  newsarc status --config config/news.yaml",
@@ -64,6 +74,9 @@ public final class StatusCommand implements Callable<Integer> {
     } catch (IOException e) {
       spec.commandLine().getErr().println("newsarc: no crawl answers on 127.0.0.1:" + p
           + " (" + e.getClass().getSimpleName() + ")");
+      if (config != null) {
+        printStored(out);
+      }
       return 1;
     }
     if (json) {
@@ -75,6 +88,29 @@ public final class StatusCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** With no crawl running, what the frontier in the database says. */
+  private void printStored(PrintWriter out) throws IOException {
+    CrawlConfig cfg = new ConfigLoader().load(config);
+    Path db = config.toAbsolutePath().getParent().resolve(cfg.output().directory())
+        .resolve(CrawlDaemon.DATABASE);
+    if (!Files.exists(db)) {
+      return;
+    }
+    try (Catalog catalog = Catalog.open(db)) {
+      Frontier frontier = Frontier.open(catalog, cfg.politeness().maxInFlightPerQueue(),
+          Clock.systemUTC());
+      FrontierReport r = FrontierReport.of(frontier, Instant.now(), 50);
+      out.println("stored frontier in " + db + ":");
+      out.printf("frontier:     %s by state, %s by kind%n", r.urlsByState(), r.urlsByKind());
+      out.printf("queues:       %s, %s due now%n", r.queues(), r.readyQueues());
+      for (FrontierReport.HeldQueue h : r.held()) {
+        out.printf("  %-30s %-6s until %s: %s%n", h.queue(), h.parked() ? "parked" : "paused",
+            h.until(), h.reason());
+      }
+      out.flush();
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -230,6 +230,20 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void writesWarc10AndSha256WhenAsked() throws Exception {
+    assertEquals(0, archive("--warc-version", "1.0", "--warc-digest", "sha256",
+        base + "/article.html").exit);
+    WarcFiles.assertValid(out.resolve("warcs"));
+    for (WarcFiles.Read r : WarcFiles.readAll(out.resolve("warcs"))) {
+      assertEquals("1.0", r.record().version().getProtocol().equals("WARC")
+          ? r.record().version().getMajor() + "." + r.record().version().getMinor() : "?");
+      String digest = r.header("WARC-Block-Digest");
+      assertTrue(digest == null || digest.startsWith("sha256:"), digest);
+    }
+    assertEquals(2, archive("--warc-version", "2.0", base + "/article.html").exit);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, archive().exit);
     assertEquals(2, archive("--delay", "soon", base + "/article.html").exit);

@@ -56,6 +56,13 @@ public final class ArchiveSession implements Closeable {
    */
   public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
       String softwareVersion, Clock clock, Sleeper sleeper) throws IOException {
+    return open(out, fetchOptions, delay,
+        WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock, sleeper);
+  }
+
+  /** As above, writing WARC files as {@code warcOptions} say. */
+  public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
+      WarcOptions warcOptions, Clock clock, Sleeper sleeper) throws IOException {
     ArchiveLock lock = ArchiveLock.acquire(out);
     WarcArchive warcs;
     Catalog catalog;
@@ -64,7 +71,7 @@ public final class ArchiveSession implements Closeable {
       try {
         // The catalog finds payloads archived before, so repeats become revisit records.
         warcs = WarcArchive.open(out.resolve(WARC_DIR),
-            WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock, catalog);
+            warcOptions, clock, catalog);
       } catch (IOException e) {
         catalog.close();
         throw e;

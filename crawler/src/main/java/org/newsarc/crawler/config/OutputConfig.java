@@ -10,12 +10,16 @@ package org.newsarc.crawler.config;
  * @param warcMaxFileBytes a WARC file is closed and a new one begun past this size (default 1 GB)
  * @param warcMaxFileAge a WARC file is closed once it has been open this long (default 24h), so
  *     that a slow crawl still hands finished files to replay and backup
+ * @param warcVersion "1.1" (default) or "1.0"
+ * @param warcDigest digest algorithm of WARC-Block-Digest and WARC-Payload-Digest: "sha1"
+ *     (default, base32, the form other tools deduplicate on), "sha256" or "sha512"
  * @param logMaxFileBytes the fetch log rotates past this size (default 10 MB)
  * @param logKeepFiles rotated fetch logs kept (default 10)
  */
 public record OutputConfig(
     String directory, String warcPrefix, Long warcMaxFileBytes,
-    java.time.Duration warcMaxFileAge, Long logMaxFileBytes, Integer logKeepFiles) {
+    java.time.Duration warcMaxFileAge, String warcVersion, String warcDigest,
+    Long logMaxFileBytes, Integer logKeepFiles) {
   public OutputConfig {
     directory = Defaults.or(directory, "crawl-data");
     warcPrefix = Defaults.or(warcPrefix, "newsarc");
@@ -24,11 +28,19 @@ public record OutputConfig(
     if (warcMaxFileAge.isZero() || warcMaxFileAge.isNegative()) {
       throw new IllegalArgumentException("output.warc-max-file-age must be positive");
     }
+    warcVersion = Defaults.or(warcVersion, "1.1");
+    if (!warcVersion.equals("1.1") && !warcVersion.equals("1.0")) {
+      throw new IllegalArgumentException("output.warc-version must be 1.1 or 1.0");
+    }
+    warcDigest = Defaults.or(warcDigest, "sha1");
+    if (!warcDigest.matches("sha1|sha256|sha512")) {
+      throw new IllegalArgumentException("output.warc-digest must be sha1, sha256 or sha512");
+    }
     logMaxFileBytes = Defaults.or(logMaxFileBytes, 10_000_000L);
     logKeepFiles = Defaults.atLeast(Defaults.or(logKeepFiles, 10), 1, "output.log-keep-files");
   }
 
   static OutputConfig defaults() {
-    return new OutputConfig(null, null, null, null, null, null);
+    return new OutputConfig(null, null, null, null, null, null, null, null);
   }
 }

@@ -52,7 +52,7 @@ public final class Admission {
   /** Offers a seed; seeds skip the scope rules and the per-queue limits. */
   public AddResult seed(String url) throws IOException {
     String n = normalizer.normalize(url);
-    if (n == null) {
+    if (n == null || queues.queueOf(n) == null) {
       count("bad-url");
       return AddResult.KNOWN;
     }
@@ -72,6 +72,11 @@ public final class Admission {
       throws IOException {
     String n = normalizer.normalize(d.url());
     if (n == null) {
+      count("bad-url");
+      return null;
+    }
+    if (queues.queueOf(n) == null) {
+      // java.net.URI finds no host in it (e.g. an underscore in the name): not fetchable here.
       count("bad-url");
       return null;
     }

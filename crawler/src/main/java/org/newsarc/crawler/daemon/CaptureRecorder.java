@@ -3,14 +3,18 @@ package org.newsarc.crawler.daemon;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.newsarc.archive.CaptureMetadata;
 import org.newsarc.archive.CaptureRow;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.StoredCapture;
+import org.newsarc.archive.WarcArchive;
 import org.newsarc.crawler.discovery.Discovered;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.frontier.Frontier;
 import org.newsarc.crawler.frontier.Lease;
 import org.newsarc.crawler.frontier.UrlKind;
+import org.newsarc.extractor.Article;
 import org.newsarc.extractor.ArticleExtractor;
 
 /**
@@ -22,14 +26,16 @@ import org.newsarc.extractor.ArticleExtractor;
 final class CaptureRecorder {
   private final Frontier frontier;
   private final Catalog catalog;
+  private final WarcArchive warcs;
   private final Admission admission;
   private final ResponseRules rules;
   private final Clock clock;
 
-  CaptureRecorder(Frontier frontier, Catalog catalog, Admission admission, ResponseRules rules,
-      Clock clock) {
+  CaptureRecorder(Frontier frontier, Catalog catalog, WarcArchive warcs, Admission admission,
+      ResponseRules rules, Clock clock) {
     this.frontier = frontier;
     this.catalog = catalog;
+    this.warcs = warcs;
     this.admission = admission;
     this.rules = rules;
     this.clock = clock;
@@ -40,6 +46,9 @@ final class CaptureRecorder {
       throws IOException {
     int failures = frontier.failures(lease.queue());
     Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
+    // The metadata record follows its response in the WARC; it is written before the commit so
+    // that a capture the catalog knows always has one.
+    warcs.writeMetadata(stored, response.url(), metadata(lease, response, d.processed()));
     frontier.transaction(() -> {
       long captureId = catalog.addCapture(new CaptureRow(lease.url(), response.url(),
           response.exchange().date(), response.status(), response.header("Content-Type"),
@@ -70,5 +79,14 @@ final class CaptureRecorder {
       return null;
     });
     return d;
+  }
+
+  private static CaptureMetadata metadata(Lease lease, FetchResponse response, Processed p) {
+    Article article = p == null ? null : p.article();
+    List<String> outlinks = p == null ? List.of()
+        : p.links().stream().map(Discovered::url).distinct().toList();
+    return new CaptureMetadata(lease.url(), List.of(), response.elapsed(), outlinks,
+        article == null ? null : article.articleSignal(),
+        article == null ? null : ArticleExtractor.VERSION);
   }
 }

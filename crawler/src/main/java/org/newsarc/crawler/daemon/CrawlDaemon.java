@@ -96,7 +96,7 @@ public final class CrawlDaemon implements Closeable {
     ResponseRules rules = new ResponseRules(
         new ResponseProcessor(new ArticleExtractor(), config.discovery()),
         new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock);
-    this.recorder = new CaptureRecorder(frontier, catalog, admission, rules, clock);
+    this.recorder = new CaptureRecorder(frontier, catalog, warcs, admission, rules, clock);
   }
 
   /**
@@ -119,6 +119,8 @@ public final class CrawlDaemon implements Closeable {
         .prefix(config.output().warcPrefix())
         .maxFileBytes(config.output().warcMaxFileBytes())
         .maxFileAge(config.output().warcMaxFileAge())
+        .version(config.output().warcVersion())
+        .digestAlgorithm(config.output().warcDigest())
         .software("newsarc/" + version)
         .operator(config.identity().operator() != null ? config.identity().operator()
             : config.identity().contact())

@@ -60,7 +60,13 @@ final class CrawlWorker implements Runnable {
           idle();
           continue;
         }
-        handle(lease.get());
+        try {
+          handle(lease.get());
+        } catch (RuntimeException e) {
+          // A bug or a page nobody foresaw: give up on this URL, keep crawling.
+          LOG.error("internal error on {}: {}", lease.get().url(), e.toString(), e);
+          giveUp(lease.get(), e);
+        }
       } catch (IOException e) {
         // The database or the disk failed: stop rather than lose track of what was archived.
         LOG.error("stopping the crawl: {}", e.getMessage(), e);
@@ -85,6 +91,12 @@ final class CrawlWorker implements Runnable {
     String url = lease.url();
     RobotsCache.Entry rules;
     boolean robotsFetched = !p.robots().isFresh(url);
+    if (robotsFetched && !p.stop().hasPagesLeft()) {
+      // The budget is spent: not even robots.txt is fetched any more.
+      p.frontier().release(lease, p.policy().noRequest());
+      p.stop().request("max-pages reached");
+      return;
+    }
     rules = p.robots().entryFor(url);
     if (robotsFetched && p.robotsSitemaps() && rules.fetchFailure() == null) {
       for (String sitemap : rules.rules().getSitemaps()) {
@@ -95,7 +107,8 @@ final class CrawlWorker implements Runnable {
     if (rules.fetchFailure() != null || rules.rules().isDeferVisits()) {
       p.frontier().release(lease, p.policy().robotsUnreachable(rules.expires(), rules.source()));
       p.stats().error("robots-unreachable");
-      log(lease, "deferred", 0, lease.kind(), -1, 0, null, FailureKind.ROBOTS, rules.source());
+      log(lease, "deferred", 0, lease.kind(), -1, 0, null, FailureKind.ROBOTS.label(),
+          rules.source());
       return;
     }
     if (!rules.rules().isAllowed(url)) {
@@ -108,7 +121,8 @@ final class CrawlWorker implements Runnable {
         return null;
       });
       p.stats().error(FailureKind.ROBOTS.label());
-      log(lease, "blocked", 0, lease.kind(), -1, 0, null, FailureKind.ROBOTS, "robots.txt");
+      log(lease, "blocked", 0, lease.kind(), -1, 0, null, FailureKind.ROBOTS.label(),
+          "robots.txt");
       return;
     }
     if (robotsFetched) {
@@ -142,7 +156,7 @@ final class CrawlWorker implements Runnable {
     }
     log(lease, d.outcome(), response.status(), d.completion().kind(),
         response.elapsed().toMillis(), response.exchange().responseBody().length, stored,
-        d.failure(), d.reason());
+        d.failure() == null ? null : d.failure().label(), d.reason());
   }
 
   private void failed(Lease lease, FetchException e) throws IOException {
@@ -158,8 +172,21 @@ final class CrawlWorker implements Runnable {
       return null;
     });
     p.stats().error(e.kind().label());
-    log(lease, giveUp ? "failed" : "retry", 0, lease.kind(), -1, 0, null, e.kind(),
+    log(lease, giveUp ? "failed" : "retry", 0, lease.kind(), -1, 0, null, e.kind().label(),
         e.getMessage());
+  }
+
+  private void giveUp(Lease lease, RuntimeException e) throws IOException {
+    String reason = "internal error: " + e;
+    p.frontier().transaction(() -> {
+      p.catalog().addFailure(lease.url(), p.clock().instant(), "internal", reason, null);
+      p.frontier().complete(lease, new Completion(UrlState.FAILED, p.clock().instant(),
+          lease.kind(), 0, null, null, null, lease.revisitSeconds(), true, reason),
+          p.policy().robotsOnly());
+      return null;
+    });
+    p.stats().error("internal");
+    log(lease, "failed", 0, lease.kind(), -1, 0, null, "internal", reason);
   }
 
   private static Map<String, String> conditionalHeaders(Lease lease) {
@@ -174,9 +201,9 @@ final class CrawlWorker implements Runnable {
   }
 
   private void log(Lease lease, String outcome, int status, UrlKind kind, long ms, long bytes,
-      StoredCapture stored, FailureKind failure, String reason) {
+      StoredCapture stored, String error, String reason) {
     p.log().write(new OutcomeLog.Line(p.clock().instant(), lease.url(), lease.queue(), outcome,
         status, kind.label(), ms, bytes, stored == null ? null : stored.warcFile(),
-        stored == null ? -1 : stored.offset(), failure == null ? null : failure.label(), reason));
+        stored == null ? -1 : stored.offset(), error, reason));
   }
 }

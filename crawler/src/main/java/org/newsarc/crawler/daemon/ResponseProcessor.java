@@ -27,6 +27,9 @@ import org.newsarc.extractor.ExtractionException;
  * or followed (hubs), feeds and sitemaps give their entries. Does no I/O. Thread-safe.
  */
 public final class ResponseProcessor {
+  /** Sitemaps may hold 50 MB uncompressed (sitemaps.org); a little more is allowed. */
+  static final int MAX_GUNZIPPED_BYTES = 64 << 20;
+
   private final ArticleExtractor extractor;
   private final DiscoveryConfig discovery;
   private final HtmlLinks html = new HtmlLinks();
@@ -51,11 +54,22 @@ public final class ResponseProcessor {
       return new Processed(lease.kind(), null, List.of(), List.of(), changed,
           FailureKind.EXTRACTION, "cannot decode body: " + e.getMessage());
     }
-    DocumentType type = DocumentType.of(response.mediaType(), body);
+    String mediaType = response.mediaType();
+    if (GzipFiles.isGzip(body)) {
+      // A .xml.gz sitemap served as a file, not as a content coding.
+      try {
+        body = GzipFiles.gunzip(body, MAX_GUNZIPPED_BYTES);
+        mediaType = "application/xml";
+      } catch (IOException e) {
+        return new Processed(lease.kind(), null, List.of(), List.of(), changed,
+            FailureKind.EXTRACTION, "bad gzip file: " + e.getMessage());
+      }
+    }
+    DocumentType type = DocumentType.of(mediaType, body);
     return switch (type) {
       case FEED -> new Processed(UrlKind.FEED, null, feeds.read(body, response.url()),
           List.of(), changed, null, null);
-      case SITEMAP -> sitemap(lease, response, body, changed);
+      case SITEMAP -> sitemap(response, body, changed);
       case HTML -> html(lease, response, body, changed);
       case OTHER -> new Processed(lease.kind() == UrlKind.PAGE ? UrlKind.PAGE : lease.kind(),
           null, List.of(), List.of(), changed, FailureKind.NOT_HTML,
@@ -63,10 +77,9 @@ public final class ResponseProcessor {
     };
   }
 
-  private Processed sitemap(Lease lease, FetchResponse response, byte[] body, boolean changed) {
+  private Processed sitemap(FetchResponse response, byte[] body, boolean changed) {
     try {
-      List<Discovered> entries = sitemaps.read(body, response.header("Content-Type"),
-          response.url());
+      List<Discovered> entries = sitemaps.read(body, "application/xml", response.url());
       List<Discovered> children = new ArrayList<>();
       List<Discovered> pages = new ArrayList<>();
       for (Discovered d : entries) {

@@ -47,6 +47,11 @@ public final class StopSignal {
     return true;
   }
 
+  /** True while the page budget is not spent (without taking from it). */
+  public boolean hasPagesLeft() {
+    return pagesLeft.get() > 0;
+  }
+
   /** Why the crawl stops, or null while it runs. */
   public String reason() {
     return reason.get();

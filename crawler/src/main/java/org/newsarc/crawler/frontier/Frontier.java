@@ -176,7 +176,7 @@ public final class Frontier {
     QueueRow q = QueueRow.load(db, queue);
     QueueRow leased = q.withInFlight(q.inFlight() + 1);
     if (maxInFlight > 1) {
-      // Several requests at once: still space their starts by the last known gap.
+      // Several requests at once: a free slot may start now; the gap applies after each ends.
       leased = leased.withNextAllowed(Math.max(q.nextAllowedAt(), now));
     }
     leased.withDue(null).saveRecomputingDue(db, maxInFlight);

@@ -37,6 +37,15 @@ class DiscoveryTest {
         + "</h1>" + paragraphs + "</article></body></html>";
   }
 
+  static Reply gzipFile(String text) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return new Reply(200, java.util.Map.of("Content-Type", "application/x-gzip"),
+        bytes.toByteArray(), 0);
+  }
+
   @Test
   void sitemapsFeedsAndTheirMetadata() throws Exception {
     try (TestSite site = new TestSite("127.0.0.12")) {
@@ -46,16 +55,15 @@ class DiscoveryTest {
       site.route("/sitemap-index.xml", Reply.of(200, "application/xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
           + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-          + "<sitemap><loc>" + b + "/news-sitemap.xml</loc></sitemap></sitemapindex>"));
-      site.route("/news-sitemap.xml", Reply.of(200, "application/xml",
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<sitemap><loc>" + b + "/news-sitemap.xml.gz</loc></sitemap></sitemapindex>"));
+      site.route("/news-sitemap.xml.gz", gzipFile("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
           + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
           + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">"
           + "<url><loc>" + b + "/news/sitemap-story</loc><news:news><news:publication>"
           + "<news:name>Test Times</news:name><news:language>en</news:language>"
           + "</news:publication><news:publication_date>2024-05-01T10:00:00Z"
           + "</news:publication_date><news:title>Sitemap Story</news:title></news:news></url>"
-          + "</urlset>"));
+          + "</urlset>"));  // served as a .gz file, as news sites often do
       site.route("/", Reply.html("<html><head><link rel=\"alternate\""
           + " type=\"application/rss+xml\" href=\"/feed.rss\"></head><body>home</body></html>"));
       site.route("/feed.rss", Reply.of(200, "application/rss+xml",

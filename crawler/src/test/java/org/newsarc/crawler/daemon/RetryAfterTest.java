@@ -33,6 +33,7 @@ class RetryAfterTest {
       assertEquals(2, hits.size(), "retried once: " + summary);
       long waited = hits.get(1).startNanos() - hits.get(0).endNanos();
       assertTrue(waited >= 2_000_000_000L, "waited only " + waited / 1e6 + " ms");
+      System.out.printf("Retry-After: 2 -> next request after %.0f ms%n", waited / 1e6);
       assertEquals(List.of(List.of("429"), List.of("200")), CrawlHarness.query(dir,
           "SELECT status FROM captures WHERE url LIKE '%/' ORDER BY id"), "both answers archived");
     }
@@ -54,6 +55,8 @@ class RetryAfterTest {
       long waited = hits.get(1).startNanos() - hits.get(0).endNanos();
       // An HTTP-date has whole seconds: at least one full second remains.
       assertTrue(waited >= 1_000_000_000L, "waited only " + waited / 1e6 + " ms");
+      System.out.printf("Retry-After: HTTP-date now+2s -> next request after %.0f ms%n",
+          waited / 1e6);
     }
   }
 
@@ -70,6 +73,8 @@ class RetryAfterTest {
       long second = hits.get(2).startNanos() - hits.get(1).endNanos();
       assertTrue(first >= 200_000_000L, "first back-off " + first / 1e6 + " ms");
       assertTrue(second >= 400_000_000L, "second back-off doubles: " + second / 1e6 + " ms");
+      System.out.printf("503 without Retry-After, base 200ms: back-offs %.0f ms, %.0f ms, then"
+          + " parked%n", first / 1e6, second / 1e6);
       List<List<String>> queue = CrawlHarness.query(dir,
           "SELECT parked_reason, failures FROM frontier_queues WHERE queue='127.0.0.7'");
       assertTrue(queue.get(0).get(0).startsWith("parked after 3 failures in a row (last: HTTP 503)"),

@@ -61,10 +61,25 @@ class RobotsRulesTest {
           + "politeness:\n  delay: 10ms\n  max-crawl-delay: 400ms\n", -1);
       List<Hit> hits = site.hits();
       assertEquals(4, hits.size(), "a huge Crawl-delay is capped, not read as disallow-all");
+      long min = Long.MAX_VALUE;
       for (int i = 2; i < hits.size(); i++) {
         long gap = hits.get(i).startNanos() - hits.get(i - 1).endNanos();
+        min = Math.min(min, gap);
         assertTrue(gap >= 400_000_000L, "gap " + gap / 1e6 + " ms below the capped Crawl-delay");
       }
+      System.out.printf("Crawl-delay: 100 capped to 400ms -> smallest gap %.0f ms%n", min / 1e6);
+    }
+  }
+
+  @Test
+  void unparseableSeedsAndLinksDoNotStopTheCrawl() throws Exception {
+    try (TestSite site = new TestSite("127.0.0.19")) {
+      site.route("/", Reply.html("<a href=\"http://bad_host.example/x\">x</a>"
+          + "<a href=\"http://[broken/\">y</a><a href=\"/a\">a</a>"))
+          .route("/a", Reply.html("<p>a</p>"));
+      CrawlSummary summary = CrawlHarness.crawl(dir, "seeds:\n  urls: [http://under_score.example/,"
+          + " 'http://', " + site.url("/") + "]\npoliteness:\n  delay: 10ms\n", -1);
+      assertEquals(2, summary.fetches(), summary.toString());
     }
   }
 

@@ -64,6 +64,19 @@ class FrontierTest {
   }
 
   @Test
+  void moreInFlightPerQueueWhenConfigured() throws Exception {
+    try (Catalog catalog = Catalog.open(dir.resolve("db"))) {
+      Frontier f = Frontier.open(catalog, 2, Clock.fixed(T0, ZoneOffset.UTC));
+      for (int i = 0; i < 3; i++) {
+        f.add(page("http://a/" + i, "a"), 100, 100);
+      }
+      assertTrue(f.lease().isPresent());
+      assertTrue(f.lease().isPresent(), "a second request to the same queue");
+      assertEquals(Optional.empty(), f.lease(), "but not a third");
+    }
+  }
+
+  @Test
   void leasesLeftByACrashAreQueuedAgain() throws Exception {
     Path db = dir.resolve("db");
     try (Catalog catalog = Catalog.open(db)) {
