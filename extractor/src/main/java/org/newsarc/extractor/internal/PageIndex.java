@@ -45,6 +45,7 @@ public final class PageIndex {
   final List<Element> dateNamed = new ArrayList<>();
   Element canonical;
   Element firstH1;
+  int h1Count;
 
   private PageIndex() {}
 
@@ -78,8 +79,11 @@ public final class PageIndex {
         case "time" -> times.add(e);
         case "h1", "h2" -> {
           headings.add(e);
-          if (firstH1 == null && e.nameIs("h1") && inBody) {
-            firstH1 = e;
+          if (e.nameIs("h1") && inBody) {
+            h1Count++;
+            if (firstH1 == null) {
+              firstH1 = e;
+            }
           }
         }
         default -> { }
