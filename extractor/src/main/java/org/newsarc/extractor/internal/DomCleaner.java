@@ -22,7 +22,7 @@ public final class DomCleaner {
 
   /** Removed wherever they are: they carry no readable article text. */
   private static final Set<String> ALWAYS_REMOVED = Set.of(
-      "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+      "script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
       "button", "select", "input", "textarea", "option", "nav", "dialog", "map", "audio",
       "video", "link", "meta", "head", "math", "frame", "frameset", "applet");
 
@@ -36,9 +36,10 @@ public final class DomCleaner {
   private DomCleaner() {}
 
   /**
-   * Removes, in place, the elements that never hold readable text and the hidden ones. A
-   * hidden element holding most of the page's text stays: streaming renderers ship the whole
-   * page in a hidden container and reveal it with a script.
+   * Removes, in place, the elements that never hold readable text, the hidden ones and the
+   * {@code noscript} fallbacks. One of those holding most of the page's text stays: streaming
+   * renderers ship the page in a hidden container, and some forums serve their posts to
+   * clients without scripts (like this one) inside {@code noscript}.
    */
   public static void removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class DomCleaner {
             doomed.add(e);
             return FilterResult.SKIP_ENTIRELY;
           }
-          if (isHidden(e)) {
+          if (isHidden(e) || e.nameIs("noscript")) {
             hidden.add(e);
             return FilterResult.SKIP_ENTIRELY;
           }
