@@ -29,7 +29,11 @@ public final class ContentExtractor {
     double pageLinkDensity = stats.get(body).linkDensity();
     ClassHints hints = new ClassHints();
     Element densest = ContentFinder.find(body, stats, hints).element();
-    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest);
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false);
+    if (isDiscussion(body, stats, boilerplate)) {
+      // Most of the prose sits in comment-named posts: on a forum or Q&A page they are the content.
+      boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true);
+    }
     stats.exclude(boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
@@ -49,6 +53,15 @@ public final class ContentExtractor {
       text = TextAssembler.plain(md.jsonLdBody());
     }
     return new Content(text, stats.get(body).prose(), pageLinkDensity, articleMode, byline);
+  }
+
+  private static boolean isDiscussion(Element body, TextStats stats, Set<Element> boilerplate) {
+    int total = stats.get(body).prose();
+    int removed = 0;
+    for (Element e : boilerplate) {
+      removed += stats.get(e).prose();
+    }
+    return removed >= 1000 && total - removed < 600 && (total - removed) * 4 < total;
   }
 
   private static Element mainRegion(Element body) {

@@ -80,12 +80,14 @@ public final class DomCleaner {
 
   /**
    * The elements under {@code root} that look like boilerplate by tag or name, outermost only.
+   * With {@code discussion}, elements named like forum posts (comment, reply, answer…) are
+   * kept.
    * The element holding the densest prose before any names were read, and its ancestors, are
    * kept whatever they are called: removing them would remove the article. The tree is not
    * changed, so callers can still fall back to the whole page.
    */
   public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
-      Element densest) {
+      Element densest, boolean discussion) {
     int totalProse = Math.max(1, stats.get(root).prose());
     Set<Element> lineage = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = densest; e != null && e != root; e = e.parent()) {
@@ -96,6 +98,9 @@ public final class DomCleaner {
       @Override
       public FilterResult head(Node node, int depth) {
         if (!(node instanceof Element e) || e == root) {
+          return FilterResult.CONTINUE;
+        }
+        if (discussion && isPost(hints.namesOf(e))) {
           return FilterResult.CONTINUE;
         }
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
@@ -125,6 +130,14 @@ public final class DomCleaner {
       return false;
     }
     return hints.isNegative(e) && !name.equals("article");
+  }
+
+  private static final KeywordScanner POST_NAMES = new KeywordScanner(
+      "comment", "reply", "replies", "answer", "thread", "post", "message", "discussion");
+
+  /** Names that forums give their posts. */
+  private static boolean isPost(String names) {
+    return !names.isEmpty() && POST_NAMES.containsAny(names);
   }
 
   /** A paragraph, or an element named as an introduction, of some length. */
