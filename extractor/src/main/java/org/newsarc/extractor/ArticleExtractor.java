@@ -69,11 +69,12 @@ public final class ArticleExtractor {
     Metadata md = MetadataReader.read(doc, url, headers);
     Element body = doc.body();
     ContentExtractor.Content content = body == null
-        ? new ContentExtractor.Content("", 0, 0, false)
+        ? new ContentExtractor.Content("", 0, 0, false, null)
         : ContentExtractor.extract(body, md);
     return Article.newBuilder(url)
         .title(md.title())
-        .authors(md.authors())
+        .authors(md.authors().isEmpty() && content.byline() != null
+            ? java.util.List.of(content.byline()) : md.authors())
         .published(md.published())
         .modified(md.modified())
         .siteName(md.siteName())

@@ -75,6 +75,10 @@ public final class BlockFilter {
           + "|\\d{1,2}\\.?\\s+\\p{L}{3,10}\\.?,?\\s+\\d{4}|(19|20)\\d{2}\\s*[-/]\\s*\\d{1,2})",
       Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern BYLINE_PREFIX = Pattern.compile(
+      "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+",
+      Pattern.CASE_INSENSITIVE);
+
   private static final Pattern READ_TIME = Pattern.compile(
       "^\\d+\\s*(min|mins|minutes?|minuten?)\\.?( read| lesezeit| de lecture)?$", Pattern.CASE_INSENSITIVE);
 
@@ -220,6 +224,39 @@ public final class BlockFilter {
     }
     return NOTICE_WORDS.containsAnyIgnoreCase(text)
         && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /**
+   * The name in a visible byline ("By Jane Doe", "Von Anna Beck und Tom Roe") above the first
+   * paragraph, or null when there is none.
+   */
+  public static String findByline(List<TextBlock> blocks) {
+    for (TextBlock b : blocks) {
+      String text = b.text();
+      if (text.length() >= 150) {
+        return null;
+      }
+      if (text.length() < 80 && BYLINE.matcher(text).matches()) {
+        String name = BYLINE_PREFIX.matcher(text).replaceFirst("").strip();
+        int cut = indexOfAny(name, "|•·\n");
+        if (cut > 0) {
+          name = name.substring(0, cut).strip();
+        }
+        if (name.length() >= 3 && !DATE_WORDS.matcher(name).find()) {
+          return name;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int indexOfAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static boolean isLabel(String text) {

@@ -20,7 +20,8 @@ public final class ContentExtractor {
   private ContentExtractor() {}
 
   /** The text and what the extractor learned about the page on the way. */
-  public record Content(String text, int prose, double pageLinkDensity, boolean articleMode) {}
+  public record Content(String text, int prose, double pageLinkDensity, boolean articleMode,
+      String byline) {}
 
   public static Content extract(Element body, Metadata md) {
     DomCleaner.removeNonContent(body);
@@ -28,14 +29,21 @@ public final class ContentExtractor {
     double pageLinkDensity = stats.get(body).linkDensity();
     ClassHints hints = new ClassHints();
     Element densest = ContentFinder.find(body, stats, hints).element();
-    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest);
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false);
+    if (isDiscussion(body, stats, boilerplate)) {
+      // Most of the prose sits in comment-named posts: on a forum or Q&A page they are the content.
+      boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true);
+    }
     stats.exclude(boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150;
     List<TextBlock> blocks;
+    String byline = null;
     if (articleMode) {
-      blocks = BlockFilter.filter(TextRenderer.render(choice.element(), boilerplate), md.title(), true);
+      List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
+      byline = BlockFilter.findByline(rendered);
+      blocks = BlockFilter.filter(rendered, md.title(), true);
     } else {
       Element region = mainRegion(body);
       blocks = BlockFilter.filter(TextRenderer.render(region, boilerplate), md.title(), false);
@@ -44,7 +52,16 @@ public final class ContentExtractor {
     if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {
       text = TextAssembler.plain(md.jsonLdBody());
     }
-    return new Content(text, stats.get(body).prose(), pageLinkDensity, articleMode);
+    return new Content(text, stats.get(body).prose(), pageLinkDensity, articleMode, byline);
+  }
+
+  private static boolean isDiscussion(Element body, TextStats stats, Set<Element> boilerplate) {
+    int total = stats.get(body).prose();
+    int removed = 0;
+    for (Element e : boilerplate) {
+      removed += stats.get(e).prose();
+    }
+    return removed >= 1000 && total - removed < 600 && (total - removed) * 4 < total;
   }
 
   private static Element mainRegion(Element body) {

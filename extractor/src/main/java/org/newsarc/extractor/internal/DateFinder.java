@@ -144,7 +144,8 @@ public final class DateFinder {
   private static String fromScriptData(Document doc) {
     for (Element script : doc.getElementsByTag("script")) {
       String data = script.data();
-      if (data.length() > 2_000_000) {
+      if (data.length() > 2_000_000 || data.indexOf("ublish") < 0 && data.indexOf("reatedAt") < 0
+          && data.indexOf("reated_at") < 0 && data.indexOf("dateCreated") < 0) {
         continue;
       }
       Matcher m = SCRIPT_DATE.matcher(data);

@@ -76,8 +76,47 @@ public final class DateParser {
     return parseHuman(s);
   }
 
-  /** The first date, by position, that people would read in {@code s}. */
+  /**
+   * The first date, by position, that people would read in {@code s}. Long texts are not run
+   * through the patterns whole: only windows around plausible years are, which keeps the cost
+   * linear and small.
+   */
   public static String parseHuman(String s) {
+    if (s.length() <= 200) {
+      return parseHumanWhole(s);
+    }
+    int n = s.length();
+    for (int i = 0; i + 4 <= n; i++) {
+      char c = s.charAt(i);
+      if ((c != '1' && c != '2') || i > 0 && Character.isDigit(s.charAt(i - 1))) {
+        continue;
+      }
+      if (!isYearAt(s, i)) {
+        continue;
+      }
+      String d = parseHumanWhole(s.substring(Math.max(0, i - 32), Math.min(n, i + 28)));
+      if (d != null) {
+        return d;
+      }
+      i += 3;
+    }
+    return null;
+  }
+
+  private static boolean isYearAt(String s, int i) {
+    for (int k = 0; k < 4; k++) {
+      if (!Character.isDigit(s.charAt(i + k))) {
+        return false;
+      }
+    }
+    if (i + 4 < s.length() && Character.isDigit(s.charAt(i + 4))) {
+      return false;
+    }
+    int year = Integer.parseInt(s.substring(i, i + 4));
+    return year >= 1995 && year <= 2035;
+  }
+
+  private static String parseHumanWhole(String s) {
     String best = null;
     int bestAt = s.length();
     Matcher m = DAY_MONTH_YEAR.matcher(s);

@@ -22,7 +22,7 @@ public final class DomCleaner {
 
   /** Removed wherever they are: they carry no readable article text. */
   private static final Set<String> ALWAYS_REMOVED = Set.of(
-      "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+      "script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
       "button", "select", "input", "textarea", "option", "nav", "dialog", "map", "audio",
       "video", "link", "meta", "head", "math", "frame", "frameset", "applet");
 
@@ -36,9 +36,10 @@ public final class DomCleaner {
   private DomCleaner() {}
 
   /**
-   * Removes, in place, the elements that never hold readable text and the hidden ones. A
-   * hidden element holding most of the page's text stays: streaming renderers ship the whole
-   * page in a hidden container and reveal it with a script.
+   * Removes, in place, the elements that never hold readable text, the hidden ones and the
+   * {@code noscript} fallbacks. One of those holding most of the page's text stays: streaming
+   * renderers ship the page in a hidden container, and some forums serve their posts to
+   * clients without scripts (like this one) inside {@code noscript}.
    */
   public static void removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class DomCleaner {
             doomed.add(e);
             return FilterResult.SKIP_ENTIRELY;
           }
-          if (isHidden(e)) {
+          if (isHidden(e) || e.nameIs("noscript")) {
             hidden.add(e);
             return FilterResult.SKIP_ENTIRELY;
           }
@@ -79,12 +80,14 @@ public final class DomCleaner {
 
   /**
    * The elements under {@code root} that look like boilerplate by tag or name, outermost only.
+   * With {@code discussion}, elements named like forum posts (comment, reply, answer…) are
+   * kept.
    * The element holding the densest prose before any names were read, and its ancestors, are
    * kept whatever they are called: removing them would remove the article. The tree is not
    * changed, so callers can still fall back to the whole page.
    */
   public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
-      Element densest) {
+      Element densest, boolean discussion) {
     int totalProse = Math.max(1, stats.get(root).prose());
     Set<Element> lineage = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = densest; e != null && e != root; e = e.parent()) {
@@ -95,6 +98,9 @@ public final class DomCleaner {
       @Override
       public FilterResult head(Node node, int depth) {
         if (!(node instanceof Element e) || e == root) {
+          return FilterResult.CONTINUE;
+        }
+        if (discussion && isPost(hints.namesOf(e))) {
           return FilterResult.CONTINUE;
         }
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
@@ -124,6 +130,14 @@ public final class DomCleaner {
       return false;
     }
     return hints.isNegative(e) && !name.equals("article");
+  }
+
+  private static final KeywordScanner POST_NAMES = new KeywordScanner(
+      "comment", "reply", "replies", "answer", "thread", "post", "message", "discussion");
+
+  /** Names that forums give their posts. */
+  private static boolean isPost(String names) {
+    return !names.isEmpty() && POST_NAMES.containsAny(names);
   }
 
   /** A paragraph, or an element named as an introduction, of some length. */

@@ -45,6 +45,7 @@ public final class PageIndex {
   final List<Element> dateNamed = new ArrayList<>();
   Element canonical;
   Element firstH1;
+  int h1Count;
 
   private PageIndex() {}
 
@@ -78,8 +79,11 @@ public final class PageIndex {
         case "time" -> times.add(e);
         case "h1", "h2" -> {
           headings.add(e);
-          if (firstH1 == null && e.nameIs("h1") && inBody) {
-            firstH1 = e;
+          if (e.nameIs("h1") && inBody) {
+            h1Count++;
+            if (firstH1 == null) {
+              firstH1 = e;
+            }
           }
         }
         default -> { }
@@ -106,11 +110,13 @@ public final class PageIndex {
       if (e.attr("rel").equalsIgnoreCase("author") && authorCandidates.size() < 20) {
         authorCandidates.add(e);
       }
-      String names = ClassHints.names(e);
-      if (names.isEmpty()) {
+      String cls = e.attr("class");
+      String id = e.attr("id");
+      if (cls.isEmpty() && id.isEmpty()) {
         return;
       }
-      int flags = nameFlags.computeIfAbsent(names, PageIndex::flagsOf);
+      String raw = id.isEmpty() ? cls : cls + " " + id;
+      int flags = nameFlags.computeIfAbsent(raw, r -> flagsOf(r.toLowerCase(Locale.ROOT)));
       if (dateNamed.size() < MAX_NAMED && !e.nameIs("small") && (flags & DATE_LIKE) != 0) {
         dateNamed.add(e);
       }

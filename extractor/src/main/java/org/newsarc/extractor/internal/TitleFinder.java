@@ -5,9 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Chooses the headline: the page's main heading when the declared titles confirm it, else the
- * best declared title (JSON-LD, OpenGraph, Twitter, {@code <title>}) with the site's name cut
- * off ("Headline | Site", "Site – Headline"). Stateless and thread-safe.
+ * Chooses the headline: the page's main heading when the declared titles confirm it, or when
+ * it is the page's only {@code h1} and shares a word with them; else the best declared title
+ * (JSON-LD, OpenGraph, Twitter, {@code <title>}) with the site's name cut off
+ * ("Headline | Site", "Site – Headline"). Stateless and thread-safe.
  */
 public final class TitleFinder {
 
@@ -33,7 +34,25 @@ public final class TitleFinder {
         return text;
       }
     }
+    if (index.h1Count == 1 && index.firstH1 != null) {
+      // One main heading on the page is the headline, whatever the declared titles add.
+      String text = clean(index.firstH1.text());
+      if (text != null && text.length() >= 4 && text.length() <= 200 && shareWords(text, declared)) {
+        return text;
+      }
+    }
     return stripSite(declared, siteName);
+  }
+
+  /** True when at least one word of four letters or more appears in both. */
+  private static boolean shareWords(String a, String b) {
+    String cb = " " + BlockFilter.comparable(b) + " ";
+    for (String w : BlockFilter.comparable(a).split(" ")) {
+      if (w.length() >= 4 && cb.contains(" " + w + " ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean confirms(String heading, String declared) {

@@ -19,7 +19,7 @@ public final class DevTrace {
     DomCleaner.removeNonContent(body);
     TextStats all = TextStats.of(body);
     System.out.println("body text=" + all.get(body).text() + " prose=" + all.get(body).prose());
-    Set<Element> bp = DomCleaner.namedBoilerplate(body, all, new org.newsarc.extractor.internal.ClassHints(), ContentFinder.find(body, all, new org.newsarc.extractor.internal.ClassHints()).element());
+    Set<Element> bp = DomCleaner.namedBoilerplate(body, all, new org.newsarc.extractor.internal.ClassHints(), ContentFinder.find(body, all, new org.newsarc.extractor.internal.ClassHints()).element(), false);
     for (Element e : bp) {
       TextStats.Counts c = all.get(e);
       if (c.text() > 200) {
