@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Instant;
 import org.newsarc.archive.Catalog;
 import org.newsarc.crawler.config.ConfigLoader;
 import org.newsarc.crawler.daemon.CrawlDaemon;
@@ -101,7 +100,7 @@ public final class StatusCommand implements Callable<Integer> {
     try (Catalog catalog = Catalog.open(db)) {
       Frontier frontier = Frontier.open(catalog, cfg.politeness().maxInFlightPerQueue(),
           Clock.systemUTC());
-      FrontierReport r = FrontierReport.of(frontier, Instant.now(), 50);
+      FrontierReport r = FrontierReport.of(frontier, java.time.Clock.systemUTC().instant(), 50);
       out.println("stored frontier in " + db + ":");
       out.printf("frontier:     %s by state, %s by kind%n", r.urlsByState(), r.urlsByKind());
       out.printf("queues:       %s, %s due now%n", r.queues(), r.readyQueues());

@@ -244,6 +244,22 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void anOversizedBodyIsArchivedTruncatedAndReportedTooLarge() throws Exception {
+    Run run = archive("--json", "--max-bytes", "100", base + "/article.html");
+    assertEquals(1, run.exit);
+    JsonNode result = new ObjectMapper().readTree(run.out).get("results").get(0);
+    assertEquals("too-large", result.get("failure").asText(), result.toString());
+    WarcFiles.assertValid(out.resolve("warcs"));
+    WarcFiles.Read response = WarcFiles.readAll(out.resolve("warcs")).stream()
+        .filter(r -> r.type().equals("response")
+            && r.header("WARC-Target-URI").endsWith("/article.html"))
+        .findFirst().orElseThrow();
+    assertEquals("length", response.header("WARC-Truncated"));
+    assertArrayEquals(java.util.Arrays.copyOf(ARTICLE.getBytes(StandardCharsets.UTF_8), 100),
+        response.payload(), "the first 100 bytes are kept");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, archive().exit);
     assertEquals(2, archive("--delay", "soon", base + "/article.html").exit);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.newsarc.archive.CaptureMetadata;
 import org.newsarc.archive.CaptureRow;
+import org.newsarc.archive.HttpExchange.Truncation;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.StoredCapture;
 import org.newsarc.archive.WarcArchive;
@@ -191,13 +192,12 @@ public final class PageArchiver {
       return fail(url, hops, FailureKind.HTTP_STATUS, "HTTP " + response.status(), response);
     }
     if (response.truncated()) {
-      String why = response.exchange().truncated() == org.newsarc.archive.HttpExchange.Truncation.LENGTH
+      boolean tooLong = response.exchange().truncated() == Truncation.LENGTH;
+      String why = tooLong
           ? "body larger than " + fetcher.options().maxBodyBytes() + " bytes (archived truncated)"
           : "body cut short: " + response.exchange().truncated().name().toLowerCase(Locale.ROOT);
-      FailureKind kind = response.exchange().truncated()
-          == org.newsarc.archive.HttpExchange.Truncation.LENGTH ? FailureKind.TOO_LARGE
-          : FailureKind.TIMEOUT;
-      return fail(url, hops, kind, why, response);
+      return fail(url, hops, tooLong ? FailureKind.TOO_LARGE : FailureKind.TIMEOUT, why,
+          response);
     }
     String type = response.mediaType();
     if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")) {
