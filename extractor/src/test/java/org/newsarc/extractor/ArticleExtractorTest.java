@@ -107,6 +107,16 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void datesAUtcTimeNearMidnightByTheLocalDayThePageShows() throws ExtractionException {
+    String html = page("<title>Senate vote delayed</title>"
+        + "<meta property=\"article:published_time\" content=\"2022-05-04T00:53:29Z\">",
+        "<article><h1>Senate vote delayed</h1><p class=\"meta\">May 3, 2022 9:53 pm</p>"
+            + "<p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/politics/senate-vote");
+    assertEquals("2022-05-03", a.published());
+  }
+
+  @Test
   void listingPageHasALowArticleSignal() throws ExtractionException {
     StringBuilder items = new StringBuilder("<ul>");
     for (int i = 0; i < 40; i++) {

@@ -85,6 +85,9 @@ public final class DateFinder {
     if (published == null) {
       published = fromText(doc, index);
     }
+    if (published != null && isUtc(published) && fromUrl == null) {
+      published = localDay(published, index);
+    }
     if (published == null) {
       published = fromLinkedUrls(doc, index);
     } else if (modified != null && !sameDay(published, modified)) {
@@ -268,6 +271,35 @@ public final class DateFinder {
       after.append(' ').append(e.ownText());
     }
     return after.toString();
+  }
+
+  /** Whether an ISO date-time is given in UTC, as content systems store it. */
+  private static boolean isUtc(String iso) {
+    return iso.endsWith("Z") || iso.endsWith("+00:00");
+  }
+
+  /**
+   * A UTC time near midnight falls on a neighbouring day where the page is written; the page
+   * shows its readers their local day. When the date shown first (a {@code <time>} element or
+   * the text under the headline) is the day before or after the UTC day, and the UTC day is
+   * not shown there, the shown day is the page's publication day.
+   */
+  private static String localDay(String utc, PageIndex index) {
+    String shown = fromTimeElements(index);
+    List<String> near = DateParser.allHuman(textAfterHeading(index), 5);
+    if (shown == null && !near.isEmpty()) {
+      shown = near.get(0);
+    }
+    if (shown == null || sameDay(shown, utc) || near.contains(day(utc))) {
+      return utc;
+    }
+    try {
+      long apart = java.time.temporal.ChronoUnit.DAYS.between(
+          java.time.LocalDate.parse(day(utc)), java.time.LocalDate.parse(day(shown)));
+      return Math.abs(apart) == 1 ? shown : utc;
+    } catch (java.time.DateTimeException e) {
+      return utc;
+    }
   }
 
   private static boolean sameDay(String a, String b) {
