@@ -117,6 +117,16 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void prefersTheBylineToAnAuthorThatNamesTheSite() throws ExtractionException {
+    String html = page("<title>Ferry approved</title><meta property=\"og:site_name\" content=\"Rheinpost\">"
+        + "<meta name=\"author\" content=\"Rheinpost\">",
+        "<article><h1>Ferry approved</h1><p class=\"byline\">Von <a href=\"/autoren/anna-beck\">Anna Beck</a>"
+            + " am 8. November 2023</p><p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/politik/faehre");
+    assertEquals(List.of("Anna Beck"), a.authors());
+  }
+
+  @Test
   void listingPageHasALowArticleSignal() throws ExtractionException {
     StringBuilder items = new StringBuilder("<ul>");
     for (int i = 0; i < 40; i++) {
