@@ -127,6 +127,16 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void leavesTheKickerOutOfTheHeadline() throws ExtractionException {
+    String html = page("<title>Klimaschutz: Bohren, bis es heiß wird | Rheinpost</title>",
+        "<article><h1><span class=\"article-heading__kicker\">Klimaschutz</span>"
+            + "<span class=\"visually-hidden\">: </span><span>Bohren, bis es heiß wird</span></h1>"
+            + "<p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/politik/bohren");
+    assertEquals("Bohren, bis es heiß wird", a.title());
+  }
+
+  @Test
   void listingPageHasALowArticleSignal() throws ExtractionException {
     StringBuilder items = new StringBuilder("<ul>");
     for (int i = 0; i < 40; i++) {

@@ -26,7 +26,7 @@ public final class TitleFinder {
       return h1 == null ? null : clean(h1.text());
     }
     for (Element h : index.headings) {
-      String text = clean(h.text());
+      String text = headingText(h);
       if (text == null || text.length() < 8) {
         continue;
       }
@@ -36,12 +36,57 @@ public final class TitleFinder {
     }
     if (index.h1Count == 1 && index.firstH1 != null) {
       // One main heading on the page is the headline, whatever the declared titles add.
-      String text = clean(index.firstH1.text());
+      String text = headingText(index.firstH1);
       if (text != null && text.length() >= 4 && text.length() <= 200 && shareWords(text, declared)) {
         return text;
       }
     }
     return stripSite(declared, siteName);
+  }
+
+  /**
+   * A heading's text without the kicker many sites set above the headline inside the same
+   * heading ({@code <span class="kicker">Climate</span><span>Drilling until…</span>}), nor
+   * the separators they hide for screen readers.
+   */
+  static String headingText(Element h) {
+    Element copy = null;
+    for (Element e : h.getAllElements()) {
+      if (e != h && isKicker(e.className())) {
+        copy = h.clone();
+        break;
+      }
+    }
+    if (copy == null) {
+      return clean(h.text());
+    }
+    for (Element e : copy.getAllElements()) {
+      if (e != copy && e.parent() != null && (isKicker(e.className()) || isScreenReaderOnly(e.className()))) {
+        e.remove();
+      }
+    }
+    String text = clean(copy.text());
+    if (text != null) {
+      text = LEADING_SEPARATOR.matcher(text).replaceFirst("");
+    }
+    return text == null || text.length() < 8 ? clean(h.text()) : text;
+  }
+
+  private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[|\\-–—:·»/•~\\s]+");
+
+  private static boolean isKicker(String cls) {
+    if (cls.isEmpty()) {
+      return false;
+    }
+    String c = cls.toLowerCase(java.util.Locale.ROOT);
+    return c.contains("kicker") || c.contains("dachzeile") || c.contains("overline")
+        || c.contains("topline") || c.contains("roofline") || c.contains("eyebrow")
+        || c.contains("spitzmarke") || c.contains("subheadline");
+  }
+
+  private static boolean isScreenReaderOnly(String cls) {
+    String c = cls.toLowerCase(java.util.Locale.ROOT);
+    return c.contains("visually-hidden") || c.contains("sr-only") || c.contains("screen-reader");
   }
 
   /** True when at least one word of four letters or more appears in both. */
