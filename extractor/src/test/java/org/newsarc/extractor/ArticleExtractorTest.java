@@ -137,6 +137,14 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void cutsTheSiteNamedByTheHostFromTheTitle() throws ExtractionException {
+    String html = "<html><head><title>Dental Care | ONE Health Ohio</title></head><body>"
+        + "<div><p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></div></body></html>";
+    Article a = extract(html, "https://onehealthohio.org/dental-care/");
+    assertEquals("Dental Care", a.title());
+  }
+
+  @Test
   void listingPageHasALowArticleSignal() throws ExtractionException {
     StringBuilder items = new StringBuilder("<ul>");
     for (int i = 0; i < 40; i++) {

@@ -41,7 +41,8 @@ public final class TitleFinder {
         return text;
       }
     }
-    return stripSite(declared, siteName);
+    String stripped = stripSite(declared, siteName);
+    return stripped.equals(declared) ? stripSite(declared, hostName(doc.location())) : stripped;
   }
 
   /**
@@ -110,6 +111,36 @@ public final class TitleFinder {
         || d.endsWith(h) && h.length() * 2 >= d.length());
   }
 
+  /**
+   * The name part of a page's host, as a site name to cut from titles when the page declares
+   * none: {@code www.onehealthohio.org} gives {@code onehealthohio}. Null when it cannot tell,
+   * and for home pages.
+   */
+  static String hostName(String url) {
+    if (url == null || url.isEmpty()) {
+      return null;
+    }
+    String host;
+    try {
+      host = java.net.URI.create(url.strip().replace(" ", "%20")).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (host == null) {
+      return null;
+    }
+    String[] labels = host.toLowerCase(java.util.Locale.ROOT).split("\\.");
+    int i = labels.length - 2;
+    if (i > 0 && labels[i].length() <= 3 && labels[labels.length - 1].length() == 2) {
+      i--; // example.co.uk, example.com.au
+    }
+    String path = java.net.URI.create(url.strip().replace(" ", "%20")).getPath();
+    if (path == null || path.isEmpty() || path.equals("/")) {
+      return null; // a home page's title is the site's own title
+    }
+    return i >= 0 && labels[i].length() >= 4 ? labels[i] : null;
+  }
+
   /** Removes a site name before or after a separator. */
   static String stripSite(String title, String siteName) {
     String[] parts = SEPARATOR.split(title);
@@ -120,10 +151,14 @@ public final class TitleFinder {
     String first = parts[0];
     String last = parts[parts.length - 1];
     if (!site.isEmpty()) {
-      if (BlockFilter.comparable(last).equals(site) || site.contains(BlockFilter.comparable(last))) {
+      String compactSite = site.replace(" ", "");
+      String compactLast = BlockFilter.comparable(last).replace(" ", "");
+      if (BlockFilter.comparable(last).equals(site) || site.contains(BlockFilter.comparable(last))
+          || compactLast.length() >= 4 && compactLast.equals(compactSite)) {
         return title.substring(0, title.length() - last.length()).replaceAll(SEPARATOR.pattern() + "$", "").strip();
       }
-      if (BlockFilter.comparable(first).equals(site)) {
+      if (BlockFilter.comparable(first).equals(site)
+          || BlockFilter.comparable(first).replace(" ", "").equals(compactSite) && compactSite.length() >= 4) {
         return title.substring(first.length()).replaceFirst("^" + SEPARATOR.pattern(), "").strip();
       }
     }
