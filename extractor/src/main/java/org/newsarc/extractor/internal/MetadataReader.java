@@ -48,7 +48,7 @@ public final class MetadataReader {
         || meta.first("article:published_time") != null;
     return new Metadata(
         title,
-        authors(index, meta, ld, siteName),
+        authors(index, meta, ld, siteName, TitleFinder.hostName(doc.location())),
         dates.published(),
         dates.modified(),
         TitleFinder.clean(siteName),
@@ -64,12 +64,13 @@ public final class MetadataReader {
         ld.articleBody());
   }
 
-  private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld, String siteName) {
+  private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld, String siteName,
+      String host) {
     List<String> out = new ArrayList<>();
     for (String a : ld.authors()) {
       addAuthor(out, a);
     }
-    List<String> publisher = organisation(out, siteName, ld);
+    List<String> publisher = organisation(out, siteName, host, ld);
     if (out.isEmpty()) {
       for (String key : new String[] {"author", "article:author", "parsely-author",
           "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
@@ -81,7 +82,7 @@ public final class MetadataReader {
           break;
         }
       }
-      publisher = publisher != null ? publisher : organisation(out, siteName, ld);
+      publisher = publisher != null ? publisher : organisation(out, siteName, host, ld);
     }
     if (out.isEmpty()) {
       for (Element e : index.authorCandidates) {
@@ -123,10 +124,11 @@ public final class MetadataReader {
 
   /**
    * Takes out and returns the names found so far when they only name the site or its
-   * publisher ({@code tagesschau.de}, the site name): bylines on the page say who wrote it.
+   * publisher ({@code tagesschau.de}, the site name, the host's name): bylines on the page say who wrote it.
    * Returns null when the names are people.
    */
-  private static List<String> organisation(List<String> found, String siteName, JsonLd ld) {
+  private static List<String> organisation(List<String> found, String siteName, String host,
+      JsonLd ld) {
     if (found.isEmpty()) {
       return null;
     }
@@ -135,7 +137,8 @@ public final class MetadataReader {
     for (String a : found) {
       String n = a.toLowerCase(Locale.ROOT);
       boolean domain = n.indexOf(' ') < 0 && n.matches(".*\\.[a-z]{2,6}");
-      if (!domain && !n.equals(site) && !n.equals(owner)) {
+      boolean hostName = host != null && n.replaceAll("[^\\p{L}\\p{N}]", "").equals(host.replace("-", ""));
+      if (!domain && !hostName && !n.equals(site) && !n.equals(owner)) {
         return null;
       }
     }
