@@ -145,6 +145,15 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void readsADayWithATwoDigitYearWhenThePageGivesNoOtherDate() throws ExtractionException {
+    String html = page("<title>Neue Regeln</title>",
+        "<article><h1>Neue Regeln</h1><p>Version 1.02.12.19 &middot; 28.09.19 12:44</p>"
+            + "<p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/forum/neue-regeln");
+    assertEquals("2019-09-28", a.published());
+  }
+
+  @Test
   void listingPageHasALowArticleSignal() throws ExtractionException {
     StringBuilder items = new StringBuilder("<ul>");
     for (int i = 0; i < 40; i++) {

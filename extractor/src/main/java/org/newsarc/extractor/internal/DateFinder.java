@@ -90,6 +90,9 @@ public final class DateFinder {
     }
     if (published == null) {
       published = fromLinkedUrls(doc, index);
+      if (published == null) {
+        published = fromShortYear(doc, index);
+      }
     } else if (modified != null && !sameDay(published, modified)) {
       // Readers see the date shown under the headline; when that is the update, the page
       // presents itself as of that day.
@@ -261,6 +264,20 @@ public final class DateFinder {
     }
     String text = body.text();
     return DateParser.parseHuman(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+  }
+
+  /**
+   * After every other source: a day with a two-digit year (28.09.19) after the main heading,
+   * else in the body text.
+   */
+  private static String fromShortYear(Document doc, PageIndex index) {
+    String d = DateParser.parseShortYear(textAfterHeading(index));
+    Element body = doc.body();
+    if (d != null || body == null) {
+      return d;
+    }
+    String text = body.text();
+    return DateParser.parseShortYear(text.length() > 20_000 ? text.substring(0, 20_000) : text);
   }
 
   /** About 600 characters of text from the main heading on; empty without a heading. */
