@@ -82,8 +82,10 @@ public final class DateFinder {
     if (published == null) {
       published = fromScriptData(doc);
     }
+    String bodyText = null;
     if (published == null) {
-      published = fromText(doc, index);
+      bodyText = bodyText(doc);
+      published = fromText(bodyText, index);
     }
     if (published != null && isUtc(published) && fromUrl == null) {
       published = localDay(published, index);
@@ -91,7 +93,7 @@ public final class DateFinder {
     if (published == null) {
       published = fromLinkedUrls(doc, index);
       if (published == null) {
-        published = fromShortYear(doc, index);
+        published = fromShortYear(bodyText, index);
       }
     } else if (modified != null && !sameDay(published, modified)) {
       // Readers see the date shown under the headline; when that is the update, the page
@@ -253,31 +255,28 @@ public final class DateFinder {
    * The last resort: the first date written in the text after the main heading, else in the
    * whole body. Pages that say nothing else usually show the date near the headline.
    */
-  private static String fromText(Document doc, PageIndex index) {
-    Element body = doc.body();
-    if (body == null) {
-      return null;
-    }
+  private static String fromText(String bodyText, PageIndex index) {
     String d = DateParser.parseHuman(textAfterHeading(index));
-    if (d != null) {
-      return d;
-    }
-    String text = body.text();
-    return DateParser.parseHuman(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+    return d != null ? d : DateParser.parseHuman(bodyText);
   }
 
   /**
    * After every other source: a day with a two-digit year (28.09.19) after the main heading,
    * else in the body text.
    */
-  private static String fromShortYear(Document doc, PageIndex index) {
+  private static String fromShortYear(String bodyText, PageIndex index) {
     String d = DateParser.parseShortYear(textAfterHeading(index));
+    return d != null || bodyText == null ? d : DateParser.parseShortYear(bodyText);
+  }
+
+  /** The first 20,000 characters of the body's text; empty without a body. */
+  private static String bodyText(Document doc) {
     Element body = doc.body();
-    if (d != null || body == null) {
-      return d;
+    if (body == null) {
+      return "";
     }
     String text = body.text();
-    return DateParser.parseShortYear(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+    return text.length() > 20_000 ? text.substring(0, 20_000) : text;
   }
 
   /** About 600 characters of text from the main heading on; empty without a heading. */
