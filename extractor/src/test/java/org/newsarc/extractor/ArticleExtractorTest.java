@@ -107,6 +107,53 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void datesAUtcTimeNearMidnightByTheLocalDayThePageShows() throws ExtractionException {
+    String html = page("<title>Senate vote delayed</title>"
+        + "<meta property=\"article:published_time\" content=\"2022-05-04T00:53:29Z\">",
+        "<article><h1>Senate vote delayed</h1><p class=\"meta\">May 3, 2022 9:53 pm</p>"
+            + "<p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/politics/senate-vote");
+    assertEquals("2022-05-03", a.published());
+  }
+
+  @Test
+  void prefersTheBylineToAnAuthorThatNamesTheSite() throws ExtractionException {
+    String html = page("<title>Ferry approved</title><meta property=\"og:site_name\" content=\"Rheinpost\">"
+        + "<meta name=\"author\" content=\"Rheinpost\">",
+        "<article><h1>Ferry approved</h1><p class=\"byline\">Von <a href=\"/autoren/anna-beck\">Anna Beck</a>"
+            + " am 8. November 2023</p><p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/politik/faehre");
+    assertEquals(List.of("Anna Beck"), a.authors());
+  }
+
+  @Test
+  void leavesTheKickerOutOfTheHeadline() throws ExtractionException {
+    String html = page("<title>Klimaschutz: Bohren, bis es heiß wird | Rheinpost</title>",
+        "<article><h1><span class=\"article-heading__kicker\">Klimaschutz</span>"
+            + "<span class=\"visually-hidden\">: </span><span>Bohren, bis es heiß wird</span></h1>"
+            + "<p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/politik/bohren");
+    assertEquals("Bohren, bis es heiß wird", a.title());
+  }
+
+  @Test
+  void cutsTheSiteNamedByTheHostFromTheTitle() throws ExtractionException {
+    String html = "<html><head><title>Dental Care | ONE Health Ohio</title></head><body>"
+        + "<div><p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></div></body></html>";
+    Article a = extract(html, "https://onehealthohio.org/dental-care/");
+    assertEquals("Dental Care", a.title());
+  }
+
+  @Test
+  void readsADayWithATwoDigitYearWhenThePageGivesNoOtherDate() throws ExtractionException {
+    String html = page("<title>Neue Regeln</title>",
+        "<article><h1>Neue Regeln</h1><p>Version 1.02.12.19 &middot; 28.09.19 12:44</p>"
+            + "<p>" + PROSE + PROSE + "</p><p>" + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/forum/neue-regeln");
+    assertEquals("2019-09-28", a.published());
+  }
+
+  @Test
   void listingPageHasALowArticleSignal() throws ExtractionException {
     StringBuilder items = new StringBuilder("<ul>");
     for (int i = 0; i < 40; i++) {

@@ -82,11 +82,19 @@ public final class DateFinder {
     if (published == null) {
       published = fromScriptData(doc);
     }
+    String bodyText = null;
     if (published == null) {
-      published = fromText(doc, index);
+      bodyText = bodyText(doc);
+      published = fromText(bodyText, index);
+    }
+    if (published != null && isUtc(published) && fromUrl == null) {
+      published = localDay(published, index);
     }
     if (published == null) {
       published = fromLinkedUrls(doc, index);
+      if (published == null) {
+        published = fromShortYear(bodyText, index);
+      }
     } else if (modified != null && !sameDay(published, modified)) {
       // Readers see the date shown under the headline; when that is the update, the page
       // presents itself as of that day.
@@ -247,17 +255,28 @@ public final class DateFinder {
    * The last resort: the first date written in the text after the main heading, else in the
    * whole body. Pages that say nothing else usually show the date near the headline.
    */
-  private static String fromText(Document doc, PageIndex index) {
+  private static String fromText(String bodyText, PageIndex index) {
+    String d = DateParser.parseHuman(textAfterHeading(index));
+    return d != null ? d : DateParser.parseHuman(bodyText);
+  }
+
+  /**
+   * After every other source: a day with a two-digit year (28.09.19) after the main heading,
+   * else in the body text.
+   */
+  private static String fromShortYear(String bodyText, PageIndex index) {
+    String d = DateParser.parseShortYear(textAfterHeading(index));
+    return d != null || bodyText == null ? d : DateParser.parseShortYear(bodyText);
+  }
+
+  /** The first 20,000 characters of the body's text; empty without a body. */
+  private static String bodyText(Document doc) {
     Element body = doc.body();
     if (body == null) {
-      return null;
-    }
-    String d = DateParser.parseHuman(textAfterHeading(index));
-    if (d != null) {
-      return d;
+      return "";
     }
     String text = body.text();
-    return DateParser.parseHuman(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+    return text.length() > 20_000 ? text.substring(0, 20_000) : text;
   }
 
   /** About 600 characters of text from the main heading on; empty without a heading. */
@@ -268,6 +287,35 @@ public final class DateFinder {
       after.append(' ').append(e.ownText());
     }
     return after.toString();
+  }
+
+  /** Whether an ISO date-time is given in UTC, as content systems store it. */
+  private static boolean isUtc(String iso) {
+    return iso.endsWith("Z") || iso.endsWith("+00:00");
+  }
+
+  /**
+   * A UTC time near midnight falls on a neighbouring day where the page is written; the page
+   * shows its readers their local day. When the date shown first (a {@code <time>} element or
+   * the text under the headline) is the day before or after the UTC day, and the UTC day is
+   * not shown there, the shown day is the page's publication day.
+   */
+  private static String localDay(String utc, PageIndex index) {
+    String shown = fromTimeElements(index);
+    List<String> near = DateParser.allHuman(textAfterHeading(index), 5);
+    if (shown == null && !near.isEmpty()) {
+      shown = near.get(0);
+    }
+    if (shown == null || sameDay(shown, utc) || near.contains(day(utc))) {
+      return utc;
+    }
+    try {
+      long apart = java.time.temporal.ChronoUnit.DAYS.between(
+          java.time.LocalDate.parse(day(utc)), java.time.LocalDate.parse(day(shown)));
+      return Math.abs(apart) == 1 ? shown : utc;
+    } catch (java.time.DateTimeException e) {
+      return utc;
+    }
   }
 
   private static boolean sameDay(String a, String b) {

@@ -34,6 +34,10 @@ public final class DateParser {
       "\\b(\\p{L}{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Day, month and a two-digit year, each of two digits: 02.12.19. */
+  private static final Pattern DMY_SHORT_YEAR = Pattern.compile(
+      "(?<![\\d.])(\\d{2})\\.(\\d{2})\\.(\\d{2})(?![\\d.]\\d)");
+
   private static final Map<String, Integer> MONTHS = months();
 
   private DateParser() {}
@@ -160,6 +164,23 @@ public final class DateParser {
       }
     }
     return best;
+  }
+
+  /**
+   * The first day written with a two-digit year ({@code 28.09.19}), read as 2000–2035. Kept
+   * apart from {@link #parseHuman}: such short forms are only trusted when a page gives no
+   * other date.
+   */
+  public static String parseShortYear(String s) {
+    Matcher m = DMY_SHORT_YEAR.matcher(s);
+    while (m.find()) {
+      int year = Integer.parseInt(m.group(3));
+      String d = year <= 35 ? date(String.valueOf(2000 + year), m.group(2), m.group(1)) : null;
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /** Day first unless that cannot be (05/13): most of the world writes day first. */

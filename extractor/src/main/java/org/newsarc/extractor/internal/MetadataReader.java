@@ -48,7 +48,7 @@ public final class MetadataReader {
         || meta.first("article:published_time") != null;
     return new Metadata(
         title,
-        authors(index, meta, ld),
+        authors(index, meta, ld, siteName, TitleFinder.hostName(doc.location())),
         dates.published(),
         dates.modified(),
         TitleFinder.clean(siteName),
@@ -64,11 +64,13 @@ public final class MetadataReader {
         ld.articleBody());
   }
 
-  private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld) {
+  private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld, String siteName,
+      String host) {
     List<String> out = new ArrayList<>();
     for (String a : ld.authors()) {
       addAuthor(out, a);
     }
+    List<String> publisher = organisation(out, siteName, host, ld);
     if (out.isEmpty()) {
       for (String key : new String[] {"author", "article:author", "parsely-author",
           "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author",
@@ -80,6 +82,7 @@ public final class MetadataReader {
           break;
         }
       }
+      publisher = publisher != null ? publisher : organisation(out, siteName, host, ld);
     }
     if (out.isEmpty()) {
       for (Element e : index.authorCandidates) {
@@ -94,7 +97,72 @@ public final class MetadataReader {
         }
       }
     }
-    return out;
+    if (out.isEmpty()) {
+      // Bylines that also carry a date or a role (not long biographies): their link to the
+      // author's page holds the name.
+      for (Element e : index.authorCandidates) {
+        Element link = e.text().length() <= 120 ? authorLinkIn(e) : null;
+        if (link != null) {
+          addAuthor(out, link.text());
+        }
+        if (!out.isEmpty()) {
+          break;
+        }
+      }
+    }
+    for (Element link : index.authorLinks) {
+      if (!out.isEmpty()) {
+        break;
+      }
+      String v = link.text();
+      if (!hasDigit(v)) {
+        addAuthor(out, v);
+      }
+    }
+    return out.isEmpty() && publisher != null ? publisher : out;
+  }
+
+  /**
+   * Takes out and returns the names found so far when they only name the site or its
+   * publisher ({@code tagesschau.de}, the site name, the host's name): bylines on the page say who wrote it.
+   * Returns null when the names are people.
+   */
+  private static List<String> organisation(List<String> found, String siteName, String host,
+      JsonLd ld) {
+    if (found.isEmpty()) {
+      return null;
+    }
+    String site = siteName == null ? "" : siteName.toLowerCase(Locale.ROOT);
+    String owner = ld.publisherName() == null ? "" : ld.publisherName().toLowerCase(Locale.ROOT);
+    for (String a : found) {
+      String n = a.toLowerCase(Locale.ROOT);
+      boolean domain = n.indexOf(' ') < 0 && n.matches(".*\\.[a-z]{2,6}");
+      boolean hostName = host != null && n.replaceAll("[^\\p{L}\\p{N}]", "").equals(host.replace("-", ""));
+      if (!domain && !hostName && !n.equals(site) && !n.equals(owner)) {
+        return null;
+      }
+    }
+    List<String> org = new ArrayList<>(found);
+    found.clear();
+    return org;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Element authorLinkIn(Element e) {
+    for (Element a : e.getElementsByTag("a")) {
+      if (PageIndex.isAuthorPath(a.attr("href"))) {
+        return a;
+      }
+    }
+    return null;
   }
 
   private static void addAuthor(List<String> out, String raw) {

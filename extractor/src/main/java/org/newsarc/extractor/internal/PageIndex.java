@@ -43,6 +43,8 @@ public final class PageIndex {
   final List<Element> headings = new ArrayList<>();
   final List<Element> authorCandidates = new ArrayList<>();
   final List<Element> dateNamed = new ArrayList<>();
+  /** Links to an author's page ({@code /author/jane-doe}), in document order. */
+  final List<Element> authorLinks = new ArrayList<>();
   Element canonical;
   Element firstH1;
   int h1Count;
@@ -107,6 +109,9 @@ public final class PageIndex {
       if (!inBody) {
         return;
       }
+      if (e.nameIs("a") && authorLinks.size() < 20 && isAuthorPath(e.attr("href"))) {
+        authorLinks.add(e);
+      }
       if (e.attr("rel").equalsIgnoreCase("author") && authorCandidates.size() < 20) {
         authorCandidates.add(e);
       }
@@ -133,6 +138,25 @@ public final class PageIndex {
     }
     return flags;
   }
+
+  /** Whether a link's path names an author's page: {@code /author/…}, {@code /autoren/…}. */
+  static boolean isAuthorPath(String href) {
+    int at = href.indexOf("/aut");
+    while (at >= 0) {
+      int end = href.indexOf('/', at + 1);
+      if (end > 0 && end + 1 < href.length()) {
+        String segment = href.substring(at + 1, end).toLowerCase(Locale.ROOT);
+        if (AUTHOR_SEGMENTS.contains(segment)) {
+          return true;
+        }
+      }
+      at = href.indexOf("/aut", at + 1);
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> AUTHOR_SEGMENTS = java.util.Set.of(
+      "author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores");
 
   private static boolean isAuthorToken(String names) {
     for (String token : names.split(" ")) {

@@ -26,7 +26,7 @@ public final class TitleFinder {
       return h1 == null ? null : clean(h1.text());
     }
     for (Element h : index.headings) {
-      String text = clean(h.text());
+      String text = headingText(h);
       if (text == null || text.length() < 8) {
         continue;
       }
@@ -36,12 +36,58 @@ public final class TitleFinder {
     }
     if (index.h1Count == 1 && index.firstH1 != null) {
       // One main heading on the page is the headline, whatever the declared titles add.
-      String text = clean(index.firstH1.text());
+      String text = headingText(index.firstH1);
       if (text != null && text.length() >= 4 && text.length() <= 200 && shareWords(text, declared)) {
         return text;
       }
     }
-    return stripSite(declared, siteName);
+    String stripped = stripSite(declared, siteName);
+    return stripped.equals(declared) ? stripSite(declared, hostName(doc.location())) : stripped;
+  }
+
+  /**
+   * A heading's text without the kicker many sites set above the headline inside the same
+   * heading ({@code <span class="kicker">Climate</span><span>Drilling until…</span>}), nor
+   * the separators they hide for screen readers.
+   */
+  static String headingText(Element h) {
+    Element copy = null;
+    for (Element e : h.getAllElements()) {
+      if (e != h && isKicker(e.className())) {
+        copy = h.clone();
+        break;
+      }
+    }
+    if (copy == null) {
+      return clean(h.text());
+    }
+    for (Element e : copy.getAllElements()) {
+      if (e != copy && e.parent() != null && (isKicker(e.className()) || isScreenReaderOnly(e.className()))) {
+        e.remove();
+      }
+    }
+    String text = clean(copy.text());
+    if (text != null) {
+      text = LEADING_SEPARATOR.matcher(text).replaceFirst("");
+    }
+    return text == null || text.length() < 8 ? clean(h.text()) : text;
+  }
+
+  private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[|\\-–—:·»/•~\\s]+");
+
+  private static boolean isKicker(String cls) {
+    if (cls.isEmpty()) {
+      return false;
+    }
+    String c = cls.toLowerCase(java.util.Locale.ROOT);
+    return c.contains("kicker") || c.contains("dachzeile") || c.contains("overline")
+        || c.contains("topline") || c.contains("roofline") || c.contains("eyebrow")
+        || c.contains("spitzmarke") || c.contains("subheadline");
+  }
+
+  private static boolean isScreenReaderOnly(String cls) {
+    String c = cls.toLowerCase(java.util.Locale.ROOT);
+    return c.contains("visually-hidden") || c.contains("sr-only") || c.contains("screen-reader");
   }
 
   /** True when at least one word of four letters or more appears in both. */
@@ -65,6 +111,36 @@ public final class TitleFinder {
         || d.endsWith(h) && h.length() * 2 >= d.length());
   }
 
+  /**
+   * The name part of a page's host, as a site name to cut from titles when the page declares
+   * none: {@code www.onehealthohio.org} gives {@code onehealthohio}. Null when it cannot tell,
+   * and for home pages.
+   */
+  static String hostName(String url) {
+    if (url == null || url.isEmpty()) {
+      return null;
+    }
+    String host;
+    try {
+      host = java.net.URI.create(url.strip().replace(" ", "%20")).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (host == null) {
+      return null;
+    }
+    String[] labels = host.toLowerCase(java.util.Locale.ROOT).split("\\.");
+    int i = labels.length - 2;
+    if (i > 0 && labels[i].length() <= 3 && labels[labels.length - 1].length() == 2) {
+      i--; // example.co.uk, example.com.au
+    }
+    String path = java.net.URI.create(url.strip().replace(" ", "%20")).getPath();
+    if (path == null || path.isEmpty() || path.equals("/")) {
+      return null; // a home page's title is the site's own title
+    }
+    return i >= 0 && labels[i].length() >= 4 ? labels[i] : null;
+  }
+
   /** Removes a site name before or after a separator. */
   static String stripSite(String title, String siteName) {
     String[] parts = SEPARATOR.split(title);
@@ -75,10 +151,14 @@ public final class TitleFinder {
     String first = parts[0];
     String last = parts[parts.length - 1];
     if (!site.isEmpty()) {
-      if (BlockFilter.comparable(last).equals(site) || site.contains(BlockFilter.comparable(last))) {
+      String compactSite = site.replace(" ", "");
+      String compactLast = BlockFilter.comparable(last).replace(" ", "");
+      if (BlockFilter.comparable(last).equals(site) || site.contains(BlockFilter.comparable(last))
+          || compactLast.length() >= 4 && compactLast.equals(compactSite)) {
         return title.substring(0, title.length() - last.length()).replaceAll(SEPARATOR.pattern() + "$", "").strip();
       }
-      if (BlockFilter.comparable(first).equals(site)) {
+      if (BlockFilter.comparable(first).equals(site)
+          || BlockFilter.comparable(first).replace(" ", "").equals(compactSite) && compactSite.length() >= 4) {
         return title.substring(first.length()).replaceFirst("^" + SEPARATOR.pattern(), "").strip();
       }
     }
