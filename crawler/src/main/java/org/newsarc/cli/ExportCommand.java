@@ -13,8 +13,8 @@ import org.newsarc.archive.Catalog;
 import org.newsarc.archive.dataset.DatasetExporter;
 import org.newsarc.archive.dataset.DatasetFormat;
 import org.newsarc.archive.dataset.DatasetQuery;
-import org.newsarc.crawler.capture.ArchiveSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,9 +45,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--archive", paramLabel = "DIR", defaultValue = "newsarc-data",
-      description = "The archive folder holding newsarc.db and warcs/ (default: ${DEFAULT-VALUE}).")
-  Path archive;
+  @Mixin
+  ArchiveFolderOption archive;
 
   @Option(names = "--dataset", paramLabel = "FILE",
       description = "Where to write the dataset.")
@@ -103,12 +102,12 @@ public final class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "name --dataset FILE or --wacz FILE");
     }
     if (wacz != null) {
-      WaczExport.run(spec.commandLine().getOut(), archive, wacz, title);
+      WaczExport.run(spec.commandLine().getOut(), archive.dir(), wacz, title);
       if (dataset == null) {
         return 0;
       }
     }
-    Path db = archive.resolve(ArchiveSession.CATALOG_FILE);
+    Path db = archive.catalog();
     if (!Files.isRegularFile(db)) {
       throw new ParameterException(spec.commandLine(), "no archive catalog at " + db);
     }

@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsarc.archive.CdxjIndex;
-import org.newsarc.crawler.capture.ArchiveSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code newsarc index}: rebuild the CDXJ indexes of an archive's WARC files. */
@@ -34,9 +33,8 @@ public final class IndexCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--archive", paramLabel = "DIR", defaultValue = "newsarc-data",
-      description = "The archive folder holding warcs/ (default: ${DEFAULT-VALUE}).")
-  Path archive;
+  @Mixin
+  ArchiveFolderOption archive;
 
   @Option(names = "--merged", paramLabel = "FILE",
       description = "Also write one sorted index of all the files to FILE.")
@@ -44,10 +42,7 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path dir = archive.resolve(ArchiveSession.WARC_DIR);
-    if (!Files.isDirectory(dir)) {
-      throw new ParameterException(spec.commandLine(), "no WARC folder at " + dir);
-    }
+    Path dir = archive.warcs(spec);
     PrintWriter out = spec.commandLine().getOut();
     List<Path> indexes = CdxjIndex.rebuild(dir);
     out.printf("Indexed %d WARC file(s) in %s%n", indexes.size(), dir);

@@ -2,7 +2,6 @@ package org.newsarc.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -12,12 +11,11 @@ import org.newsarc.archive.Catalog;
 import org.newsarc.archive.CatalogRebuilder;
 import org.newsarc.archive.CdxjIndex;
 import org.newsarc.archive.WarcArchive;
-import org.newsarc.crawler.capture.ArchiveSession;
 import org.newsarc.extractor.ArticleExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code newsarc reindex}: rebuild the catalog from the WARC files alone. */
@@ -39,24 +37,20 @@ public final class ReindexCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--archive", paramLabel = "DIR", defaultValue = "newsarc-data",
-      description = "The archive folder holding warcs/ and newsarc.db (default: ${DEFAULT-VALUE}).")
-  Path archive;
+  @Mixin
+  ArchiveFolderOption archive;
 
   @Override
   public Integer call() throws IOException {
-    Path dir = archive.resolve(ArchiveSession.WARC_DIR);
-    if (!Files.isDirectory(dir)) {
-      throw new ParameterException(spec.commandLine(), "no WARC folder at " + dir);
-    }
+    Path dir = archive.warcs(spec);
     PrintWriter out = spec.commandLine().getOut();
-    try (ArchiveLock lock = ArchiveLock.acquire(archive)) {
+    try (ArchiveLock lock = ArchiveLock.acquire(archive.dir())) {
       List<Path> recovered = WarcArchive.recoverOpenFiles(dir, true);
       for (Path p : recovered) {
         out.printf("Recovered unfinished file %s%n", p.getFileName());
       }
       List<Path> warcs = CdxjIndex.warcFiles(dir);
-      try (Catalog catalog = Catalog.open(archive.resolve(ArchiveSession.CATALOG_FILE))) {
+      try (Catalog catalog = Catalog.open(archive.catalog())) {
         CatalogRebuilder.Report r = CatalogRebuilder.rebuild(warcs, catalog,
             new ArticleExtractor(), Clock.systemUTC());
         out.printf("Read %d WARC file(s): %d capture(s) (%d revisit(s)), %d article(s)"
