@@ -260,6 +260,17 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void aRedirectToANonHttpLocationIsArchivedAndReportedAsABadUrl() throws Exception {
+    server.stubFor(get("/to-mail").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "mailto:desk@example.org")));
+    Run run = archive("--json", base + "/to-mail");
+    assertEquals(1, run.exit);
+    JsonNode result = new ObjectMapper().readTree(run.out).get("results").get(0);
+    assertEquals("bad-url", result.get("failure").asText(), result.toString());
+    assertEquals(1, result.get("hops").size(), "the redirect itself is archived");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, archive().exit);
     assertEquals(2, archive("--delay", "soon", base + "/article.html").exit);

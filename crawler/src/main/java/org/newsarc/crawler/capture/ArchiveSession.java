@@ -87,7 +87,7 @@ public final class ArchiveSession implements Closeable {
         Duration.ZERO), "newsarc", clock, Duration.ofHours(24),
         Duration.ofMinutes(10), Duration.ofSeconds(30),
         (requested, response) -> holder.archiver.store(requested, response,
-            response.isRedirect() ? response.header("Location") : null));
+            response.redirectTarget()));
     PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
         new ArticleExtractor(), clock);
     holder.archiver = archiver;

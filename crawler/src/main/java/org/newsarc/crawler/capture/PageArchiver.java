@@ -93,14 +93,19 @@ public final class PageArchiver {
       } catch (FetchException e) {
         return fail(url, hops, e.kind(), e.getMessage(), null);
       }
-      String location = response.isRedirect() ? resolve(current, response.header("Location")) : null;
-      if (location == null) {
+      String location = response.redirectTarget();
+      boolean badRedirect = response.isRedirect() && location == null;
+      if (location == null && !badRedirect) {
         extraction = extract(response);
       }
       try {
         hops.add(store(url, response, location, metadata(url, hops, response, extraction)));
       } catch (IOException e) {
         return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
+      }
+      if (badRedirect) {
+        return fail(url, hops, FailureKind.BAD_URL,
+            "redirect to a bad Location: " + response.header("Location"), response);
       }
       if (location == null) {
         break;
@@ -247,11 +252,4 @@ public final class PageArchiver {
     }
   }
 
-  private static String resolve(String base, String location) {
-    try {
-      return new URI(base).resolve(location.strip()).toString();
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return "invalid:" + location;
-    }
-  }
 }

@@ -209,7 +209,7 @@ public final class CrawlDaemon implements Closeable {
   private void archiveRobots(String requestedUrl, org.newsarc.crawler.fetch.FetchResponse r)
       throws IOException {
     StoredCapture stored = warcs.write(r.exchange());
-    String location = r.isRedirect() ? ResponseRules.resolve(r.url(), r.header("Location")) : null;
+    String location = r.redirectTarget();
     catalog.addCapture(new CaptureRow(requestedUrl, r.url(), r.exchange().date(), r.status(),
         r.header("Content-Type"), r.exchange().ipAddress(), location, stored));
   }

@@ -1,6 +1,5 @@
 package org.newsarc.crawler.daemon;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +68,7 @@ final class ResponseRules {
           changed ? "fetched" : "unchanged");
     }
     if (r.isRedirect()) {
-      String target = resolve(r.url(), r.header("Location"));
+      String target = r.redirectTarget();
       if (target == null) {
         return done(lease, UrlKind.REDIRECT, status, policy.answered(r.elapsed(), crawlDelay),
             null, FailureKind.REDIRECTS, "bad Location: " + r.header("Location"), "failed");
@@ -125,19 +124,5 @@ final class ResponseRules {
       long revisitSeconds, boolean countAttempt, String error) {
     return new Completion(state, next, kind, status, null, null, null, revisitSeconds,
         countAttempt, error);
-  }
-
-  static String resolve(String base, String location) {
-    if (location == null) {
-      return null;
-    }
-    try {
-      URI resolved = new URI(base).resolve(location.strip());
-      String scheme = resolved.getScheme();
-      return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          ? resolved.toString() : null;
-    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      return null;
-    }
   }
 }

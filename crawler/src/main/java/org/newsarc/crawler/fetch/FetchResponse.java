@@ -52,6 +52,24 @@ public record FetchResponse(
         && header("Location") != null;
   }
 
+  /**
+   * Where a redirect points: its Location resolved against {@link #url()}, or null when this is
+   * no redirect or the Location is not a usable http(s) URL.
+   */
+  public String redirectTarget() {
+    if (!isRedirect()) {
+      return null;
+    }
+    try {
+      java.net.URI resolved = new java.net.URI(url).resolve(header("Location").strip());
+      String scheme = resolved.getScheme();
+      return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          ? resolved.toString() : null;
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   public boolean truncated() {
     return exchange.truncated() != null;
   }

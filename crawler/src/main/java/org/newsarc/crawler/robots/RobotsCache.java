@@ -154,7 +154,7 @@ public final class RobotsCache {
       sink.accept(robotsUrl, response);
       int status = response.status();
       if (response.isRedirect()) {
-        String next = resolve(current, response.header("Location"));
+        String next = response.redirectTarget();
         if (next == null) {
           return unreachable("bad redirect from robots.txt", null);
         }
@@ -203,14 +203,4 @@ public final class RobotsCache {
     }
   }
 
-  private static String resolve(String base, String location) {
-    if (location == null) {
-      return null;
-    }
-    try {
-      return new URI(base).resolve(location.strip()).toString();
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return null;
-    }
-  }
 }
