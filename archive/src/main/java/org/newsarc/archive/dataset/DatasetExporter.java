@@ -89,7 +89,7 @@ public final class DatasetExporter {
         return summary(target, null, stats);
       }
       target.commit(tmp);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(tmp);
       throw e;
     }

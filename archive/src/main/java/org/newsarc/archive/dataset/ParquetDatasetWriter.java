@@ -32,7 +32,8 @@ import org.apache.parquet.schema.Types;
  * Writes a dataset as Apache Parquet with typed columns (see {@link DatasetField.Kind}): 64-bit
  * integers, doubles, UTF-8 strings, UTC-adjusted microsecond timestamps and standard three-level
  * lists of strings, so that pyarrow, pandas, DuckDB, Polars and R's arrow read them as such.
- * Written through parquet-java's {@link LocalOutputFile}, with no Hadoop at run time.
+ * Written through parquet-java's {@link LocalOutputFile} with GZIP pages compressed by the JDK
+ * ({@link JdkCodecs}), so no Hadoop class or native library is needed at run time.
  */
 final class ParquetDatasetWriter extends DatasetWriter {
   static final MessageType SCHEMA = schema();
@@ -43,7 +44,8 @@ final class ParquetDatasetWriter extends DatasetWriter {
     java.nio.file.Files.deleteIfExists(file);
     writer = new Builder(new LocalOutputFile(file))
         .withConf(new PlainParquetConfiguration())
-        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+        .withCodecFactory(new JdkCodecs())
+        .withCompressionCodec(CompressionCodecName.GZIP)
         .build();
   }
 
