@@ -1,0 +1,140 @@
+package org.newsarc.archive.stories;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsarc.archive.CaptureRow;
+import org.newsarc.archive.Catalog;
+import org.newsarc.archive.StoredCapture;
+import org.newsarc.extractor.Article;
+
+/**
+ * Story clusters on the labelled set in {@code seeds/stories/}: versions of one story in
+ * several outlets' styles, a wire story with one paragraph rewritten, and unrelated stories on
+ * the same topic and day. Reports pair precision and recall over "same story" pairs.
+ */
+class StoryClusteringTest {
+  private static final Path SET = Path.of("..", "seeds", "stories");
+  private static final Instant T = Instant.parse("2024-05-07T12:00:00Z");
+  @TempDir Path dir;
+
+  @Test
+  void outletsVersionsShareAStoryAndSameTopicStoriesDoNot() throws Exception {
+    Map<String, String> labels = labels();
+    Map<String, Long> story = new LinkedHashMap<>();
+    try (Catalog catalog = Catalog.open(dir.resolve("newsarc.db"))) {
+      for (String file : labels.keySet()) {
+        story.put(file, add(catalog, file, Files.readString(SET.resolve(file))));
+      }
+    }
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    List<String> files = new ArrayList<>(labels.keySet());
+    for (int i = 0; i < files.size(); i++) {
+      for (int j = i + 1; j < files.size(); j++) {
+        boolean same = labels.get(files.get(i)).equals(labels.get(files.get(j)));
+        boolean predicted = story.get(files.get(i)).equals(story.get(files.get(j)));
+        tp += same && predicted ? 1 : 0;
+        fp += !same && predicted ? 1 : 0;
+        fn += same && !predicted ? 1 : 0;
+      }
+    }
+    double precision = tp + fp == 0 ? 1 : tp / (double) (tp + fp);
+    double recall = tp + fn == 0 ? 1 : tp / (double) (tp + fn);
+    System.out.printf(Locale.ROOT, "story pairs on %s (%d texts): precision %.3f, recall %.3f"
+        + " (%d true, %d false, %d missed)%n", SET, files.size(), precision, recall, tp, fp, fn);
+    measureShingleSizes(labels);
+    assertTrue(precision >= 0.95, "pair precision " + precision);
+    assertTrue(recall >= 0.9, "pair recall " + recall);
+  }
+
+  @Test
+  void storyIdsDoNotDependOnArticleRowIds() throws Exception {
+    String a = Files.readString(SET.resolve("tram-coastal-courier.txt"));
+    String b = Files.readString(SET.resolve("tram-evening-post.txt"));
+    long first;
+    long second;
+    try (Catalog one = Catalog.open(dir.resolve("one.db"))) {
+      first = add(one, "x", a);
+      assertEquals(first, add(one, "y", b));
+    }
+    try (Catalog two = Catalog.open(dir.resolve("two.db"))) {
+      add(two, "unrelated", Files.readString(SET.resolve("brisco-hiring.txt")));
+      second = add(two, "x", a);
+    }
+    assertEquals(first, second, "the same founding record gives the same story id");
+    assertNotEquals(StoryIndex.stableId("<urn:uuid:x>"), StoryIndex.stableId("<urn:uuid:y>"));
+  }
+
+  /** The measurement behind the choice of unigrams: the gap between positives and negatives. */
+  private static void measureShingleSizes(Map<String, String> labels) throws IOException {
+    List<String> files = new ArrayList<>(labels.keySet());
+    for (int k = 1; k <= 3; k++) {
+      List<Set<String>> sets = new ArrayList<>();
+      for (String f : files) {
+        sets.add(StorySignature.shingles(Files.readString(SET.resolve(f)), k));
+      }
+      double minPos = 1;
+      double maxNeg = 0;
+      for (int i = 0; i < files.size(); i++) {
+        for (int j = i + 1; j < files.size(); j++) {
+          double jac = StorySignature.jaccard(sets.get(i), sets.get(j));
+          if (labels.get(files.get(i)).equals(labels.get(files.get(j)))) {
+            minPos = Math.min(minPos, jac);
+          } else {
+            maxNeg = Math.max(maxNeg, jac);
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "  %d-word shingles: lowest same-story Jaccard %.3f,"
+          + " highest other-story Jaccard %.3f%n", k, minPos, maxNeg);
+    }
+  }
+
+  private static Map<String, String> labels() throws IOException {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(SET.resolve("labels.tsv"))) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t");
+      labels.put(cols[0], cols[1]);
+    }
+    return labels;
+  }
+
+  private static long add(Catalog catalog, String name, String text) throws Exception {
+    String url = "https://" + name.replace(".txt", "") + ".example/story";
+    long capture = catalog.addCapture(new CaptureRow(url, url, T, 200, "text/html", "127.0.0.1",
+        null, new StoredCapture("x.warc.gz", 0, 10, "<urn:uuid:" + name + ">", "sha1:A", T,
+            false)));
+    long id = catalog.addArticle(capture, Article.newBuilder(url).title(text.lines().findFirst()
+        .orElse("")).text(text).articleSignal(0.9).build(), "test", T);
+    synchronized (catalog) {
+      try (PreparedStatement ps = catalog.connection().prepareStatement(
+          "SELECT story_id FROM articles WHERE id = ?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    }
+  }
+}
