@@ -53,6 +53,7 @@ public final class Catalog implements Closeable, CaptureLookup {
         st.execute("PRAGMA busy_timeout=10000");
       }
       CatalogSchema.migrate(c);
+      org.newsarc.archive.stories.StoryIndex.backfill(c); // articles from before schema 3
       return new Catalog(file, c);
     } catch (SQLException e) {
       throw new IOException("cannot open catalog " + file + ": " + e.getMessage(), e);

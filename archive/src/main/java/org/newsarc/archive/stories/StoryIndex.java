@@ -81,6 +81,28 @@ public final class StoryIndex {
     return story;
   }
 
+  /**
+   * Gives a story id to every article that has none (those stored before story clusters
+   * existed), in row order, as if they had just arrived; returns how many. Cheap when there
+   * are none.
+   */
+  public static int backfill(Connection c) throws SQLException {
+    java.util.List<long[]> todo = new java.util.ArrayList<>();
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, capture_id, text FROM articles WHERE story_id IS NULL ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        todo.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        texts.add(rs.getString(3));
+      }
+    }
+    for (int i = 0; i < todo.size(); i++) {
+      assign(c, todo.get(i)[0], todo.get(i)[1], texts.get(i));
+    }
+    return todo.size();
+  }
+
   /** A positive id below 2^53 (exact in JSON numbers) from the founding capture's record id. */
   private static long founderId(Connection c, long captureId, long articleId) throws SQLException {
     String key = "article-" + articleId;

@@ -82,6 +82,23 @@ class StoryClusteringTest {
     assertNotEquals(StoryIndex.stableId("<urn:uuid:x>"), StoryIndex.stableId("<urn:uuid:y>"));
   }
 
+  @Test
+  void articlesStoredBeforeStoryClustersGetAnIdWhenTheCatalogOpens() throws Exception {
+    Path db = dir.resolve("old.db");
+    long story;
+    try (Catalog c = Catalog.open(db)) {
+      story = add(c, "x", Files.readString(SET.resolve("lorant-new-chip.txt")));
+      synchronized (c) {
+        c.connection().createStatement().executeUpdate("UPDATE articles SET story_id = NULL");
+      }
+    }
+    try (Catalog c = Catalog.open(db);
+        ResultSet rs = c.connection().createStatement().executeQuery(
+            "SELECT story_id FROM articles")) {
+      assertEquals(story, rs.getLong(1));
+    }
+  }
+
   /** The measurement behind the choice of unigrams: the gap between positives and negatives. */
   private static void measureShingleSizes(Map<String, String> labels) throws IOException {
     List<String> files = new ArrayList<>(labels.keySet());
