@@ -108,36 +108,36 @@ public final class ExportCommand implements Callable<Integer> {
     if (dataset == null && wacz == null) {
       throw new ParameterException(spec.commandLine(), "name --dataset FILE or --wacz FILE");
     }
-    if (wacz != null) {
-      try {
-        OutputTarget.of(wacz.toString(), List.of(archive.catalog()),
-            List.of(archive.dir().resolve(ArchiveSession.WARC_DIR)));
-      } catch (OutputTarget.RefusedException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
+    Path db = archive.catalog();
+    List<Path> protectedDirs = List.of(archive.dir().resolve(ArchiveSession.WARC_DIR));
+    DatasetFormat chosen = null;
+    DatasetQuery q = null;
+    OutputTarget target = null;
+    try {
+      if (wacz != null) {
+        OutputTarget.of(wacz.toString(), List.of(db), protectedDirs);
       }
+      if (dataset != null) {
+        chosen = DatasetFormat.choose(format, dataset);
+        q = new DatasetQuery(sites, from, to, languages, query, minWords, !allPages,
+            !keepDuplicates, limit);
+        target = OutputTarget.of(dataset, List.of(db), protectedDirs);
+      }
+    } catch (IllegalArgumentException | OutputTarget.RefusedException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (wacz != null) {
       WaczExport.run(spec.commandLine().getOut(), archive.dir(), wacz, title);
       if (dataset == null) {
         return 0;
       }
     }
-    Path db = archive.catalog();
     if (!Files.isRegularFile(db)) {
       throw new ParameterException(spec.commandLine(), "no archive catalog at " + db);
     }
-    DatasetFormat chosen;
-    DatasetQuery q;
-    OutputTarget target;
-    try {
-      chosen = DatasetFormat.choose(format, dataset);
-      q = new DatasetQuery(sites, from, to, languages, query, minWords, !allPages,
-          !keepDuplicates, limit);
-      target = OutputTarget.of(dataset, List.of(db),
-          List.of(archive.dir().resolve(ArchiveSession.WARC_DIR)));
-    } catch (IllegalArgumentException | OutputTarget.RefusedException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    // With the rows on standard output, the report goes to standard error.
-    PrintWriter out = target.isStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    // With the rows on a stream (standard output, /dev/stdout, a pipe), the report goes to
+    // standard error so that it never mixes with them.
+    PrintWriter out = target.direct() ? spec.commandLine().getErr() : spec.commandLine().getOut();
     try (Catalog catalog = Catalog.open(db)) {
       DatasetExporter.Summary s = new DatasetExporter(catalog, Clock.systemUTC(),
           "newsarc " + Version.version()).export(q, chosen, target, System.out);

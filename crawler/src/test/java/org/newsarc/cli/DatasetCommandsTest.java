@@ -80,6 +80,12 @@ class DatasetCommandsTest {
     Run wacz = run("export", "--archive", archive.toString(), "--wacz",
         archive.resolve("newsarc.db").toString());
     assertEquals(2, wacz.exit());
+    Path modeProbe = Files.createFile(tmp.resolve("probe"));
+    Path good = tmp.resolve("w/demo.wacz");
+    Run packed = run("export", "--archive", archive.toString(), "--wacz", good.toString());
+    assertEquals(0, packed.exit(), packed.err());
+    assertEquals(Files.getPosixFilePermissions(modeProbe), Files.getPosixFilePermissions(good),
+        "a WACZ gets the mode of any new file under the umask");
     assertEquals(before, count("SELECT count(*) FROM articles"), "the catalog still works");
     assertTrue(Files.list(archive.resolve("warcs")).noneMatch(p -> p.toString().endsWith(".jsonl")));
   }

@@ -14,7 +14,8 @@ import java.util.UUID;
  * Where an export goes, and the rules that keep it from destroying anything: {@code -} is
  * standard output; a regular file (or a new name) is written under a temporary name in the same
  * folder and renamed over it at the end; anything else that exists (a device, a pipe, a symlink
- * to one, such as {@code /dev/stdout}) is written to directly and never replaced. Paths an archive
+ * to one, anything under {@code /dev} or {@code /proc} such as {@code /dev/stdout}) is written
+ * to directly and never replaced. Paths an archive
  * depends on (its catalog and the catalog's journals, WARC files, anything inside its WARC folder)
  * are refused. Temporary files are created with the process umask, like any other new file.
  * Immutable.
@@ -55,6 +56,13 @@ public record OutputTarget(Path path, boolean direct) {
       throw new RefusedException("the output file name is empty");
     }
     Path p = Path.of(name).toAbsolutePath().normalize();
+    boolean special = p.startsWith("/dev") || p.startsWith("/proc");
+    if (Files.exists(p) && !Files.isDirectory(p) && (special || !Files.isRegularFile(p))) {
+      // A device, pipe or socket, or a link to one (/dev/stdout, even when the shell sent it
+      // to a file): written to in place. Its real path may not be a name at all (a pipe), so
+      // it is opened through the given one.
+      return new OutputTarget(p, true);
+    }
     Path real = real(p);
     String lower = real.getFileName() == null ? "" : real.getFileName().toString()
         .toLowerCase(Locale.ROOT);
@@ -78,8 +86,7 @@ public record OutputTarget(Path path, boolean direct) {
     if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(real)) {
       throw new RefusedException("the output is a folder, not a file: " + name);
     }
-    boolean direct = Files.exists(real) && !Files.isRegularFile(real);
-    return new OutputTarget(real, direct);
+    return new OutputTarget(real, false);
   }
 
   /** The path with symbolic links resolved as far as it exists. */

@@ -79,6 +79,8 @@ class DatasetDefectsTest {
     Files.createSymbolicLink(link, Path.of("/dev/null"));
     OutputTarget t = OutputTarget.of(link.toString(), List.of(), List.of());
     assertTrue(t.direct());
+    assertTrue(OutputTarget.of("/dev/stdout", List.of(), List.of()).direct(),
+        "/dev/stdout is written in place even when the shell sent it to a regular file");
     exporter.export(DatasetQuery.all(), DatasetFormat.JSONL, t, null);
     assertTrue(Files.isSymbolicLink(link), "the link is still a link");
     assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")));
