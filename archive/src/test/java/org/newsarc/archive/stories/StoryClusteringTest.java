@@ -42,6 +42,29 @@ class StoryClusteringTest {
         story.put(file, add(catalog, file, Files.readString(SET.resolve(file))));
       }
     }
+    double[] texts = score("texts", labels, story);
+    // The same texts as pages of four outlets' layouts and noise, through the extractor.
+    Map<String, Long> fromPages = new LinkedHashMap<>();
+    org.newsarc.extractor.ArticleExtractor extractor = new org.newsarc.extractor.ArticleExtractor();
+    try (Catalog catalog = Catalog.open(dir.resolve("pages.db"))) {
+      int n = 0;
+      for (String file : labels.keySet()) {
+        String html = OutletPages.page(n++ % OutletPages.OUTLETS, Files.readString(SET.resolve(file)));
+        String url = "https://" + file.replace(".txt", "") + ".example/2024/05/07/story.html";
+        Article a = extractor.extract(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), url,
+            Map.of("Content-Type", "text/html; charset=utf-8"));
+        fromPages.put(file, add(catalog, file, a.text()));
+      }
+    }
+    double[] pages = score("pages", labels, fromPages);
+    measureShingleSizes(labels);
+    for (double[] pr : new double[][] {texts, pages}) {
+      assertTrue(pr[0] >= 0.95, "pair precision " + pr[0]);
+      assertTrue(pr[1] >= 0.9, "pair recall " + pr[1]);
+    }
+  }
+
+  private static double[] score(String what, Map<String, String> labels, Map<String, Long> story) {
     int tp = 0;
     int fp = 0;
     int fn = 0;
@@ -57,11 +80,10 @@ class StoryClusteringTest {
     }
     double precision = tp + fp == 0 ? 1 : tp / (double) (tp + fp);
     double recall = tp + fn == 0 ? 1 : tp / (double) (tp + fn);
-    System.out.printf(Locale.ROOT, "story pairs on %s (%d texts): precision %.3f, recall %.3f"
-        + " (%d true, %d false, %d missed)%n", SET, files.size(), precision, recall, tp, fp, fn);
-    measureShingleSizes(labels);
-    assertTrue(precision >= 0.95, "pair precision " + precision);
-    assertTrue(recall >= 0.9, "pair recall " + recall);
+    System.out.printf(Locale.ROOT, "story pairs on %s (%d %s): precision %.3f, recall %.3f"
+        + " (%d true, %d false, %d missed)%n", SET, files.size(), what, precision, recall, tp, fp,
+        fn);
+    return new double[] {precision, recall};
   }
 
   @Test
