@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsarc.archive.Catalog;
+import org.newsarc.archive.dataset.ArticleSearch;
 import org.newsarc.archive.dataset.DatasetExporter;
 import org.newsarc.archive.dataset.DatasetFormat;
 import org.newsarc.archive.dataset.DatasetQuery;
@@ -139,8 +140,13 @@ public final class ExportCommand implements Callable<Integer> {
     // standard error so that it never mixes with them.
     PrintWriter out = target.direct() ? spec.commandLine().getErr() : spec.commandLine().getOut();
     try (Catalog catalog = Catalog.open(db)) {
-      DatasetExporter.Summary s = new DatasetExporter(catalog, Clock.systemUTC(),
-          "newsarc " + Version.version()).export(q, chosen, target, System.out);
+      DatasetExporter.Summary s;
+      try {
+        s = new DatasetExporter(catalog, Clock.systemUTC(), "newsarc " + Version.version())
+            .export(q, chosen, target, System.out);
+      } catch (ArticleSearch.QuerySyntaxException e) {
+        throw new ParameterException(spec.commandLine(), "--query: " + e.getMessage());
+      }
       out.printf("Wrote %d article(s) as %s to %s%n", s.rows(), chosen.label(),
           s.file() == null ? "standard output" : s.file());
       out.println(s.dataCard() == null ? "No data card: the rows went to a stream."

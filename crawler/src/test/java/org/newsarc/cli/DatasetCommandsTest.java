@@ -117,6 +117,11 @@ class DatasetCommandsTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("Wrote 0 article(s)"), r.out());
     assertTrue(r.out().matches("(?s).*Left out \\d+ row\\(s\\): not matching the query.*"), r.out());
+    Run bad = run("export", "--archive", archive.toString(), "--dataset",
+        tmp.resolve("f/bad.jsonl").toString(), "--query", "AND (");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("malformed search query"), bad.err());
+    assertFalse(Files.exists(tmp.resolve("f/bad.jsonl")));
   }
 
   @Test

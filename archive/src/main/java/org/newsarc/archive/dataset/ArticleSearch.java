@@ -84,7 +84,7 @@ public final class ArticleSearch {
     return hits;
   }
 
-  private static IOException explain(String query, SQLException e) {
+  static IOException explain(String query, SQLException e) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("fts5") || m.contains("syntax error") || m.contains("no such column")
         || m.contains("unterminated") || m.contains("unknown special query")) {

@@ -40,7 +40,7 @@ final class RowFilter {
     this.matching = matching;
   }
 
-  static RowFilter prepare(Connection c, DatasetQuery q) throws SQLException {
+  static RowFilter prepare(Connection c, DatasetQuery q) throws SQLException, java.io.IOException {
     Set<Long> matching = null;
     if (q.query() != null && !q.query().isBlank()) {
       matching = new HashSet<>();
@@ -52,6 +52,8 @@ final class RowFilter {
             matching.add(rs.getLong(1));
           }
         }
+      } catch (SQLException e) {
+        throw ArticleSearch.explain(q.query(), e);
       }
     }
     RowFilter f = new RowFilter(q, matching);
