@@ -24,11 +24,11 @@ public final class StorySignature {
   /** Words per shingle. */
   public static final int SHINGLE = 1;
   /** MinHash values per signature. */
-  public static final int HASHES = 256;
+  public static final int HASHES = 255;
   /** LSH bands and values per band ({@code BANDS * ROWS == HASHES}). */
-  public static final int BANDS = 128;
+  public static final int BANDS = 85;
   /** Values per LSH band. */
-  public static final int ROWS = 2;
+  public static final int ROWS = 3;
   /** Estimated Jaccard similarity from which two texts are one story. */
   public static final double THRESHOLD = 0.24;
   /** Fewest content words a text needs to be clustered at all (shorter ones stand alone). */

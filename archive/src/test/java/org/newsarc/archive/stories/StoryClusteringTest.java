@@ -41,6 +41,14 @@ class StoryClusteringTest {
       for (String file : labels.keySet()) {
         story.put(file, add(catalog, file, Files.readString(SET.resolve(file))));
       }
+      synchronized (catalog) {
+        try (ResultSet rs = catalog.connection().createStatement().executeQuery(
+            "SELECT count(*) FROM (SELECT DISTINCT a.article_id, b.article_id FROM story_buckets a"
+                + " JOIN story_buckets b ON a.bucket = b.bucket AND a.article_id < b.article_id)")) {
+          System.out.printf(Locale.ROOT, "LSH candidate pairs: %d of %d%n", rs.getLong(1),
+              labels.size() * (labels.size() - 1) / 2);
+        }
+      }
     }
     double[] texts = score("texts", labels, story);
     // The same texts as pages of four outlets' layouts and noise, through the extractor.
