@@ -270,7 +270,8 @@ public final class Catalog implements Closeable, CaptureLookup {
           + " AND id IN (SELECT failure_id FROM kept_failures)");
       st.executeUpdate("DROP TABLE temp.kept_failures");
     } catch (SQLException e) {
-      throw new IOException("cannot clear catalog " + file + ": " + e.getMessage(), e);
+      throw new IOException("cannot tie failures to rebuilt captures in " + file + ": "
+          + e.getMessage(), e);
     }
   }
 
