@@ -114,9 +114,10 @@ public final class ExportCommand implements Callable<Integer> {
     DatasetFormat chosen = null;
     DatasetQuery q = null;
     OutputTarget target = null;
+    OutputTarget waczTarget = null;
     try {
       if (wacz != null) {
-        OutputTarget.of(wacz.toString(), List.of(db), protectedDirs);
+        waczTarget = OutputTarget.of(wacz.toString(), List.of(db), protectedDirs);
       }
       if (dataset != null) {
         chosen = DatasetFormat.choose(format, dataset);
@@ -128,7 +129,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (wacz != null) {
-      WaczExport.run(spec.commandLine().getOut(), archive.dir(), wacz, title);
+      writeWacz(waczTarget);
       if (dataset == null) {
         return 0;
       }
@@ -160,5 +161,24 @@ public final class ExportCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** A file is written in place by rename; a stream (- or a device) gets a finished copy. */
+  private void writeWacz(OutputTarget t) throws IOException {
+    if (!t.direct()) {
+      WaczExport.run(spec.commandLine().getOut(), archive.dir(), wacz, title);
+      return;
+    }
+    Path dir = Files.createTempDirectory("newsarc-wacz-");
+    Path tmp = dir.resolve("archive.wacz");
+    try {
+      WaczExport.run(spec.commandLine().getErr(), archive.dir(), tmp, title);
+      try (java.io.OutputStream out = t.openDirect(System.out)) {
+        Files.copy(tmp, out);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+      Files.deleteIfExists(dir);
+    }
   }
 }

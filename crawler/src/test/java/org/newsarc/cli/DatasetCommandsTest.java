@@ -86,6 +86,11 @@ class DatasetCommandsTest {
     assertEquals(0, packed.exit(), packed.err());
     assertEquals(Files.getPosixFilePermissions(modeProbe), Files.getPosixFilePermissions(good),
         "a WACZ gets the mode of any new file under the umask");
+    Path link = tmp.resolve("w/to-null.wacz");
+    Files.createSymbolicLink(link, Path.of("/dev/null"));
+    Run toDevice = run("export", "--archive", archive.toString(), "--wacz", link.toString());
+    assertEquals(0, toDevice.exit(), toDevice.err());
+    assertTrue(Files.isSymbolicLink(link), "a link to a device is written through, not replaced");
     assertEquals(before, count("SELECT count(*) FROM articles"), "the catalog still works");
     assertTrue(Files.list(archive.resolve("warcs")).noneMatch(p -> p.toString().endsWith(".jsonl")));
   }
