@@ -172,10 +172,13 @@ public final class ExportCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("newsarc-wacz-");
     Path tmp = dir.resolve("archive.wacz");
     try {
-      WaczExport.run(spec.commandLine().getErr(), archive.dir(), tmp, title);
+      WaczExport.run(new PrintWriter(java.io.Writer.nullWriter()), archive.dir(), tmp, title);
       try (java.io.OutputStream out = t.openDirect(System.out)) {
         Files.copy(tmp, out);
       }
+      spec.commandLine().getErr().printf("Wrote the WACZ package (%d bytes) to %s%n",
+          Files.size(tmp), t.isStdout() ? "standard output" : t.path());
+      spec.commandLine().getErr().flush();
     } finally {
       Files.deleteIfExists(tmp);
       Files.deleteIfExists(dir);
