@@ -9,9 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Assigns story ids in the catalog as articles arrive. A new article joins the story of the most
- * similar earlier article (by {@link StorySignature}) when that similarity reaches the threshold,
- * and founds a new story otherwise. A story's id is derived from the WARC-Record-ID of its
+ * Assigns story ids in the catalog as articles arrive. A new article's LSH candidates are checked
+ * with {@link StorySignature#sameStory} on their stored texts; it joins the story of the matching
+ * candidate with the highest Jaccard similarity, and founds a new story when none matches. A story's id is derived from the WARC-Record-ID of its
  * founding article's capture, so that {@code reindex}, which replays the WARC files in the order
  * they were written, gives every article the same story id again. Stateless; the caller holds the
  * catalog's lock and transaction.
@@ -26,7 +26,8 @@ public final class StoryIndex {
     long story = 0;
     if (sig != null) {
       long[] buckets = StorySignature.buckets(sig);
-      story = bestMatch(c, articleId, sig, buckets);
+      story = bestMatch(c, articleId, StorySignature.shingles(text, StorySignature.SHINGLE),
+          buckets);
     }
     if (story == 0) {
       story = founderId(c, captureId, articleId);
@@ -52,13 +53,14 @@ public final class StoryIndex {
     return story;
   }
 
-  private static long bestMatch(Connection c, long articleId, long[] sig, long[] buckets)
+  private static long bestMatch(Connection c, long articleId, java.util.Set<String> words,
+      long[] buckets)
       throws SQLException {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < buckets.length; i++) {
       in.append(i == 0 ? "?" : ",?");
     }
-    String sql = "SELECT a.id, a.story_id, a.story_signature FROM articles a WHERE a.id IN"
+    String sql = "SELECT a.id, a.story_id, a.text FROM articles a WHERE a.id IN"
         + " (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (" + in + "))"
         + " AND a.id <> ? AND a.story_signature IS NOT NULL ORDER BY a.id";
     double best = -1;
@@ -70,8 +72,13 @@ public final class StoryIndex {
       ps.setLong(buckets.length + 1, articleId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          double sim = StorySignature.similarity(sig, StorySignature.fromBytes(rs.getBytes(3)));
-          if (sim >= StorySignature.THRESHOLD && sim > best) {
+          java.util.Set<String> other =
+              StorySignature.shingles(rs.getString(3), StorySignature.SHINGLE);
+          if (!StorySignature.sameStory(words, other)) {
+            continue;
+          }
+          double sim = StorySignature.jaccard(words, other);
+          if (sim > best) {
             best = sim;
             story = rs.getLong(2);
           }

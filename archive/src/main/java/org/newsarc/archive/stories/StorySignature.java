@@ -14,23 +14,31 @@ import java.util.regex.Pattern;
  * the JDK): an article's text is reduced to its set of content words (word shingles of length
  * {@value #SHINGLE}: tokens of four or more characters or holding a digit, lower-cased, minus a
  * small multilingual list of function words), and that set to a MinHash signature of
- * {@value #HASHES} values. Two texts tell the same story when their estimated Jaccard similarity
- * reaches {@value #THRESHOLD}. Candidates are found by LSH over {@value #BANDS} bands of
- * {@value #ROWS} values. Word unigrams were chosen over longer shingles by measurement on the
- * labelled set in {@code seeds/stories/} (docs/schema.md gives the figures): rewritten versions
- * of one story share names, numbers and content words but few word pairs. Pure and thread-safe.
+ * {@value #HASHES} values. Candidates are found by LSH over {@value #BANDS} bands of
+ * {@value #ROWS} values, loose enough that pairs with a Jaccard similarity near 0.1 usually meet.
+ * Each candidate is then checked on the exact word sets by {@link #sameStory}: two texts tell
+ * the same story when their Jaccard similarity reaches {@value #THRESHOLD}, or when they share
+ * at least {@value #MIN_SHARED} content words that make up at least {@value #CONTAINMENT} of the
+ * smaller set. The second rule serves pages whose story is wrapped in menus, captions and other
+ * headlines, which dilute Jaccard but not the shared facts. Word unigrams were chosen over
+ * longer shingles by measurement on the labelled set in {@code seeds/stories/} (docs/schema.md
+ * gives the figures). Pure and thread-safe.
  */
 public final class StorySignature {
   /** Words per shingle. */
   public static final int SHINGLE = 1;
   /** MinHash values per signature. */
   public static final int HASHES = 255;
-  /** LSH bands and values per band ({@code BANDS * ROWS == HASHES}). */
-  public static final int BANDS = 85;
+  /** LSH bands ({@code BANDS * ROWS <= HASHES}; the last value is unused by LSH). */
+  public static final int BANDS = 127;
   /** Values per LSH band. */
-  public static final int ROWS = 3;
-  /** Estimated Jaccard similarity from which two texts are one story. */
+  public static final int ROWS = 2;
+  /** Jaccard similarity from which two texts are one story. */
   public static final double THRESHOLD = 0.24;
+  /** Fewest shared content words for the containment rule of {@link #sameStory}. */
+  public static final int MIN_SHARED = 25;
+  /** Share of the smaller word set that the shared words must reach for the containment rule. */
+  public static final double CONTAINMENT = 0.15;
   /** Fewest content words a text needs to be clustered at all (shorter ones stand alone). */
   public static final int MIN_WORDS = 20;
 
@@ -103,7 +111,36 @@ public final class StorySignature {
     return same / (double) HASHES;
   }
 
-  /** The exact Jaccard similarity of two sets, for measurement. */
+  /**
+   * Whether two texts' content-word sets (from {@link #shingles} with {@link #SHINGLE}) tell one
+   * story: Jaccard at least {@link #THRESHOLD}, or at least {@link #MIN_SHARED} shared words
+   * covering at least {@link #CONTAINMENT} of the smaller set. Sets under {@link #MIN_WORDS}
+   * words never match.
+   */
+  public static boolean sameStory(Set<String> a, Set<String> b) {
+    if (a.size() < MIN_WORDS || b.size() < MIN_WORDS) {
+      return false;
+    }
+    int inter = intersection(a, b);
+    double jaccard = inter / (double) (a.size() + b.size() - inter);
+    return jaccard >= THRESHOLD
+        || inter >= MIN_SHARED && inter / (double) Math.min(a.size(), b.size()) >= CONTAINMENT;
+  }
+
+  /** How many elements two sets share. */
+  public static int intersection(Set<String> a, Set<String> b) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    int inter = 0;
+    for (String s : small) {
+      if (large.contains(s)) {
+        inter++;
+      }
+    }
+    return inter;
+  }
+
+  /** The exact Jaccard similarity of two sets. */
   public static double jaccard(Set<String> a, Set<String> b) {
     if (a.isEmpty() && b.isEmpty()) {
       return 0;

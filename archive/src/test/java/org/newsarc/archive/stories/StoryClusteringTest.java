@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.archive.CaptureRow;
@@ -88,10 +89,49 @@ class StoryClusteringTest {
     }
     double precision = tp + fp == 0 ? 1 : tp / (double) (tp + fp);
     double recall = tp + fn == 0 ? 1 : tp / (double) (tp + fn);
-    System.out.printf(Locale.ROOT, "story pairs on %s (%d %s): precision %.3f, recall %.3f"
-        + " (%d true, %d false, %d missed)%n", SET, files.size(), what, precision, recall, tp, fp,
+    System.out.printf(Locale.ROOT, "story pairs (%d %s): precision %.3f, recall %.3f"
+        + " (%d true, %d false, %d missed)%n", files.size(), what, precision, recall, tp, fp,
         fn);
     return new double[] {precision, recall};
+  }
+
+  /**
+   * The five outlets' versions of one story in {@code ../shared/seeds} (as an extractor saw them,
+   * with menus and captions), together with the whole labelled set as unrelated stories. Runs
+   * only where that folder exists.
+   */
+  @Test
+  void sharedSeedsShareOneStoryAmongTheLabelledSet() throws Exception {
+    Path shared = Path.of("..", "..", "shared", "seeds");
+    Assumptions.assumeTrue(Files.isDirectory(shared), "no " + shared);
+    List<Path> seeds;
+    try (var list = Files.list(shared)) {
+      seeds = list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    }
+    Assumptions.assumeTrue(seeds.size() >= 2, "fewer than two texts in " + shared);
+    Map<String, String> labels = new LinkedHashMap<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Path p : seeds) {
+      labels.put("shared-" + p.getFileName(), "shared-seeds");
+      texts.put("shared-" + p.getFileName(), Files.readString(p));
+    }
+    for (Map.Entry<String, String> e : labels().entrySet()) {
+      labels.put(e.getKey(), e.getValue());
+      texts.put(e.getKey(), Files.readString(SET.resolve(e.getKey())));
+    }
+    Map<String, Long> story = new LinkedHashMap<>();
+    try (Catalog catalog = Catalog.open(dir.resolve("shared.db"))) {
+      for (Map.Entry<String, String> e : texts.entrySet()) {
+        story.put(e.getKey(), add(catalog, e.getKey(), e.getValue()));
+      }
+    }
+    double[] pr = score("shared seeds and labelled set", labels, story);
+    for (int i = 1; i < seeds.size(); i++) {
+      assertEquals(story.get("shared-" + seeds.get(0).getFileName()),
+          story.get("shared-" + seeds.get(i).getFileName()), seeds.get(i) + " is its own story");
+    }
+    assertTrue(pr[0] >= 0.95, "pair precision " + pr[0]);
+    assertTrue(pr[1] >= 0.9, "pair recall " + pr[1]);
   }
 
   @Test
