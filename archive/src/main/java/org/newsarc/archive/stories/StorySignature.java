@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * {@value #HASHES} values. Candidates are found by LSH over {@value #BANDS} bands of
  * {@value #ROWS} values, loose enough that pairs with a Jaccard similarity near 0.1 usually meet.
  * Each candidate is then checked on the exact word sets by {@link #sameStory}: two texts tell
- * the same story when their Jaccard similarity reaches {@value #THRESHOLD}, or when they share
- * at least {@value #MIN_SHARED} content words that make up at least {@value #CONTAINMENT} of the
- * smaller set. The second rule serves pages whose story is wrapped in menus, captions and other
+ * the same story when their Jaccard similarity reaches {@value #THRESHOLD}, or when it reaches
+ * {@value #JACCARD_FLOOR} and they share at least {@value #MIN_SHARED} content words that make up
+ * at least {@value #CONTAINMENT} of the smaller set. The second rule serves pages whose story is wrapped in menus, captions and other
  * headlines, which dilute Jaccard but not the shared facts. Word unigrams were chosen over
  * longer shingles by measurement on the labelled set in {@code seeds/stories/} (docs/schema.md
  * gives the figures). Pure and thread-safe.
@@ -35,6 +35,8 @@ public final class StorySignature {
   public static final int ROWS = 2;
   /** Jaccard similarity from which two texts are one story. */
   public static final double THRESHOLD = 0.24;
+  /** Lowest Jaccard similarity for the containment rule of {@link #sameStory}. */
+  public static final double JACCARD_FLOOR = 0.09;
   /** Fewest shared content words for the containment rule of {@link #sameStory}. */
   public static final int MIN_SHARED = 25;
   /** Share of the smaller word set that the shared words must reach for the containment rule. */
@@ -113,8 +115,8 @@ public final class StorySignature {
 
   /**
    * Whether two texts' content-word sets (from {@link #shingles} with {@link #SHINGLE}) tell one
-   * story: Jaccard at least {@link #THRESHOLD}, or at least {@link #MIN_SHARED} shared words
-   * covering at least {@link #CONTAINMENT} of the smaller set. Sets under {@link #MIN_WORDS}
+   * story: Jaccard at least {@link #THRESHOLD}, or at least {@link #JACCARD_FLOOR} with at least
+   * {@link #MIN_SHARED} shared words covering at least {@link #CONTAINMENT} of the smaller set. Sets under {@link #MIN_WORDS}
    * words never match.
    */
   public static boolean sameStory(Set<String> a, Set<String> b) {
@@ -124,7 +126,8 @@ public final class StorySignature {
     int inter = intersection(a, b);
     double jaccard = inter / (double) (a.size() + b.size() - inter);
     return jaccard >= THRESHOLD
-        || inter >= MIN_SHARED && inter / (double) Math.min(a.size(), b.size()) >= CONTAINMENT;
+        || jaccard >= JACCARD_FLOOR && inter >= MIN_SHARED
+            && inter / (double) Math.min(a.size(), b.size()) >= CONTAINMENT;
   }
 
   /** How many elements two sets share. */
