@@ -137,6 +137,9 @@ public final class WarcFileReader implements Closeable {
       return position;
     }
     boolean plausible = position > lastOffset && position < size && startsRecordAt(position);
+    if (plausible && !gzip) {
+      return position; // a body may hold a line that looks like a record start: trust jwarc
+    }
     long next = nextStart(floor + 1);
     if (next > floor && next < size && (!plausible || next < position) && opensRecord(next)) {
       return next;
