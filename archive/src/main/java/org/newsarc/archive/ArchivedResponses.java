@@ -2,14 +2,16 @@ package org.newsarc.archive;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcReader;
@@ -17,30 +19,37 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTruncationReason;
+import org.newsarc.archive.internal.Digests;
 import org.newsarc.archive.internal.HttpBlock;
+import org.newsarc.archive.internal.Printable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the HTTP responses back out of WARC files, in file order: for {@code newsarc extract
- * --warc} and for rebuilding the catalog. Identical-payload revisits are resolved to the payload
- * of the earlier response with the same digest when that response is in the files read so far.
- * Each response comes with the fields of its metadata record when one follows it. Records that
- * cannot be parsed are skipped with a warning to {@code onWarning}. Not thread-safe.
+ * Reads the HTTP responses back out of WARC and ARC files, in file order: for {@code newsarc
+ * extract --warc} and for rebuilding the catalog. Identical-payload revisits are resolved to the
+ * payload of a whole response with the same digest anywhere in the files given (an earlier one
+ * when there is one; otherwise the files are searched once, in full). Each response comes with
+ * the fields of its metadata record when one follows it. A record that cannot be read is skipped
+ * with a warning naming the file and offset to {@code onWarning}, and reading goes on; {@link
+ * #skipped()} counts them. Not thread-safe.
  */
 public final class ArchivedResponses implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ArchivedResponses.class);
 
   private final List<Path> files;
   private final Map<String, StoredCapture> byDigest = new HashMap<>();
+  private boolean allIndexed;
   private int fileIndex = -1;
-  private WarcReader reader;
+  private WarcFileReader reader;
   private String fileName;
   private WarcRecord lookahead;
+  private long lookaheadOffset;
   private boolean endOfFile;
-  private final java.util.function.Consumer<String> onWarning;
+  private int skipped;
+  private final Consumer<String> onWarning;
 
-  private ArchivedResponses(List<Path> files, java.util.function.Consumer<String> onWarning) {
+  private ArchivedResponses(List<Path> files, Consumer<String> onWarning) {
     this.files = List.copyOf(files);
     this.onWarning = onWarning;
   }
@@ -51,9 +60,13 @@ public final class ArchivedResponses implements Closeable {
   }
 
   /** Reads {@code files} in the order given, reporting problems to {@code onWarning}. */
-  public static ArchivedResponses open(List<Path> files,
-      java.util.function.Consumer<String> onWarning) {
+  public static ArchivedResponses open(List<Path> files, Consumer<String> onWarning) {
     return new ArchivedResponses(files, onWarning);
+  }
+
+  /** Records skipped so far because they could not be read, and files that could not be opened. */
+  public int skipped() {
+    return skipped + (reader == null ? 0 : reader.skipped());
   }
 
   /** The next response, or empty after the last record of the last file. */
@@ -66,15 +79,14 @@ public final class ArchivedResponses implements Closeable {
       if (!(record instanceof WarcResponse) && !(record instanceof WarcRevisit)) {
         continue;
       }
-      long offset = record.position();
+      long offset = lookaheadOffset;
       try {
         ArchivedResponse response = read((WarcCaptureRecord) record, offset);
         if (response != null) {
           return Optional.of(response);
         }
       } catch (IOException | RuntimeException e) {
-        onWarning.accept(fileName + " offset " + offset + ": skipped unreadable record: "
-            + e.getMessage());
+        reader.report(offset, "skipped unreadable record: " + e.getMessage());
       }
     }
   }
@@ -83,41 +95,52 @@ public final class ArchivedResponses implements Closeable {
     boolean revisit = record instanceof WarcRevisit;
     // The whole block is read first: the HTTP message is then parsed from memory, once for the
     // stored payload and once for the decoded body, and the record is left fully consumed.
-    HttpBlock http = HttpBlock.parse(readAll(record.body().stream()));
+    HttpBlock http = HttpBlock.parse(record.body().stream().readAllBytes());
     byte[] payload = http.entity();
     byte[] decoded = http.decoded();
     String digest = record.payloadDigest().map(d -> d.algorithm() + ":" + d.base32())
         .orElse(null);
+    if (digest == null && !revisit) {
+      digest = Digests.sha1Base32(payload); // ARC files and some writers give none
+    }
     String uri = record.target();
     java.time.Instant date = record.date();
     String ip = record.ipAddress().map(java.net.InetAddress::getHostAddress).orElse(null);
-    String recordId = "<" + record.id() + ">";
+    // ARC records have no record id: the catalog gets one naming the file and offset.
+    String recordId = record.headers().first("WARC-Record-ID")
+        .orElse("<urn:x-arc:" + fileName + "#" + offset + ">");
     WarcTruncationReason cut = record.truncated();
     String truncated = cut == null || cut == WarcTruncationReason.NOT_TRUNCATED ? null
-        : cut.name().toLowerCase(java.util.Locale.ROOT);
+        : cut.name().toLowerCase(Locale.ROOT);
 
     // The metadata record, if any, follows the response and its request.
-    URI responseId = record.id();
     Map<String, List<String>> metadata = Map.of();
     WarcRecord next = peekRecord();
-    long end = next != null ? next.position()
-        : java.nio.file.Files.size(files.get(fileIndex));
+    long end = next != null && lookaheadOffset > offset ? lookaheadOffset : reader.size();
     WarcRecord following;
     while ((following = peekRecord()) != null && !(following instanceof WarcResponse)
         && !(following instanceof WarcRevisit)) {
       lookahead = null;
-      if (following instanceof WarcMetadata m && m.concurrentTo().contains(responseId)) {
-        metadata = warcFields(readAll(m.body().stream()));
+      if (recordId != null && following instanceof WarcMetadata m
+          && m.headers().all("WARC-Concurrent-To").contains(recordId)) {
+        try {
+          metadata = warcFields(m.body().stream().readAllBytes());
+        } catch (IOException | RuntimeException e) {
+          reader.report(lookaheadOffset, "unreadable metadata record: " + e.getMessage());
+        }
       }
     }
     StoredCapture location = new StoredCapture(fileName, offset, end - offset, recordId, digest,
         date, revisit);
     if (revisit && digest != null) {
-      StoredCapture original = byDigest.get(digest);
+      StoredCapture original = original(digest);
       if (original != null) {
         byte[][] resolved = originalBodies(original);
         payload = resolved[0];
         decoded = resolved[1];
+        // wget marks its dedup revisits "WARC-Truncated: length": the missing body is the one
+        // the original holds whole.
+        truncated = null;
       }
     } else if (!revisit && digest != null && truncated == null) {
       byDigest.putIfAbsent(digest, location);
@@ -126,22 +149,63 @@ public final class ArchivedResponses implements Closeable {
         ip, truncated, metadata);
   }
 
-  /** Re-reads the payload of an earlier response, which may lie in another file. */
+  /** The whole response with {@code digest}: one read before, or one found in any file. */
+  private StoredCapture original(String digest) {
+    StoredCapture known = byDigest.get(digest);
+    if (known != null || allIndexed) {
+      return known;
+    }
+    allIndexed = true;
+    for (Path file : files) {
+      try (WarcFileReader r = WarcFileReader.open(file, (f, o, m) -> { })) {
+        Optional<WarcRecord> rec;
+        while ((rec = r.next()).isPresent()) {
+          if (rec.get() instanceof WarcResponse response) {
+            WarcTruncationReason cut = response.truncated();
+            Optional<String> d = response.payloadDigest().map(x -> x.algorithm() + ":" + x.base32());
+            if (d.isPresent() && (cut == null || cut == WarcTruncationReason.NOT_TRUNCATED)) {
+              byDigest.putIfAbsent(d.get(), new StoredCapture(file.getFileName().toString(),
+                  r.offset(), 0, null, d.get(), response.date(), false));
+            }
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // Reported when the file itself is read.
+      }
+    }
+    return byDigest.get(digest);
+  }
+
+  /**
+   * Re-reads the payload of an earlier response, which may lie in another file. Reading starts
+   * at its offset and goes on to the first response with its digest, since in a file gzipped as
+   * one member every record has the member's offset.
+   */
   private byte[][] originalBodies(StoredCapture original) throws IOException {
     Path file = files.stream().filter(f -> f.getFileName().toString().equals(original.warcFile()))
         .findFirst().orElseThrow();
-    try (WarcReader r = new WarcReader(file)) {
-      r.position(original.offset());
-      WarcRecord response = r.next().orElseThrow();
-      HttpBlock http = HttpBlock.parse(readAll(response.body().stream()));
-      return new byte[][] {http.entity(), http.decoded()};
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      channel.position(original.offset());
+      try (WarcReader r = new WarcReader(channel)) {
+        Optional<WarcRecord> next;
+        while ((next = r.next()).isPresent()) {
+          if (next.get() instanceof WarcResponse response && response.payloadDigest()
+              .map(d -> (d.algorithm() + ":" + d.base32()).equals(original.payloadDigest()))
+              .orElse(false)) {
+            HttpBlock http = HttpBlock.parse(response.body().stream().readAllBytes());
+            return new byte[][] {http.entity(), http.decoded()};
+          }
+        }
+      }
     }
+    throw new IOException("no response with digest " + original.payloadDigest() + " in " + file
+        + " from offset " + original.offset());
   }
 
-  private WarcRecord peekRecord() throws IOException {
+  private WarcRecord peekRecord() {
     if (lookahead == null && reader != null && !endOfFile) {
       lookahead = reader.next().orElse(null);
-      // Asking jwarc again after the end would make it look for another record's trailer.
+      lookaheadOffset = reader.offset();
       endOfFile = lookahead == null;
     }
     return lookahead;
@@ -155,6 +219,7 @@ public final class ArchivedResponses implements Closeable {
         return r;
       }
       if (reader != null) {
+        skipped += reader.skipped();
         reader.close();
         reader = null;
       }
@@ -163,14 +228,15 @@ public final class ArchivedResponses implements Closeable {
       }
       Path file = files.get(fileIndex);
       try {
-        reader = new WarcReader(file);
+        reader = WarcFileReader.open(file, (f, offset, message) ->
+            onWarning.accept(f.getFileName() + " offset " + offset + ": " + message));
       } catch (IOException e) {
-        throw new IOException("cannot read WARC file " + file + ": " + e.getMessage(), e);
+        skipped++;
+        onWarning.accept(Printable.of(e.getMessage()));
+        continue;
       }
       fileName = file.getFileName().toString();
       endOfFile = false;
-      Path current = file;
-      reader.onWarning(w -> onWarning.accept(current + ": " + w));
     }
   }
 
@@ -185,11 +251,6 @@ public final class ArchivedResponses implements Closeable {
       }
     }
     return fields;
-  }
-
-  /** Reads a record's block; the stream is not closed, which would close the reader. */
-  private static byte[] readAll(InputStream in) throws IOException {
-    return in.readAllBytes();
   }
 
   @Override

@@ -29,10 +29,11 @@ public final class CatalogRebuilder {
    * @param revisits of which revisit records
    * @param articles articles extracted
    * @param extractionFailures HTML responses the extractor rejected
-   * @param warnings problems met while reading (unreadable records are skipped)
+   * @param skippedRecords records that could not be read and were skipped
+   * @param warnings problems met while reading, each naming the file and offset
    */
   public record Report(int files, int captures, int revisits, int articles,
-      int extractionFailures, List<String> warnings) {}
+      int extractionFailures, int skippedRecords, List<String> warnings) {}
 
   /** Replaces the WARC-derived rows of {@code catalog} with what {@code warcs} hold. */
   public static Report rebuild(List<Path> warcs, Catalog catalog, ArticleExtractor extractor,
@@ -44,6 +45,7 @@ public final class CatalogRebuilder {
       int revisits = 0;
       int articles = 0;
       int failed = 0;
+      int skipped;
       try (ArchivedResponses responses = ArchivedResponses.open(warcs, warnings::add)) {
         Optional<ArchivedResponse> next;
         while ((next = responses.next()).isPresent()) {
@@ -71,9 +73,11 @@ public final class CatalogRebuilder {
                 "re-extraction failed: " + e.getMessage(), id);
           }
         }
+        skipped = responses.skipped();
       }
       catalog.relinkKeptFailures();
-      return new Report(warcs.size(), captures, revisits, articles, failed, List.copyOf(warnings));
+      return new Report(warcs.size(), captures, revisits, articles, failed, skipped,
+          List.copyOf(warnings));
     });
   }
 

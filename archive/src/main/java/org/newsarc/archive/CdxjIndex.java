@@ -11,8 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcTargetRecord;
 import org.netpreserve.jwarc.cdx.CdxFormat;
 import org.netpreserve.jwarc.cdx.CdxWriter;
 import org.newsarc.archive.internal.WarcFileNames;
@@ -37,17 +44,29 @@ public final class CdxjIndex {
   /** Where the index of {@code warc} lives: beside it, named after it. */
   public static Path indexFileFor(Path warc) {
     String name = warc.getFileName().toString();
-    String base = name.endsWith(WarcFileNames.WARC_SUFFIX)
-        ? name.substring(0, name.length() - WarcFileNames.WARC_SUFFIX.length()) : name;
+    String base = name;
+    for (String suffix : new String[] {".warc.gz", ".arc.gz", ".warc", ".arc"}) {
+      if (name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix)) {
+        base = name.substring(0, name.length() - suffix.length());
+        break;
+      }
+    }
     return warc.resolveSibling(base + SUFFIX);
   }
 
   /** Writes (replacing) the index beside {@code warc}; returns its path. */
   public static Path writeBeside(Path warc) throws IOException {
+    return writeBeside(warc, (file, offset, message) ->
+        LOG.warn("CDXJ indexing: {} offset {}: {}", file, offset, message));
+  }
+
+  /** Writes (replacing) the index beside {@code warc}, telling {@code problems} what it skips. */
+  public static Path writeBeside(Path warc, WarcFileReader.ProblemHandler problems)
+      throws IOException {
     Path index = indexFileFor(warc);
     Path tmp = index.resolveSibling(index.getFileName() + ".tmp");
     try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      write(List.of(warc), out);
+      write(List.of(warc), out, problems);
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("cannot index " + warc + ": " + e.getMessage(), e);
@@ -61,12 +80,57 @@ public final class CdxjIndex {
    * file's name without its folder.
    */
   public static void write(List<Path> warcs, Writer out) throws IOException {
+    write(warcs, out, (file, offset, message) ->
+        LOG.warn("CDXJ indexing: {} offset {}: {}", file, offset, message));
+  }
+
+  /**
+   * As {@link #write(List, Writer)}, telling {@code problems} of records that could not be read
+   * (they are left out). Offsets and lengths come from newsarc's own reader, so they point at the
+   * right gzip member even where jwarc's indexer gives the end of the file.
+   */
+  public static void write(List<Path> warcs, Writer out, WarcFileReader.ProblemHandler problems)
+      throws IOException {
     StringWriter lines = new StringWriter();
     CdxWriter cdx = new CdxWriter(lines);
     cdx.setFormat(CdxFormat.CDXJ);
-    cdx.setSort(true);
-    cdx.onWarning(w -> LOG.warn("CDXJ indexing: {}", w));
-    cdx.process(warcs, false);
+    for (Path warc : warcs) {
+      List<Long> offsets = new ArrayList<>();
+      long size;
+      try (WarcFileReader reader = WarcFileReader.open(warc, (f, o, m) -> { })) {
+        size = reader.size();
+        while (reader.next().isPresent()) {
+          offsets.add(reader.offset());
+        }
+      }
+      try (WarcFileReader reader = WarcFileReader.open(warc, problems)) {
+        Optional<WarcRecord> next;
+        int i = 0;
+        while ((next = reader.next()).isPresent()) {
+          long offset = reader.offset();
+          while (i < offsets.size() && offsets.get(i) < offset) {
+            i++;
+          }
+          long end = size;
+          for (int j = i + 1; j < offsets.size(); j++) {
+            if (offsets.get(j) > offset) {
+              end = offsets.get(j);
+              break;
+            }
+          }
+          WarcRecord record = next.get();
+          if (record instanceof WarcResponse || record instanceof WarcResource
+              || record instanceof WarcRevisit) {
+            try {
+              cdx.write((WarcTargetRecord) record, warc.getFileName().toString(), offset,
+                  end - offset);
+            } catch (IOException | RuntimeException e) {
+              reader.report(offset, "not indexed: " + e.getMessage());
+            }
+          }
+        }
+      }
+    }
     cdx.close();
     List<String> sorted = new ArrayList<>();
     for (String line : lines.toString().split("\n")) {
@@ -116,14 +180,43 @@ public final class CdxjIndex {
     return indexes;
   }
 
-  /** The closed WARC files in {@code dir}, by name (which is also by start time and serial). */
+  /** The closed WARC and ARC files in {@code dir}, by name; other files are passed over. */
   public static List<Path> warcFiles(Path dir) throws IOException {
+    return warcFiles(dir, skipped -> LOG.info("{}", skipped));
+  }
+
+  /**
+   * The closed WARC and ARC files ({@code .warc}, {@code .warc.gz}, {@code .arc}, {@code
+   * .arc.gz}) in {@code dir}, by name (which for newsarc's files is also by start time and
+   * serial); each other file is named to {@code onSkipped} with the reason.
+   */
+  public static List<Path> warcFiles(Path dir, Consumer<String> onSkipped) throws IOException {
     List<Path> warcs = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-        "*" + WarcFileNames.WARC_SUFFIX)) {
-      files.forEach(warcs::add);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file) || name.endsWith(SUFFIX) || name.endsWith(".tmp")
+            || name.endsWith(".lock")) {
+          continue;
+        }
+        if (isArchiveName(name)) {
+          warcs.add(file);
+        } else if (name.endsWith(WarcFileNames.OPEN_SUFFIX)) {
+          onSkipped.accept("skipped " + name + ": still being written (or left by a crash)");
+        } else {
+          onSkipped.accept("skipped " + name
+              + ": not a .warc, .warc.gz, .arc or .arc.gz file");
+        }
+      }
     }
     warcs.sort(null);
     return warcs;
+  }
+
+  /** True for a name ending {@code .warc}, {@code .warc.gz}, {@code .arc} or {@code .arc.gz}. */
+  public static boolean isArchiveName(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".warc") || n.endsWith(".warc.gz") || n.endsWith(".arc")
+        || n.endsWith(".arc.gz");
   }
 }

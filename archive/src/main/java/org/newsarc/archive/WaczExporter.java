@@ -111,9 +111,23 @@ public final class WaczExporter {
     return new Report(out, warcs.size(), lines.size(), pages.size());
   }
 
-  /** One page per HTML capture with status 200, in index (URL) order. */
+  /**
+   * One page per HTML capture with status 200, in index (URL) order. A URL captured only as an
+   * identical-payload revisit is a page too when the response it repeats is an HTML page.
+   */
   private static List<ObjectNode> pages(List<String> cdxLines, Function<String, String> titleOf)
       throws IOException {
+    java.util.Map<String, String> mimeByDigest = new java.util.HashMap<>();
+    for (String line : cdxLines) {
+      String[] parts = line.split(" ", 3);
+      if (parts.length == 3) {
+        JsonNode fields = JSON.readTree(parts[2]);
+        String mime = fields.path("mime").asText("");
+        if (!mime.equals("warc/revisit") && fields.has("digest")) {
+          mimeByDigest.putIfAbsent(fields.path("digest").asText(), mime);
+        }
+      }
+    }
     List<ObjectNode> pages = new ArrayList<>();
     for (String line : cdxLines) {
       String[] parts = line.split(" ", 3);
@@ -122,6 +136,9 @@ public final class WaczExporter {
       }
       JsonNode fields = JSON.readTree(parts[2]);
       String mime = fields.path("mime").asText("");
+      if (mime.equals("warc/revisit")) {
+        mime = mimeByDigest.getOrDefault(fields.path("digest").asText(""), "");
+      }
       if (!fields.path("status").asText("").equals("200")
           || !(mime.equals("text/html") || mime.equals("application/xhtml+xml"))) {
         continue;

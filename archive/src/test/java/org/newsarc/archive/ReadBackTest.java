@@ -129,7 +129,9 @@ class ReadBackTest {
     WaczExporter.Report report = WaczExporter.export(files, wacz, "Test", "newsarc/test",
         new MutableClock(T0), titles::get);
     assertEquals(files.size(), report.warcs());
-    assertEquals(1, report.pages(), "one 200 HTML response; the revisit is not a page");
+    // The 200 HTML response, and the URL captured only as an identical-payload revisit of it;
+    // the 304 revisit is no page.
+    assertEquals(2, report.pages(), "the response and the revisit-only URL");
     ObjectMapper json = new ObjectMapper();
     try (ZipFile zip = new ZipFile(wacz.toFile())) {
       JsonNode pkg = json.readTree(zip.getInputStream(zip.getEntry("datapackage.json")));
@@ -155,6 +157,8 @@ class ReadBackTest {
       assertEquals("http://news.test/rivers", page.get("url").asText());
       assertEquals("2026-03-01T10:00:01Z", page.get("ts").asText());
       assertEquals("Rivers", page.get("title").asText());
+      assertEquals("http://news.test/rivers?amp=1",
+          json.readTree(pages.get(2)).get("url").asText(), "revisit-only URL is a page");
       List<String> index = new String(zip.getInputStream(zip.getEntry("indexes/index.cdx"))
           .readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       assertEquals(4, index.size());

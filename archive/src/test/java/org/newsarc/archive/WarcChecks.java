@@ -52,6 +52,10 @@ final class WarcChecks {
     }
     assertTrue(valid, () -> "jwarc validate failed for " + warc + ":\n"
         + log.toString(StandardCharsets.UTF_8));
+    // The validator exits happily after printing header grammar errors: none may be printed.
+    String printed = log.toString(StandardCharsets.UTF_8);
+    assertTrue(!printed.contains("invalid value") && !printed.contains("rror"),
+        () -> "jwarc validate complained about " + warc + ":\n" + printed);
   }
 
   /** All records of {@code warc}, with their bodies read into memory (for small test files). */

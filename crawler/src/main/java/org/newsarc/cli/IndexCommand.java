@@ -44,15 +44,27 @@ public final class IndexCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path dir = archive.warcs(spec);
     PrintWriter out = spec.commandLine().getOut();
-    List<Path> indexes = CdxjIndex.rebuild(dir);
-    out.printf("Indexed %d WARC file(s) in %s%n", indexes.size(), dir);
+    List<Path> warcs = CdxjIndex.warcFiles(dir, skipped -> out.printf("%s%n", skipped));
+    int[] problems = {0};
+    org.newsarc.archive.WarcFileReader.ProblemHandler onProblem = (file, offset, message) -> {
+      problems[0]++;
+      out.printf("warning: %s offset %d: %s%n", file.getFileName(), offset, message);
+    };
+    for (Path warc : warcs) {
+      CdxjIndex.writeBeside(warc, onProblem);
+    }
+    out.printf("Indexed %d WARC file(s) in %s%n", warcs.size(), dir);
     if (merged != null) {
       try (Writer w = Files.newBufferedWriter(merged, StandardCharsets.UTF_8)) {
-        CdxjIndex.write(CdxjIndex.warcFiles(dir), w);
+        CdxjIndex.write(warcs, w, (file, offset, message) -> { });
       }
       out.printf("Merged index: %s%n", merged);
     }
+    if (problems[0] > 0) {
+      out.printf("Left out %d unreadable record(s); every other record was indexed.%n",
+          problems[0]);
+    }
     out.flush();
-    return 0;
+    return problems[0] > 0 ? 1 : 0;
   }
 }

@@ -49,7 +49,7 @@ public final class ReindexCommand implements Callable<Integer> {
       for (Path p : recovered) {
         out.printf("Recovered unfinished file %s%n", p.getFileName());
       }
-      List<Path> warcs = CdxjIndex.warcFiles(dir);
+      List<Path> warcs = CdxjIndex.warcFiles(dir, skipped -> out.printf("%s%n", skipped));
       try (Catalog catalog = Catalog.open(archive.catalog())) {
         CatalogRebuilder.Report r = CatalogRebuilder.rebuild(warcs, catalog,
             new ArticleExtractor(), Clock.systemUTC());
@@ -58,6 +58,10 @@ public final class ReindexCommand implements Callable<Integer> {
             r.revisits(), r.articles(), r.extractionFailures());
         for (String w : r.warnings()) {
           out.printf("warning: %s%n", w);
+        }
+        if (r.skippedRecords() > 0) {
+          out.printf("Skipped %d unreadable record(s); everything else was read.%n",
+              r.skippedRecords());
         }
         out.printf("Catalog: %s%n", catalog.file());
         out.flush();

@@ -27,7 +27,7 @@ final class WarcExtract {
     for (String arg : args) {
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
-        warcs.addAll(CdxjIndex.warcFiles(p));
+        warcs.addAll(CdxjIndex.warcFiles(p, skipped -> err.println("newsarc extract: " + skipped)));
       } else if (Files.isRegularFile(p)) {
         warcs.add(p);
       } else {
@@ -39,6 +39,7 @@ final class WarcExtract {
     int pages = 0;
     int failures = 0;
     List<String> warnings = new ArrayList<>();
+    int skipped;
     try (ArchivedResponses responses = ArchivedResponses.open(warcs, warnings::add)) {
       Optional<ArchivedResponse> next;
       while ((next = responses.next()).isPresent()) {
@@ -56,10 +57,15 @@ final class WarcExtract {
         out.write(line.json());
         out.write('\n');
       }
+      skipped = responses.skipped();
     }
     out.flush();
     for (String w : warnings) {
       err.println("newsarc extract: " + w);
+    }
+    if (skipped > 0) {
+      err.println("newsarc extract: skipped " + skipped + " unreadable record(s) in "
+          + warcs.size() + " file(s); every other record was read");
     }
     if (failures > 0) {
       err.println("newsarc extract: " + failures + " of " + pages

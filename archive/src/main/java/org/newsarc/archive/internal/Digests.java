@@ -35,6 +35,23 @@ public final class Digests {
     return digest.algorithm() + ":" + digest.base32();
   }
 
+  /**
+   * The digest as written in WARC-Block-Digest and WARC-Payload-Digest: SHA-1 in base32 (32
+   * letters, no padding, the common form), SHA-256 and SHA-512 in lower-case hex, because their
+   * base32 form needs "=" padding, which the WARC header grammar (a token) does not allow.
+   */
+  public static String header(WarcDigest digest) {
+    if (digest.algorithm().equalsIgnoreCase("sha1")) {
+      return "sha1:" + digest.base32();
+    }
+    return digest.algorithm().toLowerCase(java.util.Locale.ROOT) + ":" + digest.hex();
+  }
+
+  /** The SHA-1 of {@code data} as "sha1:BASE32", for records that carry no digest. */
+  public static String sha1Base32(byte[] data) {
+    return label(new Digests("sha1").of(data));
+  }
+
   private MessageDigest newDigester() {
     try {
       return WarcDigest.getDigester(algorithm);

@@ -73,7 +73,7 @@ public record HttpBlock(int status, List<Map.Entry<String, String>> headers, byt
       try {
         return dechunk(payload);
       } catch (IOException e) {
-        return payload;
+        return payload; // the header lies: the body was stored without chunk framing
       }
     }
     return payload;
@@ -116,24 +116,54 @@ public record HttpBlock(int status, List<Map.Entry<String, String>> headers, byt
     return out.toByteArray();
   }
 
-  private static byte[] dechunk(byte[] data) throws IOException {
+  /**
+   * Removes chunked framing in one pass over the bytes. Chunk extensions and trailers are
+   * dropped; a body cut inside a chunk yields what arrived. Throws when the bytes are not chunked.
+   */
+  static byte[] dechunk(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
     int pos = 0;
     while (pos < data.length) {
-      int lineEnd = indexOf(Arrays.copyOfRange(data, pos, data.length),
-          "\r\n".getBytes(StandardCharsets.ISO_8859_1));
-      if (lineEnd < 0) {
-        throw new IOException("bad chunk header");
+      int lineEnd = pos;
+      while (lineEnd < data.length && data[lineEnd] != '\n') {
+        lineEnd++;
       }
-      String sizeText = new String(data, pos, lineEnd, StandardCharsets.ISO_8859_1);
-      int semi = sizeText.indexOf(';');
-      int size = Integer.parseInt((semi < 0 ? sizeText : sizeText.substring(0, semi)).strip(), 16);
-      pos += lineEnd + 2;
+      if (lineEnd >= data.length && out.size() == 0) {
+        throw new IOException("no chunk-size line");
+      }
+      int sizeEnd = pos;
+      long size = 0;
+      int digits = 0;
+      while (sizeEnd < lineEnd && Character.digit(data[sizeEnd], 16) >= 0) {
+        size = size * 16 + Character.digit(data[sizeEnd], 16);
+        sizeEnd++;
+        if (++digits > 15) {
+          throw new IOException("chunk size too long at byte " + pos);
+        }
+      }
+      if (digits == 0) {
+        throw new IOException("bad chunk-size line at byte " + pos);
+      }
+      for (int i = sizeEnd; i < lineEnd; i++) {
+        byte b = data[i];
+        if (b != ';' && b != ' ' && b != '\t' && b != '\r' && i == sizeEnd) {
+          throw new IOException("bad chunk-size line at byte " + pos);
+        }
+      }
+      pos = Math.min(data.length, lineEnd + 1);
       if (size == 0) {
         break;
       }
-      out.write(data, pos, Math.min(size, data.length - pos));
-      pos += size + 2;
+      int take = (int) Math.min(size, data.length - pos);
+      out.write(data, pos, take);
+      pos += take;
+      // The CRLF after the chunk data.
+      if (pos < data.length && data[pos] == '\r') {
+        pos++;
+      }
+      if (pos < data.length && data[pos] == '\n') {
+        pos++;
+      }
     }
     return out.toByteArray();
   }

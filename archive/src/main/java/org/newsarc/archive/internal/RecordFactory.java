@@ -70,7 +70,7 @@ public final class RecordFactory {
     WarcRequest.Builder b = new WarcRequest.Builder(URI.create(exchange.targetUri()))
         .version(version)
         .date(date(exchange.date()))
-        .blockDigest(digests.of(block))
+        .addHeader("WARC-Block-Digest", Digests.header(digests.of(block)))
         .body(MediaType.HTTP_REQUEST, block);
     capture(b, exchange);
     return b.build();
@@ -84,8 +84,8 @@ public final class RecordFactory {
     WarcResponse.Builder b = new WarcResponse.Builder(URI.create(exchange.targetUri()))
         .version(version)
         .date(date(exchange.date()))
-        .blockDigest(digests.of(block))
-        .payloadDigest(payloadDigest)
+        .addHeader("WARC-Block-Digest", Digests.header(digests.of(block)))
+        .addHeader("WARC-Payload-Digest", Digests.header(payloadDigest))
         .concurrentTo(requestId)
         .body(MediaType.HTTP_RESPONSE, block);
     if (exchange.truncated() != null) {
@@ -109,11 +109,11 @@ public final class RecordFactory {
     WarcRevisit.Builder b = new WarcRevisit.Builder(URI.create(exchange.targetUri()), profile)
         .version(version)
         .date(date(exchange.date()))
-        .blockDigest(digests.of(block))
+        .addHeader("WARC-Block-Digest", Digests.header(digests.of(block)))
         .concurrentTo(requestId)
         .body(MediaType.HTTP_RESPONSE, block);
     if (payloadDigest != null) {
-      b.payloadDigest(payloadDigest);
+      b.addHeader("WARC-Payload-Digest", Digests.header(payloadDigest));
     }
     if (prior != null) {
       URI target = URI.create(prior.url());
@@ -131,12 +131,20 @@ public final class RecordFactory {
   /** The metadata record describing the capture whose response is {@code responseId}. */
   public WarcMetadata metadata(String targetUri, Instant date, URI responseId,
       CaptureMetadata metadata) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, List<String>> field : metadata.fields().entrySet()) {
+      for (String value : field.getValue()) {
+        text.append(field.getKey()).append(": ").append(value).append("\r\n");
+      }
+    }
+    byte[] block = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return new WarcMetadata.Builder()
         .version(version)
         .targetURI(URI.create(targetUri))
         .date(date(date))
         .concurrentTo(responseId)
-        .fields(metadata.fields())
+        .addHeader("WARC-Block-Digest", Digests.header(digests.of(block)))
+        .body(MediaType.parse("application/warc-fields"), block)
         .build();
   }
 

@@ -22,6 +22,7 @@ public final class TruncatedHeader {
     String[] lines = text.substring(0, end).split("\r\n", -1);
     StringBuilder out = new StringBuilder(text.length() + 40);
     boolean changed = false;
+    boolean matching = false;
     for (String line : lines) {
       int colon = line.indexOf(':');
       String name = colon < 0 ? "" : line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
@@ -30,14 +31,18 @@ public final class TruncatedHeader {
         out.append("X-Crawler-Content-Length:").append(line.substring(colon + 1));
         changed = true;
       } else {
+        matching |= name.equals("content-length");
         out.append(line);
       }
       out.append("\r\n");
     }
-    if (!changed) {
+    // A cut chunked body has no Content-Length at all: it gets one too.
+    if (matching && !changed) {
       return header;
     }
-    out.append("Content-Length: ").append(bodyLength).append("\r\n");
+    if (!matching) {
+      out.append("Content-Length: ").append(bodyLength).append("\r\n");
+    }
     out.append(text, end + 2, text.length());
     return out.toString().getBytes(StandardCharsets.ISO_8859_1);
   }

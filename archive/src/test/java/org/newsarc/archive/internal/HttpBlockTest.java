@@ -1,0 +1,60 @@
+package org.newsarc.archive.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** De-chunking of stored bodies: exact, in one pass, and a lying header falls back. */
+class HttpBlockTest {
+  private static byte[] block(String head, byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.writeBytes(body);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aLargeBodyInSmallChunksComesBackWhole() {
+    byte[] body = new byte[5 << 20];
+    new Random(7).nextBytes(body);
+    ByteArrayOutputStream framed = new ByteArrayOutputStream();
+    for (int i = 0; i < body.length; i += 1024) {
+      int n = Math.min(1024, body.length - i);
+      framed.writeBytes((Integer.toHexString(n) + ";ext=1\r\n").getBytes(StandardCharsets.US_ASCII));
+      framed.write(body, i, n);
+      framed.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    framed.writeBytes("0\r\nX-Trailer: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    HttpBlock http = HttpBlock.parse(block(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", framed.toByteArray()));
+    assertArrayEquals(body, http.entity());
+  }
+
+  @Test
+  void aChunkedHeaderOverAPlainBodyGivesTheBodyAsStored() {
+    byte[] body = "<html><body>not chunked at all</body></html>\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    HttpBlock http = HttpBlock.parse(block(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", body));
+    assertArrayEquals(body, http.entity());
+    byte[] binary = {(byte) 0x1f, (byte) 0x8b, 8, 0, 'z', '\n', (byte) 0xe9};
+    assertArrayEquals(binary, HttpBlock.parse(block(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", binary)).entity());
+  }
+
+  @Test
+  void aBodyCutInsideAChunkKeepsWhatArrived() {
+    HttpBlock http = HttpBlock.parse(block("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+        "5\r\nhello\r\n10\r\nwor".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("hellowor", new String(http.entity(), StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void printableEscapesBinary() {
+    assertEquals("bad \\x00\\xE9 byte\\x0A", Printable.of("bad \u0000\u00e9 byte\n"));
+  }
+}
