@@ -92,6 +92,10 @@ final class CatalogSchema {
         UNIQUE(url, source_url)
       );
       CREATE INDEX discovered_metadata_url ON discovered_metadata(url);
+      """,
+      // 3: what kind of page the extractor took each page for (article, hub, listing, page).
+      """
+      ALTER TABLE articles ADD COLUMN page_type TEXT
       """);
 
   /** The schema version this code writes. */
