@@ -28,6 +28,10 @@ public final class ContentExtractor {
   private static final int HUB_CARDS = 6;
   /** Prose characters outside the cards above which the page is taken for an article. */
   private static final int HUB_OTHER_PROSE = 300;
+  /** Same-shape teaser cards that form a "more stories" box inside an article's block. */
+  private static final int RELATED_CARDS = 3;
+  /** Most of an article block's text such a box may hold; more is the article itself. */
+  private static final double RELATED_SHARE = 0.3;
   /** Page link density above which a page without article prose is a listing. */
   private static final double LISTING_LINKS = 0.5;
 
@@ -53,6 +57,13 @@ public final class ContentExtractor {
     List<TextBlock> blocks;
     String byline = null;
     if (articleMode) {
+      Set<Element> cards = md.declaredArticle()
+          ? TeaserCards.cardElements(choice.element(), stats, RELATED_CARDS, RELATED_SHARE)
+          : Set.of();
+      if (!cards.isEmpty()) {
+        cards.addAll(boilerplate);
+        boilerplate = cards;
+      }
       List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
       byline = BlockFilter.findByline(rendered);
       blocks = BlockFilter.filter(rendered, md.title(), true);

@@ -1,6 +1,8 @@
 package org.newsarc.extractor.internal;
 
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -67,6 +69,39 @@ public final class TeaserCards {
    * A card is a container of at least two blocks (a headline and a summary), not a paragraph
    * with a link in its running text, and its link is a sizeable part of it.
    */
+  /**
+   * The cards of every group of at least {@code minGroup} same-shape teaser cards under
+   * {@code region} that hold at most {@code maxShare} of its text, for leaving "more stories"
+   * boxes out of an article.
+   */
+  public static Set<Element> cardElements(Element region, TextStats stats, int minGroup,
+      double maxShare) {
+    double maxText = maxShare * stats.get(region).text();
+    Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Element parent : region.getAllElements()) {
+      if (parent.childrenSize() < minGroup) {
+        continue;
+      }
+      Map<String, List<Element>> groups = new HashMap<>();
+      for (Element child : parent.children()) {
+        if (isCard(child, stats.get(child))) {
+          groups.computeIfAbsent(child.normalName() + '.' + child.className(), k -> new ArrayList<>())
+              .add(child);
+        }
+      }
+      for (List<Element> g : groups.values()) {
+        int text = 0;
+        for (Element e : g) {
+          text += stats.get(e).text();
+        }
+        if (g.size() >= minGroup && text <= maxText) {
+          out.addAll(g);
+        }
+      }
+    }
+    return out;
+  }
+
   private static boolean isCard(Element e, TextStats.Counts c) {
     return c.text() <= MAX_CARD_TEXT && c.links() >= MIN_HEADLINE
         && c.text() - c.links() >= MIN_SUMMARY && c.linkDensity() >= MIN_LINK_SHARE
