@@ -107,8 +107,8 @@ public final class Catalog implements Closeable, CaptureLookup {
       Instant extractedAt) throws IOException {
     String sql = "INSERT INTO articles(capture_id, url, title, authors, published, modified,"
         + " site_name, language, canonical_url, description, tags, image_url, text, word_count,"
-        + " article_signal, extractor_version, extracted_at)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        + " article_signal, extractor_version, extracted_at, page_type)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, captureId);
       ps.setString(2, a.url());
@@ -127,6 +127,7 @@ public final class Catalog implements Closeable, CaptureLookup {
       ps.setDouble(15, a.articleSignal());
       ps.setString(16, extractorVersion);
       ps.setString(17, extractedAt.toString());
+      ps.setString(18, a.pageType().label());
       ps.executeUpdate();
       long id;
       try (ResultSet keys = ps.getGeneratedKeys()) {

@@ -104,6 +104,10 @@ final class CatalogSchema {
         article_id INTEGER NOT NULL,
         PRIMARY KEY (bucket, article_id)
       ) WITHOUT ROWID;
+      """,
+      // 4: what kind of page the extractor took each page for (article, hub, listing, page).
+      """
+      ALTER TABLE articles ADD COLUMN page_type TEXT
       """);
 
   /** The schema version this code writes. */

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         "",
         "Writes one JSON object per input to standard output, in input order, with the keys"
             + " file, url, title, author, published, site_name, language, canonical_url,"
-            + " description, text, and error when the input could not be read or extracted."},
+            + " description, page_type (article, hub, listing or page), article_signal (0 to 1),"
+            + " text, and error when the input could not be read or extracted."},
     footer = {"", "Examples:",
         "  newsarc extract page.html",
         "  newsarc extract --url https://example.org/2024/05/07/story.html story.html.gz",

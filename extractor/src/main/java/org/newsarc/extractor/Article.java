@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param text the main text: paragraphs separated by a blank line
  * @param articleSignal how sure the extractor is that this page is one article, 0 to 1
  * @param charset the charset the page was decoded with
+ * @param pageType what kind of page this is; when not given, {@code ARTICLE} for a page whose
+ *     article signal is at least 0.5 and {@code PAGE} otherwise
  */
 public record Article(
     String url,
@@ -38,13 +40,15 @@ public record Article(
     String imageUrl,
     String text,
     double articleSignal,
-    String charset) {
+    String charset,
+    PageType pageType) {
 
   public Article {
     Objects.requireNonNull(url, "url");
     authors = authors == null ? List.of() : List.copyOf(authors);
     tags = tags == null ? List.of() : List.copyOf(tags);
     text = text == null ? "" : text;
+    pageType = pageType != null ? pageType : articleSignal >= 0.5 ? PageType.ARTICLE : PageType.PAGE;
   }
 
   /** Number of words in {@link #text()}, counted as runs of letters or digits. */
@@ -92,6 +96,7 @@ public record Article(
     private String text = "";
     private double articleSignal;
     private String charset;
+    private PageType pageType;
 
     private Builder(String url) {
       this.url = url;
@@ -112,6 +117,7 @@ public record Article(
       text = a.text;
       articleSignal = a.articleSignal;
       charset = a.charset;
+      pageType = a.pageType;
     }
 
     public Builder url(String url) { this.url = url; return this; }
@@ -128,10 +134,11 @@ public record Article(
     public Builder text(String text) { this.text = text; return this; }
     public Builder articleSignal(double articleSignal) { this.articleSignal = articleSignal; return this; }
     public Builder charset(String charset) { this.charset = charset; return this; }
+    public Builder pageType(PageType pageType) { this.pageType = pageType; return this; }
 
     public Article build() {
       return new Article(url, title, authors, published, modified, siteName, language,
-          canonicalUrl, description, tags, imageUrl, text, articleSignal, charset);
+          canonicalUrl, description, tags, imageUrl, text, articleSignal, charset, pageType);
     }
   }
 }

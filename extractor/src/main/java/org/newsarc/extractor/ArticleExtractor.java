@@ -69,7 +69,7 @@ public final class ArticleExtractor {
     Metadata md = MetadataReader.read(doc, url, headers);
     Element body = doc.body();
     ContentExtractor.Content content = body == null
-        ? new ContentExtractor.Content("", 0, 0, false, null)
+        ? new ContentExtractor.Content("", 0, 0, false, null, PageType.PAGE)
         : ContentExtractor.extract(body, md);
     return Article.newBuilder(url)
         .title(md.title())
@@ -86,6 +86,7 @@ public final class ArticleExtractor {
         .text(content.text())
         .articleSignal(ArticleSignal.of(md, content))
         .charset(charset.name())
+        .pageType(content.pageType())
         .build();
   }
 

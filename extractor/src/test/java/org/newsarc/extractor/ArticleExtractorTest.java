@@ -187,4 +187,51 @@ class ArticleExtractorTest {
       pool.shutdownNow();
     }
   }
+
+  private static String teasers(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      b.append("<div class=\"card\"><h3><a href=\"/world/2024/05/0").append(i % 9 + 1)
+          .append("/story-").append(i).append(".html\">Ferry operator number ").append(i)
+          .append(" changes its timetable</a></h3><p>Passengers on the northern route will see ")
+          .append("fewer crossings from June, the operator said on Monday.</p></div>");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void aSectionPageOfTeaserCardsIsAHubWithoutText() throws ExtractionException {
+    String html = page("<title>World | Example News</title><script type=\"application/ld+json\">"
+        + "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\",\"name\":\"World\"}"
+        + "</script>", "<main><h1>World</h1><section class=\"teasers\">" + teasers(20)
+        + "</section></main>");
+    Article a = extract(html, "https://example.org/world/");
+    assertEquals(PageType.HUB, a.pageType());
+    assertEquals("", a.text());
+    assertTrue(a.articleSignal() < 0.5, "signal " + a.articleSignal());
+  }
+
+  @Test
+  void teaserCardsAloneMakeAHubWithoutDeclaredTypes() throws ExtractionException {
+    String html = page("<title>Latest | Example News</title>",
+        "<div id=\"content\"><ul class=\"list\">" + teasers(12).replace("<div class=\"card\">", "<li class=\"item\">")
+            .replace("</div>", "</li>") + "</ul></div>");
+    Article a = extract(html, "https://example.org/latest/");
+    assertEquals(PageType.HUB, a.pageType());
+    assertEquals("", a.text());
+  }
+
+  @Test
+  void aLongArticleWithRelatedCardsKeepsItsBody() throws ExtractionException {
+    StringBuilder body = new StringBuilder("<article><h1>Council approves plan</h1>");
+    for (int i = 0; i < 8; i++) {
+      body.append("<p>").append(PROSE).append(PROSE).append("</p>");
+    }
+    body.append("</article><aside><h2>More news</h2>").append(teasers(4)).append("</aside>");
+    Article a = extract(page("<title>Council approves plan | Example News</title>", body.toString()),
+        "https://example.org/news/2024/05/07/plan.html");
+    assertEquals(PageType.ARTICLE, a.pageType());
+    assertTrue(a.text().startsWith(PROSE.strip()), a.text());
+    assertTrue(a.articleSignal() >= 0.5, "signal " + a.articleSignal());
+  }
 }

@@ -116,6 +116,10 @@ public final class BatchExtractor {
       g.writeStringField("language", a == null ? null : a.language());
       g.writeStringField("canonical_url", a == null ? null : a.canonicalUrl());
       g.writeStringField("description", a == null ? null : a.description());
+      g.writeStringField("page_type", a == null ? null : a.pageType().label());
+      if (a != null) {
+        g.writeNumberField("article_signal", Math.round(a.articleSignal() * 1000) / 1000.0);
+      }
       g.writeStringField("text", a == null ? null : a.text());
       if (error != null) {
         g.writeStringField("error", error);

@@ -13,6 +13,9 @@ public final class ArticleSignal {
   private ArticleSignal() {}
 
   public static double of(Metadata md, Content content) {
+    if (content.pageType() == org.newsarc.extractor.PageType.HUB) {
+      return 0.1;
+    }
     double s = 0.1;
     s += 0.5 * Math.min(1.0, content.prose() / 1000.0);
     if (content.articleMode()) {

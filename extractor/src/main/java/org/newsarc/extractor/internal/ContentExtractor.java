@@ -3,6 +3,7 @@ package org.newsarc.extractor.internal;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.newsarc.extractor.PageType;
 import org.newsarc.extractor.internal.MetadataReader.Metadata;
 import org.newsarc.extractor.internal.TextRenderer.TextBlock;
 
@@ -21,7 +22,18 @@ public final class ContentExtractor {
 
   /** The text and what the extractor learned about the page on the way. */
   public record Content(String text, int prose, double pageLinkDensity, boolean articleMode,
-      String byline) {}
+      String byline, PageType pageType) {}
+
+  /** Teaser cards that make a page a hub when little prose stands outside them. */
+  private static final int HUB_CARDS = 6;
+  /** Prose characters outside the cards above which the page is taken for an article. */
+  private static final int HUB_OTHER_PROSE = 300;
+  /** Same-shape teaser cards that form a "more stories" box inside an article's block. */
+  private static final int RELATED_CARDS = 3;
+  /** Most of an article block's text such a box may hold; more is the article itself. */
+  private static final double RELATED_SHARE = 0.3;
+  /** Page link density above which a page without article prose is a listing. */
+  private static final double LISTING_LINKS = 0.5;
 
   public static Content extract(Element body, Metadata md) {
     DomCleaner.removeNonContent(body);
@@ -36,11 +48,22 @@ public final class ContentExtractor {
     }
     stats.exclude(boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
+    int pageProse = stats.get(body).prose();
+    if (isHub(choice.element(), stats, md, pageProse)) {
+      return new Content("", pageProse, pageLinkDensity, false, null, PageType.HUB);
+    }
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150;
     List<TextBlock> blocks;
     String byline = null;
     if (articleMode) {
+      Set<Element> cards = md.declaredArticle()
+          ? TeaserCards.cardElements(choice.element(), stats, RELATED_CARDS, RELATED_SHARE)
+          : Set.of();
+      if (!cards.isEmpty()) {
+        cards.addAll(boilerplate);
+        boilerplate = cards;
+      }
       List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
       byline = BlockFilter.findByline(rendered);
       blocks = BlockFilter.filter(rendered, md.title(), true);
@@ -52,7 +75,25 @@ public final class ContentExtractor {
     if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {
       text = TextAssembler.plain(md.jsonLdBody());
     }
-    return new Content(text, stats.get(body).prose(), pageLinkDensity, articleMode, byline);
+    PageType type = articleMode ? PageType.ARTICLE
+        : pageLinkDensity > LISTING_LINKS ? PageType.LISTING : PageType.PAGE;
+    return new Content(text, pageProse, pageLinkDensity, articleMode, byline, type);
+  }
+
+  /**
+   * A hub's main block is teaser cards from top to bottom: many cards (fewer will do when the
+   * page declares itself a collection), little prose beside them in that block, and at least
+   * half of the page's prose in them. A short post with a teaser sidebar is not one: its main
+   * block is the post; nor is a page that declares itself an article.
+   */
+  private static boolean isHub(Element main, TextStats stats, Metadata md, int pageProse) {
+    if (md.declaredArticle() && !md.declaredCollection()) {
+      return false;
+    }
+    TeaserCards.Cards cards = TeaserCards.in(main, stats);
+    int needed = md.declaredCollection() ? 4 : HUB_CARDS;
+    return cards.count() >= needed && stats.get(main).prose() - cards.prose() < HUB_OTHER_PROSE
+        && cards.prose() * 2 >= pageProse;
   }
 
   private static boolean isDiscussion(Element body, TextStats stats, Set<Element> boilerplate) {

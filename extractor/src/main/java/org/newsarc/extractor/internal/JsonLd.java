@@ -36,16 +36,22 @@ public final class JsonLd {
       "videoobject", "podcastepisode", "event", "product", "webpage", "itempage",
       "collectionpage", "aboutpage", "profilepage");
 
-  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of());
+  /** Types that describe a page gathering other pages (a section, tag or search page). */
+  private static final Set<String> COLLECTION_TYPES = Set.of("collectionpage", "searchresultspage");
+
+  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of(), false);
 
   private final JsonNode article;
   private final String websiteName;
   private final Map<String, JsonNode> byId;
+  private final boolean collection;
 
-  private JsonLd(JsonNode article, String websiteName, Map<String, JsonNode> byId) {
+  private JsonLd(JsonNode article, String websiteName, Map<String, JsonNode> byId,
+      boolean collection) {
     this.article = article;
     this.websiteName = websiteName;
     this.byId = byId;
+    this.collection = collection;
   }
 
   public static JsonLd of(PageIndex index) {
@@ -74,8 +80,10 @@ public final class JsonLd {
     JsonNode best = null;
     int bestRank = Integer.MAX_VALUE;
     String website = null;
+    boolean collection = false;
     for (JsonNode o : objects) {
       for (String type : types(o)) {
+        collection |= COLLECTION_TYPES.contains(type);
         int rank = ARTICLE_TYPES.indexOf(type);
         if (rank >= 0 && rank < bestRank) {
           best = o;
@@ -86,7 +94,7 @@ public final class JsonLd {
         }
       }
     }
-    return new JsonLd(best, website, byId);
+    return new JsonLd(best, website, byId, collection);
   }
 
   private static void flatten(JsonNode node, List<JsonNode> out, int depth) {
@@ -116,6 +124,11 @@ public final class JsonLd {
       types.add(t.asText("").toLowerCase(Locale.ROOT));
     }
     return types;
+  }
+
+  /** True when some object declares the page a collection or search results page. */
+  public boolean isCollection() {
+    return collection;
   }
 
   /** True when the chosen object is a news or blog article, not just a web page. */

@@ -19,7 +19,7 @@ public final class MetadataReader {
   public record Metadata(
       String title, List<String> authors, String published, String modified, String siteName,
       String language, String canonicalUrl, String description, List<String> tags,
-      String imageUrl, boolean declaredArticle, String jsonLdBody) {}
+      String imageUrl, boolean declaredArticle, String jsonLdBody, boolean declaredCollection) {}
 
   private static final Pattern BY_PREFIX = Pattern.compile(
       "^(by|von|par|por|di|door|av|text|written by|posted by|story by|autor|author)\\s*:?\\s+",
@@ -61,7 +61,8 @@ public final class MetadataReader {
         absolute(doc, first(meta.first("og:image", "og:image:url", "twitter:image",
             "twitter:image:src"), ld.image())),
         declaredArticle,
-        ld.articleBody());
+        ld.articleBody(),
+        ld.isCollection() && !ld.isArticle());
   }
 
   private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld, String siteName,

@@ -29,7 +29,7 @@ class BatchExtractorTest {
       + "Der Stadtrat hat am Mittwoch die neue Rheinfähre beschlossen, nach langer Debatte. ".repeat(4)
       + "</p></article></body></html>";
   private static final Set<String> KEYS = Set.of("file", "url", "title", "author", "published",
-      "site_name", "language", "canonical_url", "description", "text");
+      "site_name", "language", "canonical_url", "description", "page_type", "article_signal", "text");
 
   @TempDir
   Path dir;
@@ -65,6 +65,8 @@ class BatchExtractorTest {
     assertEquals("de", first.get("language").asText());
     assertTrue(first.get("text").asText().startsWith("Der Stadtrat"));
     assertNull(first.get("error"));
+    assertTrue(Set.of("article", "hub", "listing", "page").contains(first.get("page_type").asText()));
+    assertTrue(first.get("article_signal").isNumber());
     List<String> keys = new ArrayList<>();
     first.fieldNames().forEachRemaining(keys::add);
     assertEquals(KEYS, Set.copyOf(keys));

@@ -1,0 +1,110 @@
+package org.newsarc.extractor.internal;
+
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Measures how much of a region is made of teaser cards: sibling elements of one shape (same
+ * tag and class) that each hold a link, typically a headline, beside a short summary, and
+ * little else. A section or front page is such cards from top to bottom; an article with a
+ * "related stories" box has a few of them next to much longer prose. Stateless, thread-safe.
+ */
+public final class TeaserCards {
+
+  /** Siblings of one shape needed before a group counts as a card list. */
+  private static final int MIN_GROUP = 4;
+  /** Longest text a single card may hold; longer siblings are articles or sections. */
+  private static final int MAX_CARD_TEXT = 700;
+  /** Shortest link text (a headline) and unlinked text (a summary) of a card. */
+  private static final int MIN_HEADLINE = 15;
+  private static final int MIN_SUMMARY = 40;
+
+  /** Share of a card's text its links must hold at least (a headline beside a summary). */
+  private static final double MIN_LINK_SHARE = 0.12;
+  /** Elements that hold running text rather than wrap blocks. */
+  private static final Set<String> TEXT_TAGS = Set.of("p", "span", "a", "em", "strong", "b", "i",
+      "font", "blockquote", "dd", "td", "pre", "h1", "h2", "h3", "h4", "h5", "h6");
+
+  private TeaserCards() {}
+
+  /** Cards found under a region and the characters of text and of prose they hold. */
+  public record Cards(int count, int text, int prose) {}
+
+  /** Finds the teaser cards under {@code region}, counting text with {@code stats}. */
+  public static Cards in(Element region, TextStats stats) {
+    int count = 0;
+    int text = 0;
+    int prose = 0;
+    for (Element parent : region.getAllElements()) {
+      int children = parent.childrenSize();
+      if (children < MIN_GROUP) {
+        continue;
+      }
+      Map<String, int[]> groups = new HashMap<>();
+      for (Element child : parent.children()) {
+        TextStats.Counts c = stats.get(child);
+        if (isCard(child, c)) {
+          int[] g = groups.computeIfAbsent(child.normalName() + '.' + child.className(), k -> new int[3]);
+          g[0]++;
+          g[1] += c.text();
+          g[2] += c.prose();
+        }
+      }
+      for (int[] g : groups.values()) {
+        if (g[0] >= MIN_GROUP) {
+          count += g[0];
+          text += g[1];
+          prose += g[2];
+        }
+      }
+    }
+    return new Cards(count, text, prose);
+  }
+
+  /**
+   * A card is a container of at least two blocks (a headline and a summary), not a paragraph
+   * with a link in its running text, and its link is a sizeable part of it.
+   */
+  /**
+   * The cards of every group of at least {@code minGroup} same-shape teaser cards under
+   * {@code region} that hold at most {@code maxShare} of its text, for leaving "more stories"
+   * boxes out of an article.
+   */
+  public static Set<Element> cardElements(Element region, TextStats stats, int minGroup,
+      double maxShare) {
+    double maxText = maxShare * stats.get(region).text();
+    Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Element parent : region.getAllElements()) {
+      if (parent.childrenSize() < minGroup) {
+        continue;
+      }
+      Map<String, List<Element>> groups = new HashMap<>();
+      for (Element child : parent.children()) {
+        if (isCard(child, stats.get(child))) {
+          groups.computeIfAbsent(child.normalName() + '.' + child.className(), k -> new ArrayList<>())
+              .add(child);
+        }
+      }
+      for (List<Element> g : groups.values()) {
+        int text = 0;
+        for (Element e : g) {
+          text += stats.get(e).text();
+        }
+        if (g.size() >= minGroup && text <= maxText) {
+          out.addAll(g);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isCard(Element e, TextStats.Counts c) {
+    return c.text() <= MAX_CARD_TEXT && c.links() >= MIN_HEADLINE
+        && c.text() - c.links() >= MIN_SUMMARY && c.linkDensity() >= MIN_LINK_SHARE
+        && e.childrenSize() >= 2 && !TEXT_TAGS.contains(e.normalName());
+  }
+}
