@@ -5,7 +5,8 @@
 #   crawl pages/s, CPU ms per page and peak RSS; extraction-only pages/s and CPU ms per page on
 #   the same pages; `archive -i` over ARCHIVE_URLS URLs with the default 1 s delay; and
 #   `wget --warc-file` over the crawl's URL list.
-# Usage: bench/crawl.sh [EVAL_DIR]   (env: HOSTS=100 PAGES=40 WORKERS=32 ARCHIVE_URLS=1000 PORT=18080)
+# Usage: bench/crawl.sh [EVAL_DIR]
+#   env: HOSTS=100 PAGES=40 WORKERS=32 ARCHIVE_URLS=1000 PORT=18080 JAVA_OPTS= KEEP=1 (keep files)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,8 +17,9 @@ WORKERS=${WORKERS:-32}
 ARCHIVE_URLS=${ARCHIVE_URLS:-1000}
 PORT=${PORT:-18080}
 WORK=$(mktemp -d /tmp/newsarc-bench.XXXXXX)
+chmod 755 "$WORK"   # the nginx worker runs as another user
 SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; }
+cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 ./newsarc --version >/dev/null   # builds the jar when needed
@@ -88,7 +90,7 @@ echo "server: $SERVER on 0.0.0.0:$PORT"
 measure() {
   local label=$1 count=$2; shift 2
   /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.$label" "$@" > "$WORK/out.$label" 2> "$WORK/err.$label" || true
-  read -r wall user sys rss < "$WORK/time.$label"
+  read -r wall user sys rss < <(tail -n 1 "$WORK/time.$label")
   local cpu; cpu=$(echo "$user + $sys" | bc)
   printf '%-22s %6d pages  %7.2f s  %8.1f pages/s  %6.2f ms CPU/page  peak RSS %5d MB\n' \
     "$label" "$count" "$wall" "$(echo "$count / $wall" | bc -l)" \
@@ -137,4 +139,4 @@ measure wget $((HOSTS * PAGES)) wget -q -e robots=off --delete-after -P "$WORK/w
 echo
 printf 'crawl CPU/page : extract CPU/page = %.2f (goal <= 1.5)\n' "$(echo "($CPU_crawl / ($HOSTS * $PAGES + $HOSTS)) / ($CPU_extract / ($HOSTS * $PAGES))" | bc -l)"
 printf 'crawl pages/s : extract pages/s  = %.2f (goal >= 0.75)\n' "$(echo "(($HOSTS * $PAGES + $HOSTS) / $WALL_crawl) / (($HOSTS * $PAGES) / $WALL_extract)" | bc -l)"
-echo "work folder: $WORK (removed by: rm -rf $WORK)"
+[ -n "${KEEP:-}" ] && echo "work folder kept: $WORK"

@@ -99,6 +99,13 @@ public final class CrawlCommand implements Callable<Integer> {
             + daemon.outputDirectory() + (cfg.status().enabled()
                 ? "; status on http://127.0.0.1:" + cfg.status().port() + "/status" : ""));
         err.flush();
+        if (System.console() != null) {
+          // On a terminal only: a line every few seconds; logs and pipes stay quiet.
+          daemon.onProgress(line -> {
+            err.println("newsarc: " + line);
+            err.flush();
+          }, Duration.ofSeconds(5));
+        }
         summary = daemon.run(stop, exitWhenIdle);
       }
       PrintWriter stdout = spec.commandLine().getOut();

@@ -96,7 +96,9 @@ public final class ParallelArchive {
       while ((q = take()) != null) {
         int index = q.indexes.poll();
         PageOutcome outcome = archiver.archive(urls.get(index).strip());
-        outcomes[index] = outcome;
+        // Kept for the summary: the response (its body) is let go, so memory stays flat.
+        outcomes[index] = new PageOutcome(outcome.requestedUrl(), outcome.hops(),
+            outcome.article(), outcome.articleId(), outcome.failure(), outcome.reason(), null);
         synchronized (listener) {
           listener.finished(index, outcome);
         }
