@@ -4,7 +4,7 @@
 # without it, Python's threaded http.server). Reports, in one run:
 #   crawl pages/s, CPU ms per page and peak RSS; extraction-only pages/s and CPU ms per page on
 #   the same pages; `archive -i` over ARCHIVE_URLS URLs with the default 1 s delay; and
-#   `wget --warc-file` over the crawl's URL list.
+#   `archive --no-extract` (delay 0) and `wget --warc-file` over the crawl's URL list.
 # Usage: bench/crawl.sh [EVAL_DIR]
 #   env: HOSTS=100 PAGES=40 WORKERS=32 ARCHIVE_URLS=1000 PORT=18080 JAVA_OPTS= KEEP=1 (keep files)
 set -euo pipefail
@@ -132,11 +132,15 @@ awk -v n="$PAGES" -v h="$HOSTS" -v want="$ARCHIVE_URLS" '{ a[NR-1]=$0 } END {
 measure archive "$(wc -l < "$WORK/archive-urls.txt")" java ${JAVA_OPTS:-} -jar "$JAR" archive --out "$WORK/archive" -i "$WORK/archive-urls.txt" --contact https://example.org/newsarc-bench
 echo "    archive: $(grep -m1 '^Archived' "$WORK/out.archive" || tail -1 "$WORK/err.archive")"
 
-# 6. wget --warc-file over the crawl's URL list (fetch and WARC only, no extraction).
+# 6. archive --no-extract over the crawl's URL list, delay 0: fetch + WARC + catalog only.
+measure noextract $((HOSTS * PAGES)) java ${JAVA_OPTS:-} -jar "$JAR" archive --out "$WORK/noextract" -i "$WORK/urls.txt" --delay 0 --workers "$WORKERS" --no-extract --contact https://example.org/newsarc-bench
+
+# 7. wget --warc-file over the crawl's URL list (fetch and WARC only, no extraction).
 mkdir -p "$WORK/wget"
 measure wget $((HOSTS * PAGES)) wget -q -e robots=off --delete-after -P "$WORK/wget" --warc-file="$WORK/wget/bench" -i "$WORK/urls.txt"
 
 echo
+printf 'archive --no-extract pages/s : wget pages/s = %.2f (goal >= 2)\n' "$(echo "$WALL_wget / $WALL_noextract" | bc -l)"
 printf 'crawl CPU/page : extract CPU/page = %.2f (goal <= 1.5)\n' "$(echo "($CPU_crawl / ($HOSTS * $PAGES + $HOSTS)) / ($CPU_extract / ($HOSTS * $PAGES))" | bc -l)"
 printf 'crawl pages/s : extract pages/s  = %.2f (goal >= 0.75)\n' "$(echo "(($HOSTS * $PAGES + $HOSTS) / $WALL_crawl) / (($HOSTS * $PAGES) / $WALL_extract)" | bc -l)"
 [ -n "${KEEP:-}" ] && echo "work folder kept: $WORK"

@@ -67,6 +67,11 @@ public final class ArchiveCommand implements Callable<Integer> {
       + " summary.")
   boolean jsonl;
 
+  @Option(names = "--no-extract", negatable = false,
+      description = "Archive (WARC and catalog) without extracting articles; run"
+          + " 'newsarc reindex' later to fill them in.")
+  boolean noExtract;
+
   @Option(names = "--workers", paramLabel = "N", defaultValue = "8",
       description = "Hosts fetched in parallel; each host still gets one request at a time"
           + " (default: ${DEFAULT-VALUE}).")
@@ -133,7 +138,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc,
         Clock.systemUTC(), Sleeper.SYSTEM)) {
       Progress progress = Progress.onTerminal(all.size(), Clock.systemUTC());
-      List<PageOutcome> outcomes = session.archiveAll(all, workers, (index, outcome) -> {
+      List<PageOutcome> outcomes = session.archiveAll(all, workers, !noExtract,
+          (index, outcome) -> {
         progress.clear();
         if (jsonl) {
           try {

@@ -38,9 +38,13 @@ final class OutcomeReport {
       if (!o.finalUrl().equals(o.requestedUrl())) {
         sb.append(" -> ").append(o.finalUrl());
       }
-      String title = o.article().title();
-      sb.append("  \"").append(title == null ? "(no title)" : title).append("\" ")
-          .append(o.article().wordCount()).append(" words");
+      if (o.article() == null) {
+        sb.append("  (not extracted)");
+      } else {
+        String title = o.article().title();
+        sb.append("  \"").append(title == null ? "(no title)" : title).append("\" ")
+            .append(o.article().wordCount()).append(" words");
+      }
     } else {
       sb.append("FAIL  ").append(o.requestedUrl()).append("  ")
           .append(o.failure().label()).append(": ").append(o.reason());

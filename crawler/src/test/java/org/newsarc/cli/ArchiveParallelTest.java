@@ -93,6 +93,27 @@ class ArchiveParallelTest {
     }
   }
 
+  @Test
+  void noExtractArchivesWithoutArticles() throws Exception {
+    try (TestSite site = new TestSite("127.0.0.35")) {
+      site.route("/s", Reply.html(String.format(PAGE, "n", "n")));
+      StringWriter o = new StringWriter();
+      int exit = Main.run(new PrintWriter(o), new PrintWriter(new StringWriter()), "archive",
+          "--out", out.toString(), "--delay", "0", "--no-extract", site.url("/s"));
+      assertEquals(0, exit, o.toString());
+      assertTrue(o.toString().contains("ok    200 " + site.url("/s") + "  (not extracted)"),
+          o.toString());
+      try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + out.resolve(
+          "newsarc.db")); var st = db.createStatement()) {
+        var rs = st.executeQuery("SELECT (SELECT count(*) FROM articles),"
+            + " (SELECT count(*) FROM captures WHERE url LIKE '%/s')");
+        rs.next();
+        assertEquals(0, rs.getInt(1), "no article extracted");
+        assertEquals(1, rs.getInt(2), "the page is archived");
+      }
+    }
+  }
+
   private static boolean overlaps(List<Hit> a, List<Hit> b) {
     long aStart = a.stream().mapToLong(Hit::startNanos).min().orElse(0);
     long aEnd = a.stream().mapToLong(Hit::endNanos).max().orElse(0);

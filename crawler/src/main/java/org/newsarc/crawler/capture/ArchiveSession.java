@@ -114,7 +114,14 @@ public final class ArchiveSession implements Closeable {
    */
   public List<PageOutcome> archiveAll(List<String> urls, int workers,
       ParallelArchive.Listener listener) throws InterruptedException {
-    return new ParallelArchive(archiver, delays, clock).run(urls, workers, listener);
+    return archiveAll(urls, workers, true, listener);
+  }
+
+  /** As above; without {@code extract}, pages are archived but no article is extracted. */
+  public List<PageOutcome> archiveAll(List<String> urls, int workers, boolean extract,
+      ParallelArchive.Listener listener) throws InterruptedException {
+    return new ParallelArchive(extract ? archiver : archiver.withoutExtraction(), delays, clock)
+        .run(urls, workers, listener);
   }
 
   public Path out() {

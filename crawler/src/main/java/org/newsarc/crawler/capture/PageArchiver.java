@@ -52,6 +52,7 @@ public final class PageArchiver {
   private final Catalog catalog;
   private final ArticleExtractor extractor;
   private final Clock clock;
+  private final boolean extract;
 
   public PageArchiver(Fetcher fetcher, RobotsCache robots, HostDelays delays, WarcArchive warcs,
       Catalog catalog, ArticleExtractor extractor, Clock clock) {
@@ -62,6 +63,26 @@ public final class PageArchiver {
     this.catalog = catalog;
     this.extractor = extractor;
     this.clock = clock;
+    this.extract = true;
+  }
+
+  private PageArchiver(PageArchiver base, boolean extract) {
+    this.fetcher = base.fetcher;
+    this.robots = base.robots;
+    this.delays = base.delays;
+    this.warcs = base.warcs;
+    this.catalog = base.catalog;
+    this.extractor = base.extractor;
+    this.clock = base.clock;
+    this.extract = extract;
+  }
+
+  /**
+   * The same archiver, archiving HTML pages without extracting their articles (no articles
+   * rows; {@code newsarc reindex} fills them in later from the WARC files).
+   */
+  public PageArchiver withoutExtraction() {
+    return new PageArchiver(this, false);
   }
 
   /** Archives {@code url}; never throws for bad input or network trouble. */
@@ -116,7 +137,7 @@ public final class PageArchiver {
       }
       String location = response.redirectTarget();
       boolean badRedirect = response.isRedirect() && location == null;
-      if (location == null && !badRedirect) {
+      if (extract && location == null && !badRedirect) {
         extraction = extract(response);
       }
       try {
@@ -238,6 +259,9 @@ public final class PageArchiver {
     String type = response.mediaType();
     if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")) {
       return fail(url, hops, FailureKind.NOT_HTML, "content type " + type, response);
+    }
+    if (!extract) {
+      return new PageOutcome(url, hops, null, -1, null, null, response);
     }
     if (extraction == null || extraction.article() == null) {
       String reason = extraction == null ? "not extracted" : extraction.reason();
