@@ -1,8 +1,11 @@
 package org.newsarc.archive;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * when it is closed (on {@link #close()}, or when it outgrows the size or age limit), after which
  * its CDXJ index is written beside it. Each capture becomes a response (or revisit) record, the
  * request record, and optionally a metadata record, linked by WARC-Concurrent-To and forced to
- * disk before {@link #write} returns. Opening a folder first recovers any {@code .open} file a
+ * disk before {@link #write} returns. Records are compressed outside the file's lock and
+ * captures finished together share one fsync (group commit). Opening a folder first recovers any {@code .open} file a
  * crash left behind. Thread-safe: writes are serialised.
  */
 public final class WarcArchive implements Closeable {
@@ -54,6 +58,12 @@ public final class WarcArchive implements Closeable {
   private Path openFile;
   private String fileName;
   private Instant openedAt;
+  /** Counts the files opened, so that a forced position names its file. Guarded by this. */
+  private long generation;
+  private final Object syncLock = new Object();
+  /** The file generation and position known to be on disk. Guarded by syncLock. */
+  private long durableGeneration = -1;
+  private long durableEnd;
 
   private WarcArchive(Path dir, WarcOptions options, Clock clock, CaptureLookup lookup,
       List<Path> recovered, long nextSerial) {
@@ -115,10 +125,8 @@ public final class WarcArchive implements Closeable {
    *
    * @return where the response or revisit record was written
    */
-  public synchronized StoredCapture write(HttpExchange exchange, CaptureMetadata metadata)
+  public StoredCapture write(HttpExchange exchange, CaptureMetadata metadata)
       throws IOException {
-    closeIfTooOld();
-    ensureOpen();
     int status = exchange.status();
     WarcDigest payloadDigest = null;
     PriorCapture prior = null;
@@ -133,34 +141,89 @@ public final class WarcArchive implements Closeable {
     }
     boolean revisit = status == 304 || prior != null;
 
+    // Records are built and compressed before taking the file: only the append is serialised.
     WarcRequest request = records.request(exchange);
     WarcCaptureRecord response = revisit
         ? records.revisit(exchange, request.id(), payloadDigest, prior)
         : records.response(exchange, request.id(), payloadDigest);
-    long start = writer.position();
-    long length;
-    try {
-      writer.write(response);
-      length = writer.position() - start;
-      writer.write(request);
-      if (metadata != null) {
-        writer.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
-            metadata));
-      }
-      channel.force(false);
-    } catch (IOException e) {
-      String file = fileName;
-      abandonCapture(start);
-      throw new IOException("cannot write the capture of " + exchange.targetUri() + " to "
-          + file + ": " + e.getMessage(), e);
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(
+        exchange.responseBody().length / 3 + 4096);
+    WarcWriter encoder = new WarcWriter(Channels.newChannel(buf), WarcCompression.GZIP);
+    encoder.write(response);
+    long length = buf.size();
+    encoder.write(request);
+    if (metadata != null) {
+      encoder.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
+          metadata));
     }
-    StoredCapture stored = new StoredCapture(fileName, start, length,
+    Appended at = append(buf.toByteArray(), exchange.targetUri(), "capture");
+    awaitDurable(at);
+    return new StoredCapture(at.fileName(), at.start(), length,
         "<" + response.id() + ">",
         payloadDigest == null ? null : Digests.label(payloadDigest), exchange.date(), revisit);
-    if (writer.position() >= options.maxFileBytes()) {
+  }
+
+  /** Where bytes were appended: the file, its generation, and the byte range. */
+  private record Appended(String fileName, long generation, long start, long end) {}
+
+  /** Appends whole, already compressed records to the open file; one writer at a time. */
+  private synchronized Appended append(byte[] bytes, String targetUri, String what)
+      throws IOException {
+    closeIfTooOld();
+    ensureOpen();
+    long start = channel.position();
+    String file = fileName;
+    try {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+    } catch (IOException e) {
+      abandonCapture(start);
+      throw new IOException("cannot write the " + what + " of " + targetUri + " to "
+          + file + ": " + e.getMessage(), e);
+    }
+    Appended at = new Appended(file, generation, start, channel.position());
+    if (at.end() >= options.maxFileBytes()) {
       closeCurrent();
     }
-    return stored;
+    return at;
+  }
+
+  /**
+   * Group commit: returns once the bytes up to {@code at.end()} are on disk. One caller forces
+   * the file while the others keep appending; whoever comes next finds its bytes already
+   * forced, or forces once for everything appended meanwhile. A file closed since was forced
+   * when it was closed.
+   */
+  private void awaitDurable(Appended at) throws IOException {
+    synchronized (syncLock) {
+      if (durableGeneration > at.generation()
+          || (durableGeneration == at.generation() && durableEnd >= at.end())) {
+        return;
+      }
+      FileChannel c;
+      long gen;
+      long end;
+      synchronized (this) {
+        if (generation != at.generation() || channel == null) {
+          return; // closed (and forced) since
+        }
+        c = channel;
+        gen = generation;
+        end = channel.position();
+      }
+      try {
+        c.force(false);
+      } catch (java.nio.channels.ClosedChannelException e) {
+        return; // closed (and forced) meanwhile
+      } catch (IOException e) {
+        throw new IOException("cannot force " + at.fileName() + " to disk: " + e.getMessage(),
+            e);
+      }
+      durableGeneration = gen;
+      durableEnd = end;
+    }
   }
 
   /**
@@ -171,25 +234,14 @@ public final class WarcArchive implements Closeable {
    * @param stored what {@link #write} returned for the capture
    * @param targetUri the capture's URL
    */
-  public synchronized void writeMetadata(StoredCapture stored, String targetUri,
+  public void writeMetadata(StoredCapture stored, String targetUri,
       CaptureMetadata metadata) throws IOException {
-    closeIfTooOld();
-    ensureOpen();
     String id = stored.recordId();
     URI responseId = URI.create(id.startsWith("<") ? id.substring(1, id.length() - 1) : id);
-    long start = writer.position();
-    try {
-      writer.write(records.metadata(targetUri, stored.date(), responseId, metadata));
-      channel.force(false);
-    } catch (IOException e) {
-      String file = fileName;
-      abandonCapture(start);
-      throw new IOException("cannot write the metadata of " + targetUri + " to " + file + ": "
-          + e.getMessage(), e);
-    }
-    if (writer.position() >= options.maxFileBytes()) {
-      closeCurrent();
-    }
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(2048);
+    new WarcWriter(Channels.newChannel(buf), WarcCompression.GZIP)
+        .write(records.metadata(targetUri, stored.date(), responseId, metadata));
+    awaitDurable(append(buf.toByteArray(), targetUri, "metadata"));
   }
 
   /** Closes the current file if it has been open longer than the age limit. */
@@ -257,6 +309,7 @@ public final class WarcArchive implements Closeable {
     }
     writer = new WarcWriter(channel, WarcCompression.GZIP);
     writer.write(records.warcinfo(fileName, now));
+    generation++;
   }
 
   /**

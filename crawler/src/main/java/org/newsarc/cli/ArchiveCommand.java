@@ -34,6 +34,10 @@ import picocli.CommandLine.Spec;
         "Fetches each URL (following redirects, obeying robots.txt, waiting between requests"
             + " to one host), writes every HTTP exchange to a WARC file in DIR/warcs/, extracts"
             + " the article from each HTML page and stores it in DIR/newsarc.db.",
+        "Different hosts are fetched in parallel (--workers); each host gets one request at a"
+            + " time. A line per URL is printed as soon as it finishes, so lines may come in"
+            + " another order than the input; the summary and --json keep input order."
+            + " On a terminal, stderr shows done/total, rate and ETA.",
         "Running it again on the same DIR adds a new WARC file and new rows.",
         "Exit code: 0 when every URL was archived, 1 when some failed, 2 on usage errors."},
     footer = {"", "Examples:",
@@ -58,6 +62,20 @@ public final class ArchiveCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one machine-readable JSON summary instead.")
   boolean json;
+
+  @Option(names = "--jsonl", description = "Print one JSON line per URL as it finishes, and no"
+      + " summary.")
+  boolean jsonl;
+
+  @Option(names = "--no-extract", negatable = false,
+      description = "Archive (WARC and catalog) without extracting articles; run"
+          + " 'newsarc reindex' later to fill them in.")
+  boolean noExtract;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "8",
+      description = "Hosts fetched in parallel; each host still gets one request at a time"
+          + " (default: ${DEFAULT-VALUE}).")
+  int workers;
 
   @Option(names = "--contact", paramLabel = "URL",
       description = "A URL or mailto: where site owners can reach you; added to the User-Agent.")
@@ -97,6 +115,13 @@ public final class ArchiveCommand implements Callable<Integer> {
     if (all.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no URL given (name URLs or use -i FILE)");
     }
+    if (workers < 1 || workers > 256) {
+      throw new ParameterException(spec.commandLine(),
+          "--workers must be between 1 and 256, not " + workers);
+    }
+    if (json && jsonl) {
+      throw new ParameterException(spec.commandLine(), "choose one of --json and --jsonl");
+    }
     FetchOptions fetch = FetchOptions.defaults(FetchOptions.userAgent(Version.version(), contact))
         .withTimeouts(min(Duration.ofSeconds(10), timeout), min(Duration.ofSeconds(30), timeout),
             timeout)
@@ -112,17 +137,27 @@ public final class ArchiveCommand implements Callable<Integer> {
     }
     try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc,
         Clock.systemUTC(), Sleeper.SYSTEM)) {
-      for (String url : all) {
-        PageOutcome outcome = session.archiver().archive(url.strip());
-        report.add(outcome);
-        if (!json) {
+      Progress progress = Progress.onTerminal(all.size(), Clock.systemUTC());
+      List<PageOutcome> outcomes = session.archiveAll(all, workers, !noExtract,
+          (index, outcome) -> {
+        progress.clear();
+        if (jsonl) {
+          try {
+            stdout.println(OutcomeReport.jsonLine(outcome));
+          } catch (IOException e) {
+            stdout.println("{\"url\":\"?\",\"error\":\"cannot write JSON\"}");
+          }
+        } else if (!json) {
           stdout.println(OutcomeReport.line(outcome));
-          stdout.flush();
         }
-      }
+        stdout.flush();
+        progress.step(outcome.ok());
+      });
+      progress.clear();
+      outcomes.forEach(report::add);
       if (json) {
         report.printJson(stdout, session);
-      } else {
+      } else if (!jsonl) {
         report.printSummary(stdout, session);
       }
     }

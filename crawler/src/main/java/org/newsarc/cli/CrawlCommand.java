@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.newsarc.crawler.config.ConfigLoader;
 import org.newsarc.crawler.config.CrawlConfig;
 import org.newsarc.crawler.daemon.CrawlDaemon;
@@ -33,12 +34,18 @@ import picocli.CommandLine.Spec;
             + " files, the catalog and the frontier below the configured output folder.",
         "Stop it with Ctrl-C or SIGTERM: running fetches finish and the WARC file is closed."
             + " After a crash (even kill -9) run the same command again: it resumes where it was.",
-        "See config/crawl.example.yaml for every option and docs/crawl.md for the details."},
+        "See config/crawl.example.yaml for every option and docs/crawl.md for the details.",
+        "Exit code: 0 when the crawl stopped cleanly (idle, --max-pages, --max-time, or Ctrl-C"
+            + " or SIGTERM once running fetches are recorded), 1 when it stopped on a storage"
+            + " error, 2 on usage or configuration errors."},
     footer = {"", "Examples:",
         "  newsarc crawl --config config/news.yaml",
         "  newsarc crawl --config crawl.yaml --max-pages 500 --max-time 30m",
         "  newsarc status --config crawl.yaml"})
 public final class CrawlCommand implements Callable<Integer> {
+  /** Exit code when the crawl stopped because storage failed. */
+  static final int EXIT_STORAGE = 1;
+
   @Spec
   CommandSpec spec;
 
@@ -68,11 +75,17 @@ public final class CrawlCommand implements Callable<Integer> {
         maxTime == null ? null : clock.instant().plus(maxTime));
     PrintWriter err = spec.commandLine().getErr();
     CountDownLatch closed = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger(EXIT_STORAGE);
     Thread hook = new Thread(() -> {
       stop.request("signal");
       try {
         // Keep the JVM alive until running fetches are recorded and the WARC is closed.
-        closed.await(cfg.fetch().totalTimeout().toSeconds() + 30, TimeUnit.SECONDS);
+        if (closed.await(cfg.fetch().totalTimeout().toSeconds() + 30, TimeUnit.SECONDS)) {
+          // A clean stop by signal is a success: exit with the crawl's own code, not 143.
+          err.flush();
+          spec.commandLine().getOut().flush();
+          Runtime.getRuntime().halt(exitCode.get());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -86,6 +99,13 @@ public final class CrawlCommand implements Callable<Integer> {
             + daemon.outputDirectory() + (cfg.status().enabled()
                 ? "; status on http://127.0.0.1:" + cfg.status().port() + "/status" : ""));
         err.flush();
+        if (System.console() != null) {
+          // On a terminal only: a line every few seconds; logs and pipes stay quiet.
+          daemon.onProgress(line -> {
+            err.println("newsarc: " + line);
+            err.flush();
+          }, Duration.ofSeconds(5));
+        }
         summary = daemon.run(stop, exitWhenIdle);
       }
       PrintWriter stdout = spec.commandLine().getOut();
@@ -94,7 +114,10 @@ public final class CrawlCommand implements Callable<Integer> {
               ? String.format(", resumed %d unfinished URL(s), %d recovered from the WARC",
                   summary.requeued() + summary.recovered(), summary.recovered()) : "");
       stdout.flush();
-      return summary.stopReason() != null && summary.stopReason().startsWith("storage") ? 1 : 0;
+      int code = summary.stopReason() != null && summary.stopReason().startsWith("storage")
+          ? EXIT_STORAGE : 0;
+      exitCode.set(code);
+      return code;
     } finally {
       // Only now may a signal's shutdown hook let the JVM exit.
       closed.countDown();

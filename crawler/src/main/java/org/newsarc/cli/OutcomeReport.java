@@ -15,6 +15,7 @@ import org.newsarc.crawler.capture.PageOutcome;
 final class OutcomeReport {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper LINE_JSON = new ObjectMapper();
 
   private final List<PageOutcome> outcomes = new ArrayList<>();
 
@@ -37,9 +38,13 @@ final class OutcomeReport {
       if (!o.finalUrl().equals(o.requestedUrl())) {
         sb.append(" -> ").append(o.finalUrl());
       }
-      String title = o.article().title();
-      sb.append("  \"").append(title == null ? "(no title)" : title).append("\" ")
-          .append(o.article().wordCount()).append(" words");
+      if (o.article() == null) {
+        sb.append("  (not extracted)");
+      } else {
+        String title = o.article().title();
+        sb.append("  \"").append(title == null ? "(no title)" : title).append("\" ")
+            .append(o.article().wordCount()).append(" words");
+      }
     } else {
       sb.append("FAIL  ").append(o.requestedUrl()).append("  ")
           .append(o.failure().label()).append(": ").append(o.reason());
@@ -75,28 +80,37 @@ final class OutcomeReport {
     doc.put("failed", failures());
     List<Object> results = new ArrayList<>();
     for (PageOutcome o : outcomes) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("url", o.requestedUrl());
-      r.put("final_url", o.finalUrl());
-      r.put("status", o.status());
-      r.put("ok", o.ok());
-      r.put("failure", o.ok() ? null : o.failure().label());
-      r.put("reason", o.reason());
-      if (o.article() != null) {
-        r.put("title", o.article().title());
-        r.put("published", o.article().published());
-        r.put("words", o.article().wordCount());
-      }
-      List<Object> hops = new ArrayList<>();
-      for (Hop h : o.hops()) {
-        hops.add(Map.of("url", h.url(), "status", h.status(), "warc_file", h.warcFile(),
-            "capture_id", h.captureId()));
-      }
-      r.put("hops", hops);
-      results.add(r);
+      results.add(result(o));
     }
     doc.put("results", results);
     out.println(JSON.writeValueAsString(doc));
     out.flush();
+  }
+
+  /** One outcome as a single JSON line (for {@code --jsonl}). */
+  static String jsonLine(PageOutcome o) throws java.io.IOException {
+    return LINE_JSON.writeValueAsString(result(o));
+  }
+
+  private static Map<String, Object> result(PageOutcome o) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("url", o.requestedUrl());
+    r.put("final_url", o.finalUrl());
+    r.put("status", o.status());
+    r.put("ok", o.ok());
+    r.put("failure", o.ok() ? null : o.failure().label());
+    r.put("reason", o.reason());
+    if (o.article() != null) {
+      r.put("title", o.article().title());
+      r.put("published", o.article().published());
+      r.put("words", o.article().wordCount());
+    }
+    List<Object> hops = new ArrayList<>();
+    for (Hop h : o.hops()) {
+      hops.add(Map.of("url", h.url(), "status", h.status(), "warc_file", h.warcFile(),
+          "capture_id", h.captureId()));
+    }
+    r.put("hops", hops);
+    return r;
   }
 }

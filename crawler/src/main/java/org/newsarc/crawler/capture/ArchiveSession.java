@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.newsarc.archive.ArchiveLock;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.WarcArchive;
@@ -34,11 +35,15 @@ public final class ArchiveSession implements Closeable {
   private final Catalog catalog;
   private final Fetcher fetcher;
   private final PageArchiver archiver;
+  private final HostDelays delays;
+  private final Clock clock;
   private final Thread shutdownHook = new Thread(this::closeQuietly, "newsarc-close");
   private boolean closed;
 
   private ArchiveSession(Path out, ArchiveLock lock, WarcArchive warcs, Catalog catalog,
-      Fetcher fetcher, PageArchiver archiver) {
+      Fetcher fetcher, PageArchiver archiver, HostDelays delays, Clock clock) {
+    this.delays = delays;
+    this.clock = clock;
     this.out = out;
     this.lock = lock;
     this.warcs = warcs;
@@ -91,7 +96,8 @@ public final class ArchiveSession implements Closeable {
     PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
         new ArticleExtractor(), clock);
     holder.archiver = archiver;
-    ArchiveSession session = new ArchiveSession(out, lock, warcs, catalog, fetcher, archiver);
+    ArchiveSession session = new ArchiveSession(out, lock, warcs, catalog, fetcher, archiver,
+        delays, clock);
     // Ctrl-C or SIGTERM: finish the record being written and close the WARC file properly.
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     return session;
@@ -99,6 +105,23 @@ public final class ArchiveSession implements Closeable {
 
   public PageArchiver archiver() {
     return archiver;
+  }
+
+  /**
+   * Archives {@code urls} with {@code workers} threads, hosts in parallel and each host one
+   * request at a time; outcomes go to {@code listener} as they finish and come back in input
+   * order.
+   */
+  public List<PageOutcome> archiveAll(List<String> urls, int workers,
+      ParallelArchive.Listener listener) throws InterruptedException {
+    return archiveAll(urls, workers, true, listener);
+  }
+
+  /** As above; without {@code extract}, pages are archived but no article is extracted. */
+  public List<PageOutcome> archiveAll(List<String> urls, int workers, boolean extract,
+      ParallelArchive.Listener listener) throws InterruptedException {
+    return new ParallelArchive(extract ? archiver : archiver.withoutExtraction(), delays, clock)
+        .run(urls, workers, listener);
   }
 
   public Path out() {

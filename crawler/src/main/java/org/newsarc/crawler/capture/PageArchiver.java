@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.newsarc.crawler.fetch.FetchException;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.fetch.Fetcher;
 import org.newsarc.crawler.politeness.HostDelays;
+import org.newsarc.crawler.politeness.RetryAfter;
 import org.newsarc.crawler.robots.RobotsCache;
 import org.newsarc.extractor.Article;
 import org.newsarc.extractor.ArticleExtractor;
@@ -38,6 +40,10 @@ import org.newsarc.extractor.ExtractionException;
 public final class PageArchiver {
   /** Redirect hops followed before giving up. */
   public static final int MAX_REDIRECTS = 10;
+  /** Times one URL is asked again after a 429 or 503 with Retry-After. */
+  public static final int MAX_PACED_RETRIES = 3;
+  /** The longest Retry-After waited for; a longer one fails the URL with its status. */
+  public static final Duration MAX_PACED_WAIT = Duration.ofSeconds(60);
 
   private final Fetcher fetcher;
   private final RobotsCache robots;
@@ -46,6 +52,7 @@ public final class PageArchiver {
   private final Catalog catalog;
   private final ArticleExtractor extractor;
   private final Clock clock;
+  private final boolean extract;
 
   public PageArchiver(Fetcher fetcher, RobotsCache robots, HostDelays delays, WarcArchive warcs,
       Catalog catalog, ArticleExtractor extractor, Clock clock) {
@@ -56,6 +63,26 @@ public final class PageArchiver {
     this.catalog = catalog;
     this.extractor = extractor;
     this.clock = clock;
+    this.extract = true;
+  }
+
+  private PageArchiver(PageArchiver base, boolean extract) {
+    this.fetcher = base.fetcher;
+    this.robots = base.robots;
+    this.delays = base.delays;
+    this.warcs = base.warcs;
+    this.catalog = base.catalog;
+    this.extractor = base.extractor;
+    this.clock = base.clock;
+    this.extract = extract;
+  }
+
+  /**
+   * The same archiver, archiving HTML pages without extracting their articles (no articles
+   * rows; {@code newsarc reindex} fills them in later from the WARC files).
+   */
+  public PageArchiver withoutExtraction() {
+    return new PageArchiver(this, false);
   }
 
   /** Archives {@code url}; never throws for bad input or network trouble. */
@@ -65,6 +92,7 @@ public final class PageArchiver {
     String current = url;
     FetchResponse response = null;
     Extraction extraction = null;
+    int paced = 0;
     for (int hop = 0; ; hop++) {
       if (!isHttpUrl(current)) {
         return fail(url, hops, FailureKind.BAD_URL, "not an absolute http(s) URL: " + current, null);
@@ -93,9 +121,23 @@ public final class PageArchiver {
       } catch (FetchException e) {
         return fail(url, hops, e.kind(), e.getMessage(), null);
       }
+      Instant retryAt = pacedUntil(response);
+      if (retryAt != null && paced < MAX_PACED_RETRIES) {
+        // 429 or 503 with Retry-After: the server paces us; archive the answer, ask again later.
+        try {
+          hops.add(store(url, response, null, metadata(url, hops, response, null)));
+        } catch (IOException e) {
+          return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
+        }
+        delays.pauseUntil(hostOf(current), retryAt);
+        paced++;
+        hop--;
+        seen.remove(current);
+        continue;
+      }
       String location = response.redirectTarget();
       boolean badRedirect = response.isRedirect() && location == null;
-      if (location == null && !badRedirect) {
+      if (extract && location == null && !badRedirect) {
         extraction = extract(response);
       }
       try {
@@ -115,11 +157,21 @@ public final class PageArchiver {
     return finish(url, hops, response, extraction);
   }
 
+  /** When a 429 or 503 asks for a wait of at most {@link #MAX_PACED_WAIT}, its end; else null. */
+  private Instant pacedUntil(FetchResponse response) {
+    if (response.status() != 429 && response.status() != 503) {
+      return null;
+    }
+    Instant now = clock.instant();
+    Instant until = RetryAfter.until(response.header("Retry-After"), now).orElse(null);
+    return until == null || until.isAfter(now.plus(MAX_PACED_WAIT)) ? null : until;
+  }
+
   /** Fetches {@code url} once its host's turn has come, and sets the host's next turn. */
   static FetchResponse politeFetch(Fetcher fetcher, HostDelays delays, String url,
       Duration crawlDelay) throws FetchException, InterruptedException {
     String host = hostOf(url);
-    delays.awaitTurn(host);
+    delays.awaitTurn(host, crawlDelay);
     try {
       FetchResponse response = fetcher.fetch(url, Map.of());
       delays.fetched(host, response.elapsed(), crawlDelay);
@@ -207,6 +259,9 @@ public final class PageArchiver {
     String type = response.mediaType();
     if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")) {
       return fail(url, hops, FailureKind.NOT_HTML, "content type " + type, response);
+    }
+    if (!extract) {
+      return new PageOutcome(url, hops, null, -1, null, null, response);
     }
     if (extraction == null || extraction.article() == null) {
       String reason = extraction == null ? "not extracted" : extraction.reason();

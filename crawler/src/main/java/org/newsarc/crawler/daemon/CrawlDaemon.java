@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.newsarc.archive.ArchiveLock;
 import org.newsarc.archive.CaptureRow;
@@ -65,6 +67,8 @@ public final class CrawlDaemon implements Closeable {
   private final Sleeper sleeper;
   private final Path out;
   private volatile StatusServer status;
+  private volatile Consumer<String> progress;
+  private Duration progressEvery = Duration.ofSeconds(5);
 
   private CrawlDaemon(CrawlConfig config, List<String> seeds, Path out, String version,
       Clock clock, Sleeper sleeper, ArchiveLock lock, WarcArchive warcs, Catalog catalog)
@@ -173,7 +177,13 @@ public final class CrawlDaemon implements Closeable {
       t.start();
       workers.add(t);
     }
+    Instant lastProgress = clock.instant();
     while (workers.stream().anyMatch(Thread::isAlive)) {
+      Consumer<String> show = progress;
+      if (show != null && !clock.instant().isBefore(lastProgress.plus(progressEvery))) {
+        lastProgress = clock.instant();
+        show.accept(progressLine());
+      }
       if (exitWhenIdle && !stop.stopping() && frontier.idle(IDLE_HORIZON)) {
         stop.request("nothing left to fetch now");
       }
@@ -183,6 +193,28 @@ public final class CrawlDaemon implements Closeable {
     }
     return new CrawlSummary(stats.fetches(), stats.articles(), recovered, requeued,
         stop.reason());
+  }
+
+  /**
+   * Hands a one-line summary (pages, rate, queues ready/waiting/parked, errors) to
+   * {@code line} every {@code every} while {@link #run} runs; null turns it off.
+   */
+  public void onProgress(Consumer<String> line, Duration every) {
+    this.progressEvery = every;
+    this.progress = line;
+  }
+
+  /**
+   * The one-line summary, e.g.
+   * {@code 1200 pages, 41.3/s, queues 12 ready / 80 waiting / 1 parked, 3 errors}.
+   */
+  String progressLine() throws IOException {
+    FrontierReport r = FrontierReport.of(frontier, clock.instant(), Integer.MAX_VALUE);
+    long parked = r.held().stream().filter(FrontierReport.HeldQueue::parked).count();
+    long errors = stats.errors().values().stream().mapToLong(Long::longValue).sum();
+    return String.format("%d pages, %.1f/s, queues %d ready / %d waiting / %d parked, %d errors",
+        stats.fetches(), stats.pagesPerSecond(), r.readyQueues(),
+        Math.max(0, r.queues() - r.readyQueues() - parked), parked, errors);
   }
 
   /** The status tree served on /status. */

@@ -117,7 +117,8 @@ final class CrawlWorker implements Runnable {
             "disallowed by robots.txt (" + rules.source() + ")", null);
         p.frontier().complete(lease, new Completion(UrlState.BLOCKED, p.clock().instant(),
             lease.kind(), 0, null, null, null, lease.revisitSeconds(), false, "robots.txt"),
-            robotsFetched ? p.policy().robotsOnly() : p.policy().noRequest());
+            robotsFetched ? p.policy().robotsOnly(p.robots().crawlDelay(rules))
+                : p.policy().noRequest());
         return null;
       });
       p.stats().error(FailureKind.ROBOTS.label());
@@ -127,7 +128,7 @@ final class CrawlWorker implements Runnable {
     }
     if (robotsFetched) {
       // robots.txt was just requested from this host: the page waits its turn like any request.
-      p.frontier().release(lease, p.policy().robotsOnly());
+      p.frontier().release(lease, p.policy().robotsOnly(p.robots().crawlDelay(rules)));
       return;
     }
     if (!p.stop().takePage()) {
@@ -182,7 +183,7 @@ final class CrawlWorker implements Runnable {
       p.catalog().addFailure(lease.url(), p.clock().instant(), "internal", reason, null);
       p.frontier().complete(lease, new Completion(UrlState.FAILED, p.clock().instant(),
           lease.kind(), 0, null, null, null, lease.revisitSeconds(), true, reason),
-          p.policy().robotsOnly());
+          p.policy().robotsOnly(Duration.ZERO));
       return null;
     });
     p.stats().error("internal");

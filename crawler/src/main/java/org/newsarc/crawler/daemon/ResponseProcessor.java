@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,10 +114,32 @@ public final class ResponseProcessor {
     boolean isArticle = article != null && article.isArticle();
     UrlKind kind = isArticle ? UrlKind.ARTICLE : UrlKind.HUB;
     boolean follow = isArticle ? discovery.followArticleLinks() : discovery.followLinks();
-    List<Discovered> links = html.find(body, charset(response), response.url(), follow,
-        discovery.feedLinks());
+    List<Discovered> links = follow || discovery.feedLinks()
+        ? html.find(follow ? body : head(body), charset(response), response.url(), follow,
+            discovery.feedLinks())
+        : List.of();
     return new Processed(kind, isArticle ? article : null, links, List.of(), changed,
         failure, reason);
+  }
+
+  /**
+   * The bytes before the first {@code <body}: where feed links live. Looking for feeds only,
+   * parsing that part instead of the whole page saves a second full DOM per article.
+   */
+  static byte[] head(byte[] html) {
+    outer:
+    for (int i = 0; i + 5 <= html.length; i++) {
+      if (html[i] != '<') {
+        continue;
+      }
+      for (int k = 0; k < 4; k++) {
+        if (Character.toLowerCase((char) (html[i + 1 + k] & 0xff)) != "body".charAt(k)) {
+          continue outer;
+        }
+      }
+      return Arrays.copyOf(html, i);
+    }
+    return html;
   }
 
   private static Charset charset(FetchResponse response) {

@@ -12,7 +12,8 @@ import org.newsarc.crawler.frontier.QueueUpdate.Outcome;
 /**
  * Decides when a queue may be asked again after a fetch. A normal answer waits the gap of
  * {@link HostDelays#gap} (configured delay, capped Crawl-delay, k times the response time).
- * 429 and 503 pause the queue until their Retry-After, capped; without one, and after other
+ * 429 and 503 pause the queue until their Retry-After, capped, without counting as a failure
+ * (the server is pacing the crawl); without one, and after other
  * 5xx answers and network failures, the queue backs off exponentially with up to 50% jitter.
  * A queue failing {@code parkAfterFailures} times in a row is parked for {@code parkDuration},
  * with the reason kept for the status. Thread-safe if the random generator is.
@@ -49,12 +50,10 @@ public final class QueuePolicy {
     if (status == 429 || status == 503) {
       Optional<Instant> until = RetryAfter.until(retryAfter, now);
       if (until.isPresent()) {
+        // The server is pacing us, not failing: the wait is obeyed but neither counts toward
+        // parking nor resets the failures in a row.
         Instant capped = min(until.get(), now.plus(config.retryAfterCap()));
-        int failures = failuresBefore + 1;
-        if (failures >= config.parkAfterFailures()) {
-          return park(failures, "HTTP " + status, elapsed);
-        }
-        return new QueueUpdate(max(capped, gapEnd), Outcome.FAILURE,
+        return new QueueUpdate(max(capped, gapEnd), Outcome.NEUTRAL,
             "HTTP " + status + ", Retry-After " + retryAfter.strip(), false, elapsed.toMillis());
       }
     }
@@ -77,9 +76,13 @@ public final class QueuePolicy {
     return new QueueUpdate(clock.instant(), Outcome.NEUTRAL, null, false, -1);
   }
 
-  /** After robots.txt was just fetched for this queue but the URL itself was not. */
-  public QueueUpdate robotsOnly() {
-    return new QueueUpdate(clock.instant().plus(config.delay()), Outcome.NEUTRAL, null, false, -1);
+  /**
+   * After robots.txt was just fetched for this queue but the URL itself was not: the next
+   * request waits the configured delay or the (capped) Crawl-delay those rules ask for.
+   */
+  public QueueUpdate robotsOnly(Duration crawlDelay) {
+    return new QueueUpdate(clock.instant().plus(delays.gap(Duration.ZERO, crawlDelay)),
+        Outcome.NEUTRAL, null, false, -1);
   }
 
   private QueueUpdate backOff(String why, int failuresBefore, long elapsedMs, Instant notBefore) {

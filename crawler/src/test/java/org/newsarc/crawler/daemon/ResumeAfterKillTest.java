@@ -52,6 +52,10 @@ class ResumeAfterKillTest {
       waitFor(third, a, b, 5 * total / 6);
       third.destroy();
       assertTrue(third.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the crawl");
+      assertEquals(0, third.exitValue(), "a clean stop by signal exits 0: "
+          + Files.readString(dir.resolve("child-3.err")));
+      assertTrue(Files.readString(dir.resolve("child-3.out")).startsWith("stopped (signal)"),
+          Files.readString(dir.resolve("child-3.out")));
       try (Stream<Path> files = Files.list(dir.resolve("crawl-data/warcs"))) {
         assertEquals(List.of(), files.map(f -> f.getFileName().toString())
             .filter(n -> n.endsWith(".open")).toList(), "WARC closed on SIGTERM");
