@@ -77,11 +77,14 @@ class SparkJobsTest {
     Map<String, String> fileOfOriginal = new HashMap<>();
     long acrossFiles = 0;
     for (JsonNode r : actual) {
-      String digest = r.get("payload_digest").asText();
-      String file = r.get("warc_file").asText();
       if (!r.get("url").asText().contains("utm_source")) {
-        fileOfOriginal.put(digest, file);
-      } else if (fileOfOriginal.containsKey(digest) && !fileOfOriginal.get(digest).equals(file)) {
+        fileOfOriginal.put(r.get("payload_digest").asText(), r.get("warc_file").asText());
+      }
+    }
+    for (JsonNode r : actual) {
+      String original = fileOfOriginal.get(r.get("payload_digest").asText());
+      if (r.get("url").asText().contains("utm_source") && original != null
+          && !original.equals(r.get("warc_file").asText())) {
         acrossFiles++;
       }
     }
