@@ -16,7 +16,7 @@ import org.newsarc.archive.WarcOptions;
 /**
  * Writes a benchmark archive: {@code COPIES} rounds of the demo site's pages, each copy with
  * its own URL and one extra paragraph (so every payload differs and none becomes a revisit),
- * in WARC files of about 20 MB. Usage: {@code BenchArchive DIR COPIES} from the repository root;
+ * in WARC files of about 5 MB. Usage: {@code BenchArchive DIR COPIES} from the repository root;
  * the files go to DIR/warcs, as {@code newsarc reindex --archive DIR} expects.
  */
 public final class BenchArchive {
@@ -33,12 +33,12 @@ public final class BenchArchive {
     Instant t = Instant.parse("2026-03-01T10:00:00Z");
     int written = 0;
     try (WarcArchive archive = WarcArchive.open(dir.resolve("warcs"),
-        WarcOptions.defaults().withMaxFileBytes(20_000_000), Clock.fixed(t, ZoneOffset.UTC))) {
+        WarcOptions.defaults().withMaxFileBytes(5_000_000), Clock.fixed(t, ZoneOffset.UTC))) {
       for (int copy = 0; copy < copies; copy++) {
         for (Path page : pages) {
-          String html = Files.readString(page, StandardCharsets.UTF_8).replace("</body>",
+          String html = Files.readString(page, StandardCharsets.ISO_8859_1).replace("</body>",
               "<p>Copy " + copy + " of this page, kept for the benchmark.</p></body>");
-          byte[] body = html.getBytes(StandardCharsets.UTF_8);
+          byte[] body = html.getBytes(StandardCharsets.ISO_8859_1);
           String url = "http://demo.test/" + site.relativize(page).toString().replace('\\', '/')
               + "?copy=" + copy;
           byte[] header = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
