@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,7 +27,7 @@ import scala.Tuple2;
  * {@code newsarc-spark extract} as a Spark job: one task per archive file runs the same
  * extractor as {@code reindex}; revisits whose payload lies in an earlier file are resolved in a
  * second, smaller stage; rows are numbered in {@code reindex} order (file by file, record by
- * record) and written with the columns and order of {@code newsarc export --all-pages
+ * record, from the row count of each file, without shuffling rows) and written with the columns and order of {@code newsarc export --all-pages
  * --keep-duplicates}. Not thread-safe; one job per instance.
  */
 public final class ExtractJob {
@@ -51,28 +52,32 @@ public final class ExtractJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
 
     List<FileResult> resolved = resolveAcrossFiles(sc, results, files);
-    JavaRDD<ExtractedRow> rows = results.flatMap(r -> r.rows().iterator())
-        .union(sc.parallelize(resolved.isEmpty() ? List.<ExtractedRow>of()
-            : resolved.stream().flatMap(r -> r.rows().stream()).toList()));
-    if (articlesOnly) {
-      int signal = DatasetColumns.NAMES.indexOf("article_signal");
-      rows = rows.filter(r -> ((Double) r.values().get(signal)) >= 0.5);
+    Map<Integer, List<ExtractedRow>> extra = new HashMap<>();
+    for (FileResult r : resolved) {
+      extra.computeIfAbsent(r.fileIndex(), k -> new ArrayList<>()).addAll(r.rows());
     }
+    Broadcast<Map<Integer, List<ExtractedRow>>> resolvedRows = sc.broadcast(extra);
+    // Each partition holds one file, in input order: ids follow from the rows per file, with no
+    // shuffle of the rows themselves.
+    List<Long> perFile = results
+        .map(r -> (long) rowsOf(r, resolvedRows.value(), articlesOnly).size()).collect();
+    long[] firstId = new long[perFile.size()];
+    long written = 0;
+    for (int i = 0; i < perFile.size(); i++) {
+      firstId[i] = written + 1;
+      written += perFile.get(i);
+    }
+    Broadcast<long[]> firstIds = sc.broadcast(firstId);
     int idColumn = DatasetColumns.NAMES.indexOf("id");
-    JavaRDD<Row> numbered = rows
-        .sortBy(ExtractedRow::orderKey, true, rows.getNumPartitions())
-        .zipWithIndex()
-        .map(t -> {
-          Object[] v = t._1().values().toArray();
-          v[idColumn] = t._2() + 1;
-          for (int i = 0; i < v.length; i++) {
-            if (v[i] instanceof List<?> list) {
-              // Spark rows hold arrays as Scala sequences.
-              v[i] = scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
-            }
-          }
-          return RowFactory.create(v);
-        });
+    JavaRDD<Row> numbered = results.flatMap(r -> {
+      List<ExtractedRow> fileRows = rowsOf(r, resolvedRows.value(), articlesOnly);
+      List<Row> out = new ArrayList<>(fileRows.size());
+      long id = firstIds.value()[r.fileIndex()];
+      for (ExtractedRow row : fileRows) {
+        out.add(toRow(row, idColumn, id++));
+      }
+      return out.iterator();
+    });
     Dataset<Row> dataset = spark.createDataFrame(numbered, DatasetColumns.SCHEMA)
         .orderBy(org.apache.spark.sql.functions.col("published").asc_nulls_last(),
             org.apache.spark.sql.functions.col("id"));
@@ -84,8 +89,6 @@ public final class ExtractJob {
     }
 
     List<FileResult> summaries = results.map(ExtractJob::withoutRows).collect();
-    long written = spark.read().format(format == Format.PARQUET ? "parquet" : "json")
-        .load(output).count();
     results.unpersist();
     return report(summaries, resolved, written);
   }
@@ -120,6 +123,34 @@ public final class ExtractJob {
         .map(t -> FileExtraction.resolve(files.get(t._1()._1()), files.get(t._1()._2()),
             t._1()._2(), t._2(), new ArticleExtractor()))
         .collect();
+  }
+
+  /** A file's rows in record order, its revisits resolved from other files included. */
+  private static List<ExtractedRow> rowsOf(FileResult r,
+      Map<Integer, List<ExtractedRow>> resolved, boolean articlesOnly) {
+    List<ExtractedRow> rows = new ArrayList<>(r.rows());
+    List<ExtractedRow> more = resolved.get(r.fileIndex());
+    if (more != null) {
+      rows.addAll(more);
+      rows.sort(java.util.Comparator.comparingLong(ExtractedRow::offset));
+    }
+    if (articlesOnly) {
+      int signal = DatasetColumns.NAMES.indexOf("article_signal");
+      rows.removeIf(row -> ((Double) row.values().get(signal)) < 0.5);
+    }
+    return rows;
+  }
+
+  private static Row toRow(ExtractedRow row, int idColumn, long id) {
+    Object[] v = row.values().toArray();
+    v[idColumn] = id;
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] instanceof List<?> list) {
+        // Spark rows hold arrays as Scala sequences.
+        v[i] = scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
+      }
+    }
+    return RowFactory.create(v);
   }
 
   private static FileResult withoutRows(FileResult r) {

@@ -18,11 +18,6 @@ public record ExtractedRow(int fileIndex, long offset, List<Object> values)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Sorts rows as reindex reads them: by file, then by offset (files up to 1 TiB). */
-  public long orderKey() {
-    return ((long) fileIndex << 40) | offset;
-  }
-
   /** The row for {@code article}, extracted from {@code response}. */
   public static ExtractedRow of(int fileIndex, ArchivedResponse response, Article a) {
     StoredCapture at = response.location();
