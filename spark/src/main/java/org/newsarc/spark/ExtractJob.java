@@ -96,6 +96,9 @@ public final class ExtractJob {
   /** Extracts the revisits that {@code reindex} resolves from an earlier file. */
   private static List<FileResult> resolveAcrossFiles(JavaSparkContext sc,
       JavaRDD<FileResult> results, List<String> files) {
+    if (results.filter(r -> !r.pendingRevisits().isEmpty()).isEmpty()) {
+      return List.of();
+    }
     JavaPairRDD<String, Integer> firstFileOfDigest = results
         .flatMapToPair(r -> r.wholeDigests().stream()
             .map(d -> new Tuple2<>(d, r.fileIndex())).iterator())
