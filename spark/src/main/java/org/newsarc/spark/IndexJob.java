@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.newsarc.archive.CdxjIndex;
+import org.newsarc.spark.internal.FileExtraction;
 import org.newsarc.spark.internal.WarcInputs;
 import scala.Tuple2;
 
@@ -88,7 +89,7 @@ public final class IndexJob {
       }
       return new FileLines(uri, lines, null);
     } catch (IOException | RuntimeException e) {
-      return new FileLines(uri, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new FileLines(uri, List.of(), FileExtraction.describe(e));
     }
   }
 }

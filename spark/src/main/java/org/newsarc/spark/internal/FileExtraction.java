@@ -111,8 +111,10 @@ public final class FileExtraction {
     return r.status() >= 200 && r.status() < 300 && r.truncated() == null && html;
   }
 
-  private static String describe(Exception e) {
+  /** The kind and message of a failure, cut short: parse errors may quote binary garbage. */
+  public static String describe(Exception e) {
     String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 }
