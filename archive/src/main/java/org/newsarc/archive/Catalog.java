@@ -53,6 +53,7 @@ public final class Catalog implements Closeable, CaptureLookup {
         st.execute("PRAGMA busy_timeout=10000");
       }
       CatalogSchema.migrate(c);
+      org.newsarc.archive.stories.StoryIndex.backfill(c); // articles from before schema 3
       return new Catalog(file, c);
     } catch (SQLException e) {
       throw new IOException("cannot open catalog " + file + ": " + e.getMessage(), e);
@@ -127,10 +128,13 @@ public final class Catalog implements Closeable, CaptureLookup {
       ps.setString(16, extractorVersion);
       ps.setString(17, extractedAt.toString());
       ps.executeUpdate();
+      long id;
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
-        return keys.getLong(1);
+        id = keys.getLong(1);
       }
+      org.newsarc.archive.stories.StoryIndex.assign(connection, id, captureId, a.text());
+      return id;
     } catch (SQLException e) {
       throw new IOException("cannot store article " + a.url() + ": " + e.getMessage(), e);
     }
@@ -232,17 +236,42 @@ public final class Catalog implements Closeable, CaptureLookup {
   }
 
   /**
-   * Deletes everything that is derived from the WARC files (captures, their articles and the
-   * failures tied to them) so that it can be rebuilt; failures with no capture (network errors)
-   * are kept.
+   * Deletes everything that is derived from the WARC files (captures, their articles, story
+   * buckets and extraction failures) so that it can be rebuilt. Other failures tied to a capture
+   * (an archived 404, an oversized body) are kept and tied again by {@link
+   * #relinkKeptFailures()} to the rebuilt capture of the same WARC record; failures with no
+   * capture (network errors) are kept as they are.
    */
   public synchronized void clearWarcDerivedRows() throws IOException {
     try (Statement st = connection.createStatement()) {
       st.executeUpdate("DELETE FROM articles");
-      st.executeUpdate("DELETE FROM failures WHERE capture_id IS NOT NULL");
+      st.executeUpdate("DELETE FROM story_buckets");
+      st.executeUpdate("DELETE FROM failures WHERE capture_id IS NOT NULL AND kind = 'extraction'");
+      st.executeUpdate("DROP TABLE IF EXISTS temp.kept_failures");
+      st.executeUpdate("CREATE TEMP TABLE kept_failures AS SELECT f.id AS failure_id,"
+          + " c.record_id AS record_id FROM failures f JOIN captures c ON c.id = f.capture_id");
+      st.executeUpdate("UPDATE failures SET capture_id = NULL WHERE capture_id IS NOT NULL");
       st.executeUpdate("DELETE FROM captures");
     } catch (SQLException e) {
       throw new IOException("cannot clear catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * After a rebuild, ties each failure kept by {@link #clearWarcDerivedRows()} to the new capture
+   * of its WARC record; a failure whose record is no longer in any WARC file is deleted.
+   */
+  public synchronized void relinkKeptFailures() throws IOException {
+    try (Statement st = connection.createStatement()) {
+      st.executeUpdate("UPDATE failures SET capture_id = (SELECT c.id FROM kept_failures k"
+          + " JOIN captures c ON c.record_id = k.record_id WHERE k.failure_id = failures.id"
+          + " ORDER BY c.id LIMIT 1) WHERE id IN (SELECT failure_id FROM kept_failures)");
+      st.executeUpdate("DELETE FROM failures WHERE capture_id IS NULL"
+          + " AND id IN (SELECT failure_id FROM kept_failures)");
+      st.executeUpdate("DROP TABLE temp.kept_failures");
+    } catch (SQLException e) {
+      throw new IOException("cannot tie failures to rebuilt captures in " + file + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -72,6 +72,7 @@ public final class CatalogRebuilder {
           }
         }
       }
+      catalog.relinkKeptFailures();
       return new Report(warcs.size(), captures, revisits, articles, failed, List.copyOf(warnings));
     });
   }

@@ -92,6 +92,18 @@ final class CatalogSchema {
         UNIQUE(url, source_url)
       );
       CREATE INDEX discovered_metadata_url ON discovered_metadata(url);
+      """,
+      // 3: story clusters (see org.newsarc.archive.stories): a story id per article, the
+      // article's MinHash signature, and the LSH band buckets that find candidate matches.
+      """
+      ALTER TABLE articles ADD COLUMN story_id INTEGER;
+      ALTER TABLE articles ADD COLUMN story_signature BLOB;
+      CREATE INDEX articles_story ON articles(story_id);
+      CREATE TABLE story_buckets (
+        bucket INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (bucket, article_id)
+      ) WITHOUT ROWID;
       """);
 
   /** The schema version this code writes. */
@@ -112,7 +124,7 @@ final class CatalogSchema {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
       for (int v = version; v < MIGRATIONS.size(); v++) {
-        for (String sql : MIGRATIONS.get(v).split(";\\s*\\n(?=\\s*CREATE|\\s*$)")) {
+        for (String sql : MIGRATIONS.get(v).split(";\\s*\\n(?=\\s*(CREATE|ALTER)|\\s*$)")) {
           if (!sql.isBlank()) {
             st.execute(sql);
           }

@@ -74,7 +74,7 @@ public final class WaczExporter {
 
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".wacz-", ".tmp");
+    Path tmp = org.newsarc.archive.dataset.OutputTarget.newTempFile(parent, ".wacz-", ".tmp");
     ArrayNode resources = JSON.createArrayNode();
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
       for (Path warc : warcs) {

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsarc.archive.Catalog;
+import org.newsarc.archive.dataset.ArticleSearch;
 import org.newsarc.archive.dataset.DatasetExporter;
 import org.newsarc.archive.dataset.DatasetFormat;
 import org.newsarc.archive.dataset.DatasetQuery;
+import org.newsarc.archive.dataset.OutputTarget;
+import org.newsarc.crawler.capture.ArchiveSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +30,13 @@ import picocli.CommandLine.Spec;
     description = {
         "Export articles as a documented dataset, or the WARC files as a WACZ package.",
         "",
-        "Writes the articles of DIR/newsarc.db that match the filters to FILE (JSON Lines, CSV"
-            + " or SQLite, chosen by --format or by FILE's ending) and a data card FILE.README.md"
-            + " describing every column, the filters used and the rows per site and language."
-            + " By default only pages judged to be articles are kept, one per canonical URL and"
-            + " per identical text.",
+        "Writes the articles of DIR/newsarc.db that match the filters to FILE (JSON Lines, CSV,"
+            + " SQLite or Parquet, chosen by --format or by FILE's ending) and a data card"
+            + " FILE.README.md (Hugging Face layout) describing the crawl, every column, the"
+            + " filters used and the rows per site, language and month. By default only pages"
+            + " judged to be articles are kept, one per canonical URL and per identical text;"
+            + " the command says how many rows each filter left out. FILE '-' is standard"
+            + " output. The catalog, WARC files and DIR/warcs/ are never written to.",
         "",
         "With --wacz FILE, packages the archive's WARC files, their CDXJ index and the list of"
             + " archived HTML pages as a WACZ file that ReplayWeb.page and pywb open."},
@@ -40,6 +45,8 @@ import picocli.CommandLine.Spec;
         "  newsarc export --dataset china.csv --language en --from 2022-03-01 --to 2022-03-31 \\",
         "      --query 'china AND (sanctions OR military)'",
         "  newsarc export --dataset subset.db --site example.org --min-words 200",
+        "  newsarc export --dataset all.parquet",
+        "  newsarc export --dataset - --format csv | head",
         "  newsarc export --wacz newsarc.wacz --title 'Spring floods'"})
 public final class ExportCommand implements Callable<Integer> {
   @Spec
@@ -49,8 +56,8 @@ public final class ExportCommand implements Callable<Integer> {
   ArchiveFolderOption archive;
 
   @Option(names = "--dataset", paramLabel = "FILE",
-      description = "Where to write the dataset.")
-  Path dataset;
+      description = "Where to write the dataset; '-' streams it to standard output.")
+  String dataset;
 
   @Option(names = "--wacz", paramLabel = "FILE",
       description = "Write the WARC files as a WACZ package to FILE (filters do not apply).")
@@ -61,8 +68,9 @@ public final class ExportCommand implements Callable<Integer> {
   String title;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "jsonl, csv or sqlite (default: from FILE's ending, else jsonl).")
-  DatasetFormat format;
+      description = "jsonl, csv, sqlite or parquet, in any case (default: from FILE's ending,"
+          + " else jsonl). An ending no format has, or one naming another format, is refused.")
+  String format;
 
   @Option(names = "--site", paramLabel = "SITE", split = ",",
       description = "Keep these sites: a site name or a host (example.org also matches"
@@ -101,34 +109,51 @@ public final class ExportCommand implements Callable<Integer> {
     if (dataset == null && wacz == null) {
       throw new ParameterException(spec.commandLine(), "name --dataset FILE or --wacz FILE");
     }
+    Path db = archive.catalog();
+    List<Path> protectedDirs = List.of(archive.dir().resolve(ArchiveSession.WARC_DIR));
+    DatasetFormat chosen = null;
+    DatasetQuery q = null;
+    OutputTarget target = null;
+    OutputTarget waczTarget = null;
+    try {
+      if (wacz != null) {
+        waczTarget = OutputTarget.of(wacz.toString(), List.of(db), protectedDirs);
+      }
+      if (dataset != null) {
+        chosen = DatasetFormat.choose(format, dataset);
+        q = new DatasetQuery(sites, from, to, languages, query, minWords, !allPages,
+            !keepDuplicates, limit);
+        target = OutputTarget.of(dataset, List.of(db), protectedDirs);
+      }
+    } catch (IllegalArgumentException | OutputTarget.RefusedException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (wacz != null) {
-      WaczExport.run(spec.commandLine().getOut(), archive.dir(), wacz, title);
+      writeWacz(waczTarget);
       if (dataset == null) {
         return 0;
       }
     }
-    Path db = archive.catalog();
     if (!Files.isRegularFile(db)) {
       throw new ParameterException(spec.commandLine(), "no archive catalog at " + db);
     }
-    DatasetFormat chosen = format != null ? format
-        : DatasetFormat.forFileName(dataset.getFileName().toString());
-    DatasetQuery q;
-    try {
-      q = new DatasetQuery(sites, from, to, languages, query, minWords, !allPages,
-          !keepDuplicates, limit);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    PrintWriter out = spec.commandLine().getOut();
+    // With the rows on a stream (standard output, /dev/stdout, a pipe), the report goes to
+    // standard error so that it never mixes with them.
+    PrintWriter out = target.direct() ? spec.commandLine().getErr() : spec.commandLine().getOut();
     try (Catalog catalog = Catalog.open(db)) {
-      DatasetExporter.Summary s = new DatasetExporter(catalog, Clock.systemUTC(),
-          "newsarc " + Version.version())
-          .export(q, chosen == null ? DatasetFormat.JSONL : chosen, dataset);
-      out.printf("Wrote %d article(s) to %s%n", s.rows(), s.file());
-      out.printf("Data card: %s%n", s.dataCard());
-      if (s.duplicatesDropped() > 0) {
-        out.printf("Dropped %d duplicate text(s).%n", s.duplicatesDropped());
+      DatasetExporter.Summary s;
+      try {
+        s = new DatasetExporter(catalog, Clock.systemUTC(), "newsarc " + Version.version())
+            .export(q, chosen, target, System.out);
+      } catch (ArticleSearch.QuerySyntaxException e) {
+        throw new ParameterException(spec.commandLine(), "--query: " + e.getMessage());
+      }
+      out.printf("Wrote %d article(s) as %s to %s%n", s.rows(), chosen.label(),
+          s.file() == null ? "standard output" : s.file());
+      out.println(s.dataCard() == null ? "No data card: the rows went to a stream."
+          : "Data card: " + s.dataCard());
+      for (Map.Entry<String, Integer> e : s.leftOut().entrySet()) {
+        out.printf("Left out %d row(s): %s%n", e.getValue(), e.getKey());
       }
       for (Map.Entry<String, Integer> e : s.bySite().entrySet()) {
         out.printf("  %-40s %d%n", e.getKey(), e.getValue());
@@ -136,5 +161,27 @@ public final class ExportCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** A file is written in place by rename; a stream (- or a device) gets a finished copy. */
+  private void writeWacz(OutputTarget t) throws IOException {
+    if (!t.direct()) {
+      WaczExport.run(spec.commandLine().getOut(), archive.dir(), wacz, title);
+      return;
+    }
+    Path dir = Files.createTempDirectory("newsarc-wacz-");
+    Path tmp = dir.resolve("archive.wacz");
+    try {
+      WaczExport.run(new PrintWriter(java.io.Writer.nullWriter()), archive.dir(), tmp, title);
+      try (java.io.OutputStream out = t.openDirect(System.out)) {
+        Files.copy(tmp, out);
+      }
+      spec.commandLine().getErr().printf("Wrote the WACZ package (%d bytes) to %s%n",
+          Files.size(tmp), t.isStdout() ? "standard output" : t.path());
+      spec.commandLine().getErr().flush();
+    } finally {
+      Files.deleteIfExists(tmp);
+      Files.deleteIfExists(dir);
+    }
   }
 }

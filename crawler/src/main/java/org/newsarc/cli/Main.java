@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         StatusCommand.class,
         DemoCommand.class,
         ExportCommand.class,
+        SearchCommand.class,
         ExtractCommand.class,
         EvalCommand.class,
         BenchCommand.class,

@@ -6,7 +6,8 @@ import java.util.List;
  * Which articles go into an exported dataset. Null or empty fields do not filter. Immutable.
  *
  * @param sites site names or host names to keep (a row matches when its site name equals one,
- *     case-insensitively, or its URL's host ends with one)
+ *     case-insensitively, or its URL's host is one or a subdomain of one, with or without a
+ *     port; see {@link SiteFilter})
  * @param from keep articles published on or after this ISO date (YYYY-MM-DD)
  * @param to keep articles published on or before this ISO date (YYYY-MM-DD)
  * @param languages language tags to keep; "en" also matches "en-GB"

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,26 +24,36 @@ abstract class DatasetWriter implements Closeable {
 
   abstract void write(Map<String, Object> row) throws IOException;
 
-  static DatasetWriter open(DatasetFormat format, Path file) throws IOException {
+  /** A writer to {@code out} for a streamable format, else to {@code file}. */
+  static DatasetWriter open(DatasetFormat format, OutputStream out, Path file) throws IOException {
     return switch (format) {
-      case JSONL -> new Jsonl(file);
-      case CSV -> new Csv(file);
+      case JSONL -> new Jsonl(out);
+      case CSV -> new Csv(out);
       case SQLITE -> new Sqlite(file);
+      case PARQUET -> new ParquetDatasetWriter(file);
     };
   }
 
+  /** A list column's value: a list already, or a JSON array as the catalog stores it. */
   static List<String> jsonList(Object value) throws IOException {
     if (value == null) {
       return List.of();
     }
+    if (value instanceof List<?> l) {
+      return l.stream().map(String::valueOf).toList();
+    }
     return List.of(JSON.readValue(value.toString(), String[].class));
+  }
+
+  static String jsonText(Object value) throws IOException {
+    return JSON.writeValueAsString(jsonList(value));
   }
 
   private static final class Jsonl extends DatasetWriter {
     private final BufferedWriter out;
 
-    Jsonl(Path file) throws IOException {
-      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    Jsonl(OutputStream stream) {
+      out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -49,6 +61,7 @@ abstract class DatasetWriter implements Closeable {
       Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
       copy.put("authors", jsonList(row.get("authors")));
       copy.put("tags", jsonList(row.get("tags")));
+      copy.put("seen_urls", jsonList(row.get("seen_urls")));
       out.write(JSON.writeValueAsString(copy));
       out.write('\n');
     }
@@ -62,8 +75,8 @@ abstract class DatasetWriter implements Closeable {
   private static final class Csv extends DatasetWriter {
     private final BufferedWriter out;
 
-    Csv(Path file) throws IOException {
-      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    Csv(OutputStream stream) throws IOException {
+      out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
       List<String> names = new ArrayList<>();
       DatasetField.ALL.forEach(f -> names.add(f.name()));
       line(names);
@@ -74,7 +87,7 @@ abstract class DatasetWriter implements Closeable {
       List<String> cells = new ArrayList<>();
       for (DatasetField f : DatasetField.ALL) {
         Object v = row.get(f.name());
-        if (f.name().equals("authors") || f.name().equals("tags")) {
+        if (f.kind() == DatasetField.Kind.LIST) {
           cells.add(String.join("; ", jsonList(v)));
         } else {
           cells.add(v == null ? "" : v.toString());
@@ -126,6 +139,8 @@ abstract class DatasetWriter implements Closeable {
         try (Statement st = db.createStatement()) {
           st.execute(create.append(")").toString());
           st.execute("CREATE TABLE dataset_info (column_name TEXT PRIMARY KEY, description TEXT)");
+          st.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+              + " content='articles', content_rowid='id')");
         }
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO dataset_info VALUES (?,?)")) {
           for (DatasetField f : DatasetField.ALL) {
@@ -144,7 +159,9 @@ abstract class DatasetWriter implements Closeable {
     void write(Map<String, Object> row) throws IOException {
       try {
         for (int i = 0; i < DatasetField.ALL.size(); i++) {
-          insert.setObject(i + 1, row.get(DatasetField.ALL.get(i).name()));
+          DatasetField f = DatasetField.ALL.get(i);
+          Object v = row.get(f.name());
+          insert.setObject(i + 1, f.kind() == DatasetField.Kind.LIST ? jsonText(v) : v);
         }
         insert.executeUpdate();
       } catch (SQLException e) {
@@ -154,7 +171,8 @@ abstract class DatasetWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-      try (db) {
+      try (db; Statement st = db.createStatement()) {
+        st.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
         db.commit();
       } catch (SQLException e) {
         throw new IOException("cannot finish the SQLite export: " + e.getMessage(), e);

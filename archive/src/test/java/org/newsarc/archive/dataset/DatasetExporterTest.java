@@ -53,13 +53,24 @@ class DatasetExporterTest {
         dir.resolve("out/all.jsonl"));
     List<String> lines = Files.readAllLines(s.file());
     assertEquals(2, lines.size(), lines.toString());
-    assertEquals(1, s.duplicatesDropped());
+    assertEquals(2, s.duplicatesDropped(), "an older capture of one canonical URL, one same text");
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertEquals("Neue Fähre", first.get("title").asText(), "ordered by publication date");
     assertTrue(first.get("authors").isArray());
     JsonNode second = new ObjectMapper().readTree(lines.get(1));
     assertEquals("Ferry fares rise (updated)", second.get("title").asText(), "latest capture wins");
-    assertTrue(Files.readString(s.dataCard()).contains("| `payload_digest` |"));
+    String card = Files.readString(s.dataCard());
+    assertTrue(card.contains("| `payload_digest` |"));
+    assertTrue(card.startsWith("---\npretty_name: \"all.jsonl\"\nlanguage:\n  - de\n  - en\n"),
+        card);
+    assertTrue(card.contains("license: other  # FILL IN"), card);
+    assertTrue(card.contains("## Rows by month of publication"), card);
+    assertTrue(card.contains("| 2024-03 | 1 |"), card);
+    assertTrue(card.contains("| `authors` | list | 2 |"), "rows with a value per column");
+    assertTrue(card.contains("## From a row to its WARC record"), card);
+    assertTrue(card.contains("@software{newsarc"), card);
+    assertTrue(card.contains("| first fetch | 2024-05-01T00:00:00Z |"), card);
+    assertTrue(card.contains("| https://news.example.org/a?utm_source=x | "), "dropped rows listed");
   }
 
   @Test
@@ -92,6 +103,13 @@ class DatasetExporterTest {
       assertEquals(5, rs.getInt(1));
       assertEquals(DatasetField.ALL.size(), rs.getInt(2));
     }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        ResultSet rs = c.createStatement().executeQuery("SELECT a.title FROM articles_fts f"
+            + " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH 'fähre' ORDER BY rank")) {
+      assertTrue(rs.next(), "the SQLite export carries its own full-text index");
+      assertEquals("Neue Fähre", rs.getString(1));
+    }
+    assertTrue(content.contains(",A. Writer,"), "CSV joins authors with '; '");
   }
 
   @Test

@@ -1,0 +1,141 @@
+package org.newsarc.archive.stories;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Assigns story ids in the catalog as articles arrive. A new article's LSH candidates are checked
+ * with {@link StorySignature#sameStory} on their stored texts; it joins the story of the matching
+ * candidate with the highest Jaccard similarity, and founds a new story when none matches. A story's id is derived from the WARC-Record-ID of its
+ * founding article's capture, so that {@code reindex}, which replays the WARC files in the order
+ * they were written, gives every article the same story id again. Stateless; the caller holds the
+ * catalog's lock and transaction.
+ */
+public final class StoryIndex {
+  private StoryIndex() {}
+
+  /** Gives article {@code articleId} (of capture {@code captureId}) its story id; returns it. */
+  public static long assign(Connection c, long articleId, long captureId, String text)
+      throws SQLException {
+    long[] sig = StorySignature.signature(text);
+    long story = 0;
+    if (sig != null) {
+      long[] buckets = StorySignature.buckets(sig);
+      story = bestMatch(c, articleId, StorySignature.shingles(text, StorySignature.SHINGLE),
+          buckets);
+    }
+    if (story == 0) {
+      story = founderId(c, captureId, articleId);
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE articles SET story_id = ?, story_signature = ? WHERE id = ?")) {
+      ps.setLong(1, story);
+      ps.setBytes(2, sig == null ? null : StorySignature.toBytes(sig));
+      ps.setLong(3, articleId);
+      ps.executeUpdate();
+    }
+    if (sig != null) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT OR IGNORE INTO story_buckets(bucket, article_id) VALUES (?, ?)")) {
+        for (long b : StorySignature.buckets(sig)) {
+          ps.setLong(1, b);
+          ps.setLong(2, articleId);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    return story;
+  }
+
+  private static long bestMatch(Connection c, long articleId, java.util.Set<String> words,
+      long[] buckets)
+      throws SQLException {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < buckets.length; i++) {
+      in.append(i == 0 ? "?" : ",?");
+    }
+    String sql = "SELECT a.id, a.story_id, a.text FROM articles a WHERE a.id IN"
+        + " (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (" + in + "))"
+        + " AND a.id <> ? AND a.story_signature IS NOT NULL ORDER BY a.id";
+    double best = -1;
+    long story = 0;
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < buckets.length; i++) {
+        ps.setLong(i + 1, buckets[i]);
+      }
+      ps.setLong(buckets.length + 1, articleId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          java.util.Set<String> other =
+              StorySignature.shingles(rs.getString(3), StorySignature.SHINGLE);
+          if (!StorySignature.sameStory(words, other)) {
+            continue;
+          }
+          double sim = StorySignature.jaccard(words, other);
+          if (sim > best) {
+            best = sim;
+            story = rs.getLong(2);
+          }
+        }
+      }
+    }
+    return story;
+  }
+
+  /**
+   * Gives a story id to every article that has none (those stored before story clusters
+   * existed), in row order, as if they had just arrived; returns how many. Cheap when there
+   * are none.
+   */
+  public static int backfill(Connection c) throws SQLException {
+    java.util.List<long[]> todo = new java.util.ArrayList<>();
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, capture_id, text FROM articles WHERE story_id IS NULL ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        todo.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        texts.add(rs.getString(3));
+      }
+    }
+    for (int i = 0; i < todo.size(); i++) {
+      assign(c, todo.get(i)[0], todo.get(i)[1], texts.get(i));
+    }
+    return todo.size();
+  }
+
+  /** A positive id below 2^53 (exact in JSON numbers) from the founding capture's record id. */
+  private static long founderId(Connection c, long captureId, long articleId) throws SQLException {
+    String key = "article-" + articleId;
+    try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM captures WHERE id = ?")) {
+      ps.setLong(1, captureId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getString(1) != null) {
+          key = rs.getString(1);
+        }
+      }
+    }
+    return stableId(key);
+  }
+
+  /** The story id a founding record id gives. */
+  public static long stableId(String key) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = (v << 8) | (d[i] & 0xff);
+      }
+      long id = v & ((1L << 53) - 1);
+      return id == 0 ? 1 : id;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package org.newsarc.archive.stories;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one definition of "the same story", shared by the catalog and by batch jobs (it needs only
+ * the JDK): an article's text is reduced to its set of content words (word shingles of length
+ * {@value #SHINGLE}: tokens of four or more characters or holding a digit, lower-cased, minus a
+ * small multilingual list of function words), and that set to a MinHash signature of
+ * {@value #HASHES} values. Candidates are found by LSH over {@value #BANDS} bands of
+ * {@value #ROWS} values, loose enough that pairs with a Jaccard similarity near 0.1 usually meet.
+ * Each candidate is then checked on the exact word sets by {@link #sameStory}: two texts tell
+ * the same story when their Jaccard similarity reaches {@value #THRESHOLD}, or when it reaches
+ * {@value #JACCARD_FLOOR} and they share at least {@value #MIN_SHARED} content words that make up
+ * at least {@value #CONTAINMENT} of the smaller set. The second rule serves pages whose story is wrapped in menus, captions and other
+ * headlines, which dilute Jaccard but not the shared facts. Word unigrams were chosen over
+ * longer shingles by measurement on the labelled set in {@code seeds/stories/} (docs/schema.md
+ * gives the figures). Pure and thread-safe.
+ */
+public final class StorySignature {
+  /** Words per shingle. */
+  public static final int SHINGLE = 1;
+  /** MinHash values per signature. */
+  public static final int HASHES = 255;
+  /** LSH bands ({@code BANDS * ROWS <= HASHES}; the last value is unused by LSH). */
+  public static final int BANDS = 127;
+  /** Values per LSH band. */
+  public static final int ROWS = 2;
+  /** Jaccard similarity from which two texts are one story. */
+  public static final double THRESHOLD = 0.24;
+  /** Lowest Jaccard similarity for the containment rule of {@link #sameStory}. */
+  public static final double JACCARD_FLOOR = 0.09;
+  /** Fewest shared content words for the containment rule of {@link #sameStory}. */
+  public static final int MIN_SHARED = 25;
+  /** Share of the smaller word set that the shared words must reach for the containment rule. */
+  public static final double CONTAINMENT = 0.15;
+  /** Fewest content words a text needs to be clustered at all (shorter ones stand alone). */
+  public static final int MIN_WORDS = 20;
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Set<String> FUNCTION_WORDS = Set.of(
+      // English
+      "that", "with", "from", "this", "have", "were", "will", "said", "says", "they", "their",
+      "them", "been", "which", "would", "about", "after", "more", "also", "than", "into", "over",
+      "there", "what", "when", "only", "other", "some", "could", "should", "being", "these",
+      "those", "where", "while", "very", "most", "such", "just", "each", "then", "your", "ours",
+      // German
+      "nicht", "eine", "einer", "einen", "eines", "sich", "auch", "wird", "werden", "sind",
+      "nach", "wurde", "oder", "aber", "noch", "dass", "über", "sein", "seine", "ihre", "haben",
+      "hatte", "beim", "sagte", "wenn", "sowie", "durch", "gegen", "unter",
+      // French, Spanish, Italian, Dutch
+      "dans", "pour", "avec", "sont", "plus", "nous", "mais", "cette", "leur", "elle", "être",
+      "para", "como", "pero", "este", "esta", "más", "sobre", "entre", "desde", "della", "anche",
+      "sono", "nella", "zijn", "voor", "niet", "door", "naar", "maar");
+
+  private StorySignature() {}
+
+  /** The content words (shingles) of {@code text}. */
+  public static Set<String> shingles(String text, int size) {
+    String norm = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
+        .toLowerCase(Locale.ROOT);
+    java.util.List<String> words = new java.util.ArrayList<>();
+    Matcher m = WORD.matcher(norm);
+    while (m.find()) {
+      String w = m.group();
+      boolean digit = w.chars().anyMatch(Character::isDigit);
+      if ((w.codePointCount(0, w.length()) >= 4 || digit) && !FUNCTION_WORDS.contains(w)) {
+        words.add(w);
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i + size <= words.size(); i++) {
+      out.add(String.join(" ", words.subList(i, i + size)));
+    }
+    return out;
+  }
+
+  /** The MinHash signature of a text's shingles, or null when it has too few to compare. */
+  public static long[] signature(String text) {
+    Set<String> sh = shingles(text, SHINGLE);
+    if (sh.size() < MIN_WORDS) {
+      return null;
+    }
+    long[] sig = new long[HASHES];
+    java.util.Arrays.fill(sig, Long.MAX_VALUE);
+    for (String s : sh) {
+      long base = fnv(s);
+      for (int i = 0; i < HASHES; i++) {
+        long h = mix(base + 0x9E3779B97F4A7C15L * (i + 1));
+        if (h < sig[i]) {
+          sig[i] = h;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /** The estimated Jaccard similarity of two signatures. */
+  public static double similarity(long[] a, long[] b) {
+    int same = 0;
+    for (int i = 0; i < HASHES; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    return same / (double) HASHES;
+  }
+
+  /**
+   * Whether two texts' content-word sets (from {@link #shingles} with {@link #SHINGLE}) tell one
+   * story: Jaccard at least {@link #THRESHOLD}, or at least {@link #JACCARD_FLOOR} with at least
+   * {@link #MIN_SHARED} shared words covering at least {@link #CONTAINMENT} of the smaller set. Sets under {@link #MIN_WORDS}
+   * words never match.
+   */
+  public static boolean sameStory(Set<String> a, Set<String> b) {
+    if (a.size() < MIN_WORDS || b.size() < MIN_WORDS) {
+      return false;
+    }
+    int inter = intersection(a, b);
+    double jaccard = inter / (double) (a.size() + b.size() - inter);
+    return jaccard >= THRESHOLD
+        || jaccard >= JACCARD_FLOOR && inter >= MIN_SHARED
+            && inter / (double) Math.min(a.size(), b.size()) >= CONTAINMENT;
+  }
+
+  /** How many elements two sets share. */
+  public static int intersection(Set<String> a, Set<String> b) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    int inter = 0;
+    for (String s : small) {
+      if (large.contains(s)) {
+        inter++;
+      }
+    }
+    return inter;
+  }
+
+  /** The exact Jaccard similarity of two sets. */
+  public static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) {
+      return 0;
+    }
+    int inter = 0;
+    for (String s : a) {
+      if (b.contains(s)) {
+        inter++;
+      }
+    }
+    return inter / (double) (a.size() + b.size() - inter);
+  }
+
+  /** The LSH bucket keys of a signature, one per band (band index mixed in). */
+  public static long[] buckets(long[] sig) {
+    long[] keys = new long[BANDS];
+    for (int b = 0; b < BANDS; b++) {
+      long h = 0xCBF29CE484222325L ^ b;
+      for (int r = 0; r < ROWS; r++) {
+        h = mix(h ^ sig[b * ROWS + r]);
+      }
+      keys[b] = h;
+    }
+    return keys;
+  }
+
+  /** A signature as bytes, for storage. */
+  public static byte[] toBytes(long[] sig) {
+    ByteBuffer buf = ByteBuffer.allocate(sig.length * 8);
+    for (long v : sig) {
+      buf.putLong(v);
+    }
+    return buf.array();
+  }
+
+  /** A signature back from {@link #toBytes}. */
+  public static long[] fromBytes(byte[] bytes) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    long[] sig = new long[bytes.length / 8];
+    for (int i = 0; i < sig.length; i++) {
+      sig[i] = buf.getLong();
+    }
+    return sig;
+  }
+
+  private static long fnv(String s) {
+    long h = 0xCBF29CE484222325L;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001B3L;
+    }
+    return h;
+  }
+
+  /** SplitMix64's finaliser. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
