@@ -108,7 +108,7 @@ public final class SparkMain implements Runnable {
 
   @Command(name = "stories", mixinStandardHelpOptions = true,
       description = {"Cluster the rows of an extracted dataset into stories of near-duplicate"
-          + " texts (MinHash over 5-word shingles, LSH bands; see StoryMinHash).",
+          + " texts (the catalog's story definition: content-word MinHash, LSH, exact check).",
           "Writes id, url, title, published, site_name, warc_file, warc_offset, story_id"
               + " (smallest id of the story) and story_size."},
       footer = {"", "Examples:",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -14,13 +15,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.newsarc.archive.stories.StorySignature;
 import scala.Tuple2;
 
 /**
- * {@code newsarc-spark stories} as a Spark job: reads a dataset written by {@code extract},
- * signs each text with {@link StoryMinHash}, buckets the signatures by LSH band, links the
- * candidates that {@link StoryMinHash#linked} accepts, and gives every row a {@code story_id}
- * (the smallest row id of its connected component) and {@code story_size}. Only linked rows are
+ * {@code newsarc-spark stories} as a Spark job with the catalog's definition of a story
+ * ({@link StorySignature}): reads a dataset written by {@code extract}, signs each text's
+ * content words, buckets the signatures by LSH band, checks every candidate pair with
+ * {@link StorySignature#sameStory}, and links each row to its verified earlier candidate with the
+ * highest Jaccard similarity, as the catalog's story index does when rows arrive in id order.
+ * Every row gets a {@code story_id} (the smallest row id of its component) and
+ * {@code story_size}. Only linked rows are
  * brought to the driver to join components, so memory there grows with the number of
  * near-duplicates, not with the collection. Not thread-safe.
  */
@@ -36,40 +41,60 @@ public final class StoriesJob {
       ExtractJob.Format outputFormat) {
     Dataset<Row> rows = spark.read()
         .format(inputFormat == ExtractJob.Format.PARQUET ? "parquet" : "json").load(input);
-    JavaPairRDD<Long, long[]> signatures = rows.select("id", "text").javaRDD()
+    JavaPairRDD<Long, Set<String>> words = rows.select("id", "text").javaRDD()
         .flatMapToPair(r -> {
-          long[] sig = StoryMinHash.signature(r.isNullAt(1) ? "" : r.getString(1));
-          return sig == null ? List.<Tuple2<Long, long[]>>of().iterator()
-              : List.of(new Tuple2<>(((Number) r.get(0)).longValue(), sig)).iterator();
+          String text = r.isNullAt(1) ? "" : r.getString(1);
+          Set<String> set = StorySignature.shingles(text, StorySignature.SHINGLE);
+          return set.size() < StorySignature.MIN_WORDS
+              ? List.<Tuple2<Long, Set<String>>>of().iterator()
+              : List.of(new Tuple2<>(((Number) r.get(0)).longValue(), set)).iterator();
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
-    List<Tuple2<Long, Long>> edges = signatures
-        .flatMapToPair(s -> {
-          List<Tuple2<String, Tuple2<Long, long[]>>> keys = new ArrayList<>();
-          for (int b = 0; b < StoryMinHash.BANDS; b++) {
-            keys.add(new Tuple2<>(StoryMinHash.bandKey(s._2(), b), s));
+    // Candidate pairs (earlier, later): rows sharing at least one LSH band.
+    JavaPairRDD<Long, Long> candidates = rows.select("id", "text").javaRDD()
+        .flatMapToPair(r -> {
+          long[] sig = StorySignature.signature(r.isNullAt(1) ? "" : r.getString(1));
+          List<Tuple2<Long, Long>> keys = new ArrayList<>();
+          if (sig != null) {
+            long id = ((Number) r.get(0)).longValue();
+            for (long b : StorySignature.buckets(sig)) {
+              keys.add(new Tuple2<>(b, id));
+            }
           }
           return keys.iterator();
         })
         .groupByKey()
-        .flatMap(bucket -> {
-          List<Tuple2<Long, long[]>> members = new ArrayList<>();
-          bucket._2().forEach(members::add);
-          List<Tuple2<Long, Long>> linked = new ArrayList<>();
-          for (int i = 0; i < members.size(); i++) {
-            for (int j = i + 1; j < members.size(); j++) {
-              if (StoryMinHash.linked(members.get(i)._2(), members.get(j)._2())) {
-                long a = members.get(i)._1();
-                long b = members.get(j)._1();
-                linked.add(new Tuple2<>(Math.min(a, b), Math.max(a, b)));
-              }
+        .flatMapToPair(bucket -> {
+          List<Long> ids = new ArrayList<>();
+          bucket._2().forEach(ids::add);
+          ids.sort(null);
+          List<Tuple2<Long, Long>> pairs = new ArrayList<>();
+          for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+              pairs.add(new Tuple2<>(ids.get(i), ids.get(j)));
             }
           }
-          return linked.iterator();
+          return pairs.iterator();
         })
-        .distinct()
+        .distinct();
+    // Each row joins the verified earlier candidate with the highest Jaccard similarity (the
+    // smallest id on ties), as the catalog does when the rows arrive in id order.
+    List<Tuple2<Long, Long>> edges = candidates.join(words)
+        .mapToPair(e -> new Tuple2<>(e._2()._1(), new Tuple2<>(e._1(), e._2()._2())))
+        .join(words)
+        .flatMapToPair(e -> {
+          Set<String> earlier = e._2()._1()._2();
+          Set<String> later = e._2()._2();
+          if (!StorySignature.sameStory(earlier, later)) {
+            return List.<Tuple2<Long, Tuple2<Long, Double>>>of().iterator();
+          }
+          return List.of(new Tuple2<>(e._1(), new Tuple2<>(e._2()._1()._1(),
+              StorySignature.jaccard(earlier, later)))).iterator();
+        })
+        .reduceByKey((a, b) -> a._2() > b._2() || a._2().equals(b._2()) && a._1() < b._1() ? a : b)
+        .map(e -> new Tuple2<>(e._2()._1(), e._1()))
         .collect();
-    signatures.unpersist();
+    words.unpersist();
 
     Map<Long, Long> parent = new HashMap<>();
     for (Tuple2<Long, Long> e : edges) {

@@ -10,7 +10,7 @@ import org.newsarc.archive.dataset.DatasetField;
 
 /**
  * The Spark schema of an extracted dataset: the columns of {@code newsarc export}
- * ({@link DatasetField#ALL}), in its order. Authors and tags are arrays of strings, as in the
+ * ({@link DatasetField#ALL}), in its order. List columns (authors, tags, seen_urls) are arrays of strings, as in the
  * JSONL export. Stateless.
  */
 public final class DatasetColumns {
@@ -33,7 +33,7 @@ public final class DatasetColumns {
   private DatasetColumns() {}
 
   private static DataType type(DatasetField f) {
-    if (f.name().equals("authors") || f.name().equals("tags")) {
+    if (f.kind() == DatasetField.Kind.LIST) {
       return DataTypes.createArrayType(DataTypes.StringType, false);
     }
     return switch (f.sqlType()) {

@@ -43,6 +43,8 @@ public record ExtractedRow(int fileIndex, long offset, List<Object> values)
     v.put("warc_offset", at.offset());
     v.put("warc_length", at.length());
     v.put("payload_digest", at.payloadDigest());
+    // As an export without --dedupe gives it; story_id stays null: `stories` assigns stories.
+    v.put("seen_urls", List.of(a.url()));
     // By name, so a column export adds later is simply null here until it is filled in.
     List<Object> values = new java.util.ArrayList<>();
     for (String name : DatasetColumns.NAMES) {
