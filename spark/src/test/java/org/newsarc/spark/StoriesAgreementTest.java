@@ -60,12 +60,18 @@ class StoriesAgreementTest {
       names.add("cut-" + f);
       texts.add(cut < 0 ? t : t.substring(cut + 2));
     }
+    // Two unrelated stories in one text: it matches rows of both, and like the catalog joins
+    // only the one it matches best, rather than merging the two stories.
+    String first = Files.readString(SET.resolve(files.get(0)));
+    String last = Files.readString(SET.resolve(files.get(files.size() - 1)));
+    names.add("joined.txt");
+    texts.add(first + "\n\n" + last);
     Map<String, Long> catalogStory = new LinkedHashMap<>();
     Path jsonl = dir.resolve("articles.jsonl");
     try (Catalog catalog = Catalog.open(dir.resolve("newsarc.db"));
         BufferedWriter out = Files.newBufferedWriter(jsonl)) {
       for (int i = 0; i < names.size(); i++) {
-        String url = "https://" + names.get(i).replace(".txt", "") + ".example/story";
+        String url = url(names.get(i));
         long[] ids = add(catalog, names.get(i), url, texts.get(i));
         catalogStory.put(url, ids[1]);
         ObjectNode row = JSON.createObjectNode().put("id", ids[0]).put("url", url)
@@ -100,8 +106,14 @@ class StoriesAgreementTest {
     Set<Set<String>> fromSpark = groups(sparkStory);
     assertTrue(fromCatalog.stream().anyMatch(g -> g.size() >= 3),
         "the set has stories of three or more rows");
+    assertTrue(!catalogStory.get(url(files.get(0))).equals(
+        catalogStory.get(url(files.get(files.size() - 1)))), "the joined stories are unrelated");
     assertEquals(catalogStory.keySet(), sparkStory.keySet());
     assertEquals(fromCatalog, fromSpark);
+  }
+
+  private static String url(String name) {
+    return "https://" + name.replace(".txt", "") + ".example/story";
   }
 
   private static Set<Set<String>> groups(Map<String, Long> story) {
