@@ -1,0 +1,180 @@
+package org.newsarc.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.newsarc.spark.internal.WarcInputs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code newsarc-spark} command line: {@code extract}, {@code stories} and {@code index} as
+ * Spark jobs. Without {@code --master} (and outside spark-submit) Spark runs in local mode on all
+ * cores of this machine. Exit codes: 0 when everything was read, 1 when some records or files
+ * were skipped (the output is still complete for the rest), 2 for usage errors.
+ */
+@Command(name = "newsarc-spark", mixinStandardHelpOptions = true,
+    subcommands = {SparkMain.Extract.class, SparkMain.Stories.class, SparkMain.Index.class},
+    description = "Extract, cluster and index WARC collections of any size as Spark jobs.")
+public final class SparkMain implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int run(String... args) {
+    return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          // Input that cannot be found or an output that exists: say what, without a trace.
+          cmd.getErr().printf("newsarc-spark %s: %s%n", cmd.getCommandName(), e.getMessage());
+          cmd.getErr().flush();
+          return 2;
+        })
+        .execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Options every job takes. */
+  static class SparkOptions {
+    @Option(names = "--master", paramLabel = "URL",
+        description = "Spark master (local[N], spark://host:7077, yarn). Default: local[*],"
+            + " or what spark-submit gives.")
+    String master;
+
+    SparkSession session(String job) {
+      SparkSession.Builder b = SparkSession.builder().appName("newsarc-spark " + job);
+      String given = master != null ? master : System.getProperty("spark.master");
+      b.master(given != null ? given : "local[*]");
+      if (given == null || given.startsWith("local")) {
+        // Small local runs: no web UI, and few shuffle partitions instead of 200.
+        b.config("spark.ui.enabled", "false");
+        b.config("spark.sql.shuffle.partitions",
+            String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
+      }
+      return b.getOrCreate();
+    }
+  }
+
+  @Command(name = "extract", mixinStandardHelpOptions = true,
+      description = {"Run the extractor over WARC files and write a dataset with the columns"
+          + " of `newsarc export` (provenance included).",
+          "Rows are what `newsarc reindex` followed by `newsarc export --all-pages"
+              + " --keep-duplicates` gives, numbered the same way."},
+      footer = {"", "Examples:",
+          "  newsarc-spark extract --input newsarc-data/warcs --output out/articles",
+          "  newsarc-spark extract --input 'hdfs:///cc-news/2024/*.warc.gz' --output"
+              + " hdfs:///out/articles --master yarn"})
+  static final class Extract implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    SparkOptionsMixin spark;
+    @Option(names = "--input", required = true, paramLabel = "PATH_OR_GLOB",
+        description = "A WARC file, a folder of them, or a glob; any Hadoop FileSystem URI.")
+    String input;
+    @Option(names = "--output", required = true, paramLabel = "DIR",
+        description = "Dataset folder to create (must not exist).")
+    String output;
+    @Option(names = "--format", defaultValue = "parquet", paramLabel = "FORMAT",
+        description = "parquet (default) or jsonl.")
+    ExtractJob.Format format;
+    @Option(names = "--articles-only", description = "Drop pages judged not to be articles.")
+    boolean articlesOnly;
+
+    @Override
+    public Integer call() throws IOException {
+      try (SparkSession s = spark.session("extract")) {
+        List<String> files = WarcInputs.expand(input, s.sparkContext().hadoopConfiguration());
+        JobReport r = new ExtractJob(s).run(files, output, format, articlesOnly);
+        PrintWriter out = spec.commandLine().getOut();
+        r.print(out, "row(s)");
+        out.printf("Dataset: %s (%s)%n", output, format.name().toLowerCase(Locale.ROOT));
+        out.flush();
+        return r.clean() ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(name = "stories", mixinStandardHelpOptions = true,
+      description = {"Cluster the rows of an extracted dataset into stories of near-duplicate"
+          + " texts (the catalog's story definition: content-word MinHash, LSH, exact check).",
+          "Writes id, url, title, published, site_name, warc_file, warc_offset, story_id"
+              + " (smallest id of the story) and story_size."},
+      footer = {"", "Examples:",
+          "  newsarc-spark stories --input out/articles --output out/stories"})
+  static final class Stories implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    SparkOptionsMixin spark;
+    @Option(names = "--input", required = true, paramLabel = "DIR",
+        description = "A dataset written by `newsarc-spark extract`.")
+    String input;
+    @Option(names = "--output", required = true, paramLabel = "DIR",
+        description = "Folder to create (must not exist).")
+    String output;
+    @Option(names = "--input-format", defaultValue = "parquet", paramLabel = "FORMAT",
+        description = "Format of the input dataset: parquet (default) or jsonl.")
+    ExtractJob.Format inputFormat;
+    @Option(names = "--format", defaultValue = "parquet", paramLabel = "FORMAT",
+        description = "parquet (default) or jsonl.")
+    ExtractJob.Format format;
+
+    @Override
+    public Integer call() throws IOException {
+      try (SparkSession s = spark.session("stories")) {
+        StoriesJob.Summary r = new StoriesJob(s).run(input, output, inputFormat, format);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Read %d row(s): %d in %d story(ies) of two or more.%nStories: %s%n",
+            r.rows(), r.clusteredRows(), r.stories(), output);
+        out.flush();
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "index", mixinStandardHelpOptions = true,
+      description = "Write one sorted CDXJ index of WARC files, line for line what `newsarc"
+          + " index` writes, so the two can be merged with `sort -m`.",
+      footer = {"", "Examples:",
+          "  newsarc-spark index --input newsarc-data/warcs --output out/collection.cdxj"})
+  static final class Index implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    SparkOptionsMixin spark;
+    @Option(names = "--input", required = true, paramLabel = "PATH_OR_GLOB",
+        description = "A WARC file, a folder of them, or a glob; any Hadoop FileSystem URI.")
+    String input;
+    @Option(names = "--output", required = true, paramLabel = "FILE",
+        description = "The CDXJ file to write (replaced).")
+    String output;
+
+    @Override
+    public Integer call() throws IOException {
+      try (SparkSession s = spark.session("index")) {
+        List<String> files = WarcInputs.expand(input, s.sparkContext().hadoopConfiguration());
+        JobReport r = new IndexJob(s).run(files, output);
+        PrintWriter out = spec.commandLine().getOut();
+        r.print(out, "index line(s)");
+        out.printf("Index: %s%n", output);
+        out.flush();
+        return r.clean() ? 0 : 1;
+      }
+    }
+  }
+
+  /** The shared options as a picocli mixin. */
+  static final class SparkOptionsMixin extends SparkOptions {}
+}

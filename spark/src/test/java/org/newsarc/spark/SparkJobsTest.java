@@ -1,0 +1,192 @@
+package org.newsarc.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsarc.archive.Catalog;
+import org.newsarc.archive.CatalogRebuilder;
+import org.newsarc.archive.CdxjIndex;
+import org.newsarc.archive.dataset.DatasetExporter;
+import org.newsarc.archive.dataset.DatasetFormat;
+import org.newsarc.archive.dataset.DatasetQuery;
+import org.newsarc.extractor.ArticleExtractor;
+import org.newsarc.spark.internal.WarcInputs;
+
+/** The Spark jobs in local mode against what reindex, export and index give on one archive. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparkJobsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  Path dir;
+  SparkSession spark;
+  Path warcs;
+  List<String> files;
+
+  @BeforeAll
+  void start(@TempDir Path tmp) throws IOException {
+    dir = tmp;
+    warcs = DemoArchive.write(dir, 20_000);
+    spark = SparkSession.builder().master("local[2]").appName("newsarc-spark test")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate();
+    files = WarcInputs.expand(warcs.toString(), spark.sparkContext().hadoopConfiguration());
+  }
+
+  @AfterAll
+  void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void extractGivesTheRowsOfReindexThenExport() throws IOException {
+    assertTrue(files.size() >= 3, "rotated into several files: " + files);
+    List<JsonNode> expected = reindexThenExport(CdxjIndex.warcFiles(warcs));
+    Path out = dir.resolve("spark-out");
+    JobReport report = new ExtractJob(spark).run(files, out.toString(), ExtractJob.Format.JSONL,
+        false);
+    List<JsonNode> actual = readJsonl(out);
+
+    assertTrue(report.clean(), "problems: " + report.problems());
+    assertEquals(expected.size(), report.rows());
+    assertTrue(expected.size() >= 20, "both copies of the pages extracted: " + expected.size());
+    assertEquals(expected.size(), actual.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(normal(expected.get(i)), normal(actual.get(i)), "row " + i);
+    }
+    // Some copies are revisits of a response in an earlier file: those were resolved too.
+    Map<String, String> fileOfOriginal = new HashMap<>();
+    long acrossFiles = 0;
+    for (JsonNode r : actual) {
+      if (!r.get("url").asText().contains("utm_source")) {
+        fileOfOriginal.put(r.get("payload_digest").asText(), r.get("warc_file").asText());
+      }
+    }
+    for (JsonNode r : actual) {
+      String original = fileOfOriginal.get(r.get("payload_digest").asText());
+      if (r.get("url").asText().contains("utm_source") && original != null
+          && !original.equals(r.get("warc_file").asText())) {
+        acrossFiles++;
+      }
+    }
+    assertTrue(acrossFiles > 0, "the archive has revisits across files");
+  }
+
+  @Test
+  void aCorruptedFileIsSkippedAndCounted() throws IOException {
+    Path mixed = Files.createDirectories(dir.resolve("mixed"));
+    Path good = CdxjIndex.warcFiles(warcs).get(0);
+    Files.copy(good, mixed.resolve(good.getFileName()));
+    Files.write(mixed.resolve("zz-garbage.warc.gz"),
+        "this is not a WARC file\r\n\r\n".repeat(40).getBytes(StandardCharsets.US_ASCII));
+    byte[] whole = Files.readAllBytes(CdxjIndex.warcFiles(warcs).get(1));
+    Files.write(mixed.resolve("zz-cut.warc.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    List<String> inputs = WarcInputs.expand(mixed.toString(),
+        spark.sparkContext().hadoopConfiguration());
+
+    JobReport report = new ExtractJob(spark).run(inputs, dir.resolve("mixed-out").toString(),
+        ExtractJob.Format.PARQUET, false);
+
+    assertEquals(3, report.files());
+    assertTrue(report.badFiles() >= 1, "garbage counted: " + report);
+    assertTrue(report.problems().stream().anyMatch(p -> p.contains("zz-garbage.warc.gz")),
+        report.problems().toString());
+    assertTrue(report.problems().stream().anyMatch(p -> p.contains("zz-cut.warc.gz")),
+        report.problems().toString());
+    assertTrue(report.rows() >= 1, "the good file's rows are still written");
+    assertTrue(!report.clean());
+  }
+
+  @Test
+  void indexIsTheSortedIndexNewsarcWrites() throws IOException {
+    StringWriter expected = new StringWriter();
+    CdxjIndex.write(CdxjIndex.warcFiles(warcs), expected);
+    Path out = dir.resolve("all.cdxj");
+    JobReport report = new IndexJob(spark).run(files, out.toString());
+    assertTrue(report.clean(), report.problems().toString());
+    assertEquals(expected.toString(), Files.readString(out));
+  }
+
+  @Test
+  void storiesGroupTheCopiesOfEachPage() throws IOException {
+    Path data = dir.resolve("stories-in");
+    new ExtractJob(spark).run(files, data.toString(), ExtractJob.Format.PARQUET, false);
+    Path out = dir.resolve("stories-out");
+    StoriesJob.Summary summary = new StoriesJob(spark).run(data.toString(), out.toString(),
+        ExtractJob.Format.PARQUET, ExtractJob.Format.JSONL);
+    Map<String, Long> storyOfPage = new HashMap<>();
+    for (JsonNode row : readJsonl(out)) {
+      String page = row.get("url").asText().replace("?utm_source=feed", "");
+      long story = row.get("story_id").asLong();
+      Long before = storyOfPage.putIfAbsent(page, story);
+      if (before != null) {
+        assertEquals(before.longValue(), story, "both copies of " + page + " in one story");
+        assertEquals(2, row.get("story_size").asLong(), page);
+      }
+    }
+    assertEquals(storyOfPage.size(), summary.stories(), "distinct pages are distinct stories");
+  }
+
+  private List<JsonNode> reindexThenExport(List<Path> warcFiles) throws IOException {
+    Path db = dir.resolve("reindexed-" + System.nanoTime() + ".db");
+    Path jsonl = dir.resolve("export-" + System.nanoTime() + ".jsonl");
+    Clock clock = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC);
+    try (Catalog catalog = Catalog.open(db)) {
+      CatalogRebuilder.Report r = CatalogRebuilder.rebuild(warcFiles, catalog,
+          new ArticleExtractor(), clock);
+      assertEquals(List.of(), r.warnings());
+      new DatasetExporter(catalog, clock, "newsarc test").export(
+          new DatasetQuery(List.of(), null, null, List.of(), null, 0, false, false, 0),
+          DatasetFormat.JSONL, jsonl);
+    }
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(jsonl)) {
+      rows.add(JSON.readTree(line));
+    }
+    return rows;
+  }
+
+  private static List<JsonNode> readJsonl(Path folder) throws IOException {
+    List<Path> parts;
+    try (Stream<Path> s = Files.list(folder)) {
+      parts = s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+    List<JsonNode> rows = new ArrayList<>();
+    for (Path part : parts) {
+      for (String line : Files.readAllLines(part)) {
+        if (!line.isBlank()) {
+          rows.add(JSON.readTree(line));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Field name to its JSON text, so 5 and 5L compare equal. */
+  private static Map<String, String> normal(JsonNode row) {
+    Map<String, String> fields = new java.util.TreeMap<>();
+    // Story ids come from clustering, which `stories` does on the extracted dataset.
+    row.properties().stream().filter(e -> !e.getKey().equals("story_id"))
+        .forEach(e -> fields.put(e.getKey(), e.getValue().toString()));
+    return fields;
+  }
+}
