@@ -172,7 +172,7 @@ public final class PageArchiver {
     } catch (ExtractionException e) {
       return new Extraction(null, FailureKind.EXTRACTION, e.getMessage(), List.of());
     } catch (IOException e) {
-      return new Extraction(null, FailureKind.EXTRACTION, "cannot decode body: "
+      return new Extraction(null, FailureKind.DECODING, "cannot decode body: "
           + e.getMessage(), List.of());
     } catch (RuntimeException e) {
       // The extractor promises not to throw; if it does anyway, the crawl goes on.
@@ -193,6 +193,10 @@ public final class PageArchiver {
   private PageOutcome finish(String url, List<Hop> hops, FetchResponse response,
       Extraction extraction) {
     Hop last = hops.get(hops.size() - 1);
+    if (response.isRedirectWithoutLocation()) {
+      return fail(url, hops, FailureKind.PROTOCOL, "HTTP " + response.status()
+          + " redirect without Location", response);
+    }
     if (response.status() >= 400 || response.status() < 200) {
       return fail(url, hops, FailureKind.HTTP_STATUS, "HTTP " + response.status(), response);
     }
@@ -200,9 +204,8 @@ public final class PageArchiver {
       boolean tooLong = response.exchange().truncated() == Truncation.LENGTH;
       String why = tooLong
           ? "body larger than " + fetcher.options().maxBodyBytes() + " bytes (archived truncated)"
-          : "body cut short: " + response.exchange().truncated().name().toLowerCase(Locale.ROOT);
-      return fail(url, hops, tooLong ? FailureKind.TOO_LARGE : FailureKind.TIMEOUT, why,
-          response);
+          : "body cut short: " + response.truncationReason();
+      return fail(url, hops, response.truncationKind(), why, response);
     }
     String type = response.mediaType();
     if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")) {

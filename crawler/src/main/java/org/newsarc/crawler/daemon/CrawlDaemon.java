@@ -84,7 +84,7 @@ public final class CrawlDaemon implements Closeable {
     this.fetcher = new Fetcher(FetchOptions.defaults(FetchOptions.userAgent(version,
             config.identity().contact()).replaceFirst("^newsarc/", config.identity().name() + "/"))
         .withTimeouts(f.connectTimeout(), f.readTimeout(), f.totalTimeout())
-        .withMaxBodyBytes(f.maxBodyBytes()), clock);
+        .withMaxBodyBytes(f.maxBodyBytes()).withAllowedAddresses(f.allowAddresses()), clock);
     this.stats = new CrawlStats(clock);
     this.robots = new RobotsCache(fetcher, config.identity().name(), clock,
         config.robots().cacheTtl(), config.robots().retryUnreachableAfter(),

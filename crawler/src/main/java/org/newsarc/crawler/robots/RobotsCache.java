@@ -162,9 +162,12 @@ public final class RobotsCache {
         continue;
       }
       if (status >= 200 && status < 300) {
-        byte[] body = response.decodedBody();
-        if (body.length > MAX_BYTES) {
-          body = Arrays.copyOf(body, MAX_BYTES);
+        byte[] body;
+        try {
+          body = wholeLines(response.decodedBody(MAX_BYTES + 1L));
+        } catch (FetchException e) {
+          // The host's own fault (brotli, broken gzip, a bomb): unreachable, not a crawl stop.
+          return unreachable("robots.txt " + e.getMessage(), FailureKind.DECODING);
         }
         BaseRobotRules rules = parser.parseContent(robotsUrl, body,
             response.header("Content-Type") == null ? "text/plain" : response.header("Content-Type"),
@@ -179,6 +182,22 @@ public final class RobotsCache {
       return unreachable("robots.txt answered " + status, null);
     }
     return unreachable("more than " + MAX_REDIRECTS + " redirects for robots.txt", null);
+  }
+
+  /**
+   * The body cut to {@link #MAX_BYTES} after its last whole line, so that a rule is never cut in
+   * two ({@code Disallow: /page} read as {@code Disallow: /p}).
+   */
+  static byte[] wholeLines(byte[] body) {
+    if (body.length <= MAX_BYTES) {
+      return body;
+    }
+    int end = MAX_BYTES;
+    boolean endsLine = body[end] == '\n' || body[end] == '\r';
+    while (!endsLine && end > 0 && body[end - 1] != '\n' && body[end - 1] != '\r') {
+      end--;
+    }
+    return Arrays.copyOf(body, end);
   }
 
   /** "Unreachable": RFC 9309 requires assuming complete disallow, so retry later. */

@@ -40,7 +40,8 @@ class CrashWindowTest {
       // The run that "crashes": leases the story, fetches it, flushes it to the WARC, and dies.
       WarcArchive warcs = WarcArchive.open(out.resolve("warcs"), WarcOptions.defaults(), clock);
       try (Catalog catalog = Catalog.open(out.resolve(CrawlDaemon.DATABASE));
-          Fetcher fetcher = new Fetcher(FetchOptions.defaults("newsarc-test"), clock)) {
+          Fetcher fetcher = new Fetcher(FetchOptions.defaults("newsarc-test")
+              .withAllowedAddresses(java.util.List.of("127.0.0.16/32")), clock)) {
         Frontier frontier = Frontier.open(catalog, 1, clock);
         frontier.add(new Candidate(story, "127.0.0.16", 1, site.url("/"), UrlKind.PAGE, 3, false,
             Instant.now(), 0), 100, 100);
