@@ -172,8 +172,7 @@ public final class PageArchiver {
     } catch (ExtractionException e) {
       return new Extraction(null, FailureKind.EXTRACTION, e.getMessage(), List.of());
     } catch (IOException e) {
-      return new Extraction(null, FailureKind.DECODING, "cannot decode body: "
-          + e.getMessage(), List.of());
+      return new Extraction(null, FailureKind.DECODING, e.getMessage(), List.of());
     } catch (RuntimeException e) {
       // The extractor promises not to throw; if it does anyway, the crawl goes on.
       return new Extraction(null, FailureKind.EXTRACTION, "extractor error: " + e, List.of());
@@ -213,7 +212,8 @@ public final class PageArchiver {
     }
     if (extraction == null || extraction.article() == null) {
       String reason = extraction == null ? "not extracted" : extraction.reason();
-      return fail(url, hops, FailureKind.EXTRACTION, reason, response);
+      return fail(url, hops, extraction == null || extraction.failure() == null
+          ? FailureKind.EXTRACTION : extraction.failure(), reason, response);
     }
     try {
       Article article = extraction.article();

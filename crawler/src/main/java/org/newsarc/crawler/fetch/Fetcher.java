@@ -73,6 +73,8 @@ public final class Fetcher implements Closeable {
         .addNetworkInterceptor(new WireRecorder(options.addresses())))
         // After tune, so that no test can skip the address check.
         .dns(new GuardedDns(resolver, options.addresses()))
+        // Literal addresses skip DNS: every socket checks its address before connecting.
+        .socketFactory(new GuardedSocketFactory(options.addresses()))
         .build();
   }
 
@@ -109,9 +111,11 @@ public final class Fetcher implements Closeable {
       HeaderChecks.checkFraming(url, response.headers());
       Body body = readBody(response.body());
       Instant end = clock.instant();
+      Headers received = wire.responseHeaders == null ? response.headers() : wire.responseHeaders;
       HttpExchange exchange = new HttpExchange(url, start, wire.ipAddress, wire.protocol,
-          wire.requestHeader, responseHeader(response, body), body.bytes, body.truncation);
-      return new FetchResponse(url, response.code(), headerList(response.headers()), exchange,
+          wire.requestHeader, responseHeader(response, received, body), body.bytes,
+          body.truncation);
+      return new FetchResponse(url, response.code(), headerList(received), exchange,
           Duration.between(start, end), body.failure);
     } catch (FetchException e) {
       throw e;
@@ -160,7 +164,7 @@ public final class Fetcher implements Closeable {
    * The status line and headers to store. Transfer-Encoding was removed by OkHttp, so it is
    * renamed (the stored body is not chunked) and the real length is given, as replay tools need.
    */
-  private static byte[] responseHeader(Response response, Body body) {
+  private static byte[] responseHeader(Response response, Headers headers, Body body) {
     StringBuilder sb = new StringBuilder();
     String reason = response.message().isEmpty() ? ReasonPhrases.of(response.code())
         : response.message();
@@ -168,14 +172,14 @@ public final class Fetcher implements Closeable {
     sb.append("HTTP/1.1 ").append(response.code()).append(' ').append(reason).append("\r\n");
     boolean dechunked = false;
     boolean hasLength = false;
-    for (int i = 0; i < response.headers().size(); i++) {
-      String name = response.headers().name(i);
-      String value = response.headers().value(i);
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      String value = headers.value(i);
       if (name.equalsIgnoreCase("Transfer-Encoding")) {
         dechunked = true;
         name = "X-Crawler-Transfer-Encoding";
       } else if (name.equalsIgnoreCase("Content-Length")) {
-        if (HeaderChecks.isChunked(response.headers())) {
+        if (HeaderChecks.isChunked(headers)) {
           // RFC 9112 6.3: Transfer-Encoding wins; the stored body is de-chunked, so this
           // length does not describe it and must not be read as if it did.
           name = "X-Crawler-Content-Length";
@@ -238,6 +242,7 @@ public final class Fetcher implements Closeable {
     volatile byte[] requestHeader = new byte[0];
     volatile String ipAddress;
     volatile String protocol;
+    volatile Headers responseHeaders;
   }
 
   /** Records the request as sent, the peer address and the protocol of each call. */
@@ -271,7 +276,11 @@ public final class Fetcher implements Closeable {
         }
         wire.requestHeader = requestHeader(sent);
       }
-      return chain.proceed(sent);
+      Response response = chain.proceed(sent);
+      if (wire != null) {
+        wire.responseHeaders = response.headers();
+      }
+      return HeaderChecks.safeForClient(response);
     }
 
     private static byte[] requestHeader(Request request) {

@@ -46,6 +46,20 @@ final class HeaderChecks {
     }
   }
 
+  /**
+   * The response as OkHttp's own follow-up logic may read it: a Retry-After of more digits
+   * than an int holds makes OkHttp throw, so it is capped there. The archive keeps the header
+   * as received; only the client sees the capped one.
+   */
+  static okhttp3.Response safeForClient(okhttp3.Response response) {
+    String retryAfter = response.header("Retry-After");
+    if (retryAfter != null && retryAfter.length() > 9 && retryAfter.chars().allMatch(
+        c -> c >= '0' && c <= '9')) {
+      return response.newBuilder().header("Retry-After", "999999999").build();
+    }
+    return response;
+  }
+
   private static String abbreviate(String s) {
     return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
