@@ -72,6 +72,60 @@ public final class AddressPolicy {
         && !a.getHostAddress().equals("255.255.255.255");
   }
 
+  /**
+   * The IPv4 address a host name spells as numbers the way browsers read them (WHATWG URL:
+   * {@code 2130706433}, {@code 0x7f.1}, {@code 0177.0.0.1}, {@code 127.1}), or null when it is
+   * a name.
+   */
+  static InetAddress numericIpv4(String host) {
+    String[] parts = host.endsWith(".") ? host.substring(0, host.length() - 1).split("\\.", -1)
+        : host.split("\\.", -1);
+    if (parts.length == 0 || parts.length > 4) {
+      return null;
+    }
+    long[] n = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i].toLowerCase(java.util.Locale.ROOT);
+      int radix = 10;
+      if (p.startsWith("0x")) {
+        radix = 16;
+        p = p.substring(2);
+      } else if (p.length() > 1 && p.startsWith("0")) {
+        radix = 8;
+        p = p.substring(1);
+      }
+      if (p.isEmpty() && radix == 16) {
+        p = "0";
+      }
+      if (p.isEmpty() || p.length() > 12) {
+        return null;
+      }
+      try {
+        n[i] = Long.parseLong(p, radix);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    long value = 0;
+    for (int i = 0; i < n.length - 1; i++) {
+      if (n[i] > 255) {
+        return null;
+      }
+      value |= n[i] << (8 * (3 - i));
+    }
+    long last = n[n.length - 1];
+    if (last >= 1L << (8 * (5 - n.length))) {
+      return null;
+    }
+    value |= last;
+    try {
+      return InetAddress.getByAddress(new byte[] {(byte) (value >> 24), (byte) (value >> 16),
+          (byte) (value >> 8), (byte) value});
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+
   /** The IPv4 address carried inside an IPv6 one (mapped, compatible, NAT64, 6to4), or itself. */
   static InetAddress embeddedIpv4(InetAddress address) {
     if (!(address instanceof Inet6Address)) {

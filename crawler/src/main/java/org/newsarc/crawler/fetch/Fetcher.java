@@ -96,6 +96,12 @@ public final class Fetcher implements Closeable {
     if (parsed.port() < 1 || parsed.port() > 65535) {
       throw new FetchException(FailureKind.BAD_URL, url, "port out of range", null);
     }
+    java.net.InetAddress numeric = AddressPolicy.numericIpv4(parsed.host());
+    if (numeric != null && !options.addresses().allows(numeric)) {
+      // Spelled as a number (0x7f.1, 2130706433): what a browser would reach is what counts.
+      throw new FetchException(FailureKind.BLOCKED_ADDRESS, url, parsed.host() + " is "
+          + numeric.getHostAddress() + ", not a public address", null);
+    }
     WireCapture wire = new WireCapture();
     Request.Builder request = new Request.Builder()
         .url(parsed)
