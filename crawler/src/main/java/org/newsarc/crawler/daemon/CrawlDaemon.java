@@ -151,7 +151,8 @@ public final class CrawlDaemon implements Closeable {
   public CrawlSummary run(StopSignal stop, boolean exitWhenIdle)
       throws IOException, InterruptedException {
     List<Lease> leased = frontier.leased();
-    int recovered = new Reconciler(warcs.directory(), frontier, recorder).reconcile(leased);
+    int recovered = new Reconciler(warcs.directory(), frontier, recorder, catalog)
+        .reconcile(leased);
     int requeued = frontier.requeueLeased();
     if (!leased.isEmpty()) {
       LOG.info("resuming after an unclean stop: {} response(s) recovered from the WARC,"
