@@ -104,6 +104,11 @@ class ResumeAfterKillTest {
   }
 
   private Process start(Path config, int run) throws IOException {
+    return startCrawl(dir, config, run);
+  }
+
+  /** Starts {@code newsarc crawl --exit-when-idle} in a child JVM, output to child-RUN.*. */
+  static Process startCrawl(Path dir, Path config, int run) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "org.newsarc.cli.Main", "crawl",
