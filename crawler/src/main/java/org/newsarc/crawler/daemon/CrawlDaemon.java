@@ -88,7 +88,8 @@ public final class CrawlDaemon implements Closeable {
     this.stats = new CrawlStats(clock);
     this.robots = new RobotsCache(fetcher, config.identity().name(), clock,
         config.robots().cacheTtl(), config.robots().retryUnreachableAfter(),
-        config.politeness().maxCrawlDelay(), this::archiveRobots);
+        config.politeness().maxCrawlDelay(), this::archiveRobots)
+        .keptIn(new RobotsStore(frontier));
     this.policy = new QueuePolicy(config.politeness(), clock, RandomGenerator.getDefault());
     Scope scope = new Scope(config.scope(), seeds, clock);
     this.admission = new Admission(frontier, scope, config.scope(), new UrlNormalizer(),

@@ -50,4 +50,21 @@ class HostileCrawlTest {
       WarcFiles.assertValid(dir.resolve("crawl-data/warcs"));
     }
   }
+
+  /** Valid robots.txt rules are kept in the catalog: a restart within 24 h does not refetch. */
+  @Test
+  void aRestartUsesTheRobotsRulesKeptInTheCatalog() throws Exception {
+    try (TestSite site = new TestSite("127.0.9.9")) {
+      site.route("/robots.txt", Reply.of(200, "text/plain", "User-agent: *\nDisallow: /no\n"))
+          .route("/", Reply.html("<a href=\"/a\">a</a><a href=\"/no\">no</a>"))
+          .route("/a", Reply.html("<p>a</p>"));
+      String yaml = "seeds:\n  urls: [" + site.url("/") + "]\npoliteness:\n  delay: 10ms\n";
+      CrawlHarness.crawl(dir, yaml, -1);
+      site.route("/b", Reply.html("<p>b</p>"));
+      CrawlHarness.crawl(dir, yaml.replace("urls: [", "urls: [" + site.url("/b") + ", "), -1);
+      assertEquals(1, site.hits("/robots.txt").size(), "robots.txt fetched once over two runs");
+      assertEquals(1, site.hits("/b").size(), "the second run crawls");
+      assertEquals(0, site.hits("/no").size(), "the kept rules still apply");
+    }
+  }
 }
