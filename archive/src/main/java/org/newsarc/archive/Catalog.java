@@ -38,7 +38,12 @@ public final class Catalog implements Closeable, CaptureLookup {
     this.connection = connection;
   }
 
-  /** Opens or creates the catalog in {@code file}, migrating its schema to the current one. */
+  /**
+   * Opens or creates the catalog in {@code file}, migrating its schema to the current one.
+   *
+   * @throws DamagedCatalogException when SQLite's integrity check fails: nothing is written to
+   *     a damaged catalog; {@code newsarc reindex} rebuilds it from the WARC files
+   */
   public static Catalog open(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -52,10 +57,14 @@ public final class Catalog implements Closeable, CaptureLookup {
         st.execute("PRAGMA foreign_keys=ON");
         st.execute("PRAGMA busy_timeout=10000");
       }
+      DamagedCatalogException.check(c, file);
       CatalogSchema.migrate(c);
       org.newsarc.archive.stories.StoryIndex.backfill(c); // articles from before schema 3
       return new Catalog(file, c);
     } catch (SQLException e) {
+      if (e.getErrorCode() == 11 || e.getErrorCode() == 26) { // SQLITE_CORRUPT, SQLITE_NOTADB
+        throw new DamagedCatalogException(file, e.getMessage(), e);
+      }
       throw new IOException("cannot open catalog " + file + ": " + e.getMessage(), e);
     }
   }

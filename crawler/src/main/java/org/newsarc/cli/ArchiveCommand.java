@@ -16,6 +16,7 @@ import org.newsarc.archive.WarcOptions;
 import org.newsarc.crawler.capture.ArchiveSession;
 import org.newsarc.crawler.capture.PageOutcome;
 import org.newsarc.crawler.fetch.FetchOptions;
+import org.newsarc.crawler.fetch.UrlText;
 import org.newsarc.crawler.politeness.Sleeper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,12 @@ public final class ArchiveCommand implements Callable<Integer> {
       description = "A URL or mailto: where site owners can reach you; added to the User-Agent.")
   String contact;
 
+  @Option(names = "--allow-addresses", paramLabel = "CIDR", split = ",",
+      description = "Also fetch from these private or loopback address ranges, e.g."
+          + " 127.0.3.0/24 (default: public addresses only; redirects to any other private"
+          + " address are still refused).")
+  List<String> allowAddresses = new ArrayList<>();
+
   @Option(names = "--delay", paramLabel = "DURATION", defaultValue = "1s",
       converter = DurationConverter.class,
       description = "Least time between two requests to one host (default: ${DEFAULT-VALUE})."
@@ -122,10 +129,16 @@ public final class ArchiveCommand implements Callable<Integer> {
     if (json && jsonl) {
       throw new ParameterException(spec.commandLine(), "choose one of --json and --jsonl");
     }
-    FetchOptions fetch = FetchOptions.defaults(FetchOptions.userAgent(Version.version(), contact))
-        .withTimeouts(min(Duration.ofSeconds(10), timeout), min(Duration.ofSeconds(30), timeout),
-            timeout)
-        .withMaxBodyBytes(maxBytes);
+    FetchOptions fetch = fetchOptions();
+    String outProblem = OutputFolder.problem(out);
+    if (outProblem != null) {
+      throw new ParameterException(spec.commandLine(), "--out: " + outProblem);
+    }
+    if (contact == null) {
+      spec.commandLine().getErr().println("newsarc: warning: no --contact given; site owners"
+          + " cannot reach you (give --contact mailto:you@example.org or an https URL)");
+      spec.commandLine().getErr().flush();
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     OutcomeReport report = new OutcomeReport();
     WarcOptions warc;
@@ -137,8 +150,15 @@ public final class ArchiveCommand implements Callable<Integer> {
     }
     try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc,
         Clock.systemUTC(), Sleeper.SYSTEM)) {
+      // An IDN host goes out in punycode; a URL that is not one is left for the archiver to
+      // report as bad-url.
+      List<String> ascii = new ArrayList<>(all.size());
+      for (String url : all) {
+        String a = UrlText.ascii(url.strip());
+        ascii.add(a == null ? url.strip() : a);
+      }
       Progress progress = Progress.onTerminal(all.size(), Clock.systemUTC());
-      List<PageOutcome> outcomes = session.archiveAll(all, workers, !noExtract,
+      List<PageOutcome> outcomes = session.archiveAll(ascii, workers, !noExtract,
           (index, outcome) -> {
         progress.clear();
         if (jsonl) {
@@ -162,6 +182,37 @@ public final class ArchiveCommand implements Callable<Integer> {
       }
     }
     return report.failures() == 0 ? 0 : 1;
+  }
+
+  private FetchOptions fetchOptions() {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new ParameterException(spec.commandLine(),
+          "--timeout must be more than zero (0 would mean no timeout at all): " + timeout);
+    }
+    if (maxBytes <= 0) {
+      throw new ParameterException(spec.commandLine(), "--max-bytes must be positive: " + maxBytes);
+    }
+    if (contact != null && !isContact(contact)) {
+      throw new ParameterException(spec.commandLine(), "--contact must be an http(s) URL or a"
+          + " mailto: address, e.g. mailto:you@example.org: " + contact);
+    }
+    try {
+      return FetchOptions.defaults(FetchOptions.userAgent(Version.version(), contact))
+          .withTimeouts(min(Duration.ofSeconds(10), timeout), min(Duration.ofSeconds(30), timeout),
+              timeout)
+          .withMaxBodyBytes(maxBytes).withAllowedAddresses(allowAddresses);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--allow-addresses: " + e.getMessage());
+    }
+  }
+
+  /** An http(s) URL with a host, or mailto: with an address. */
+  static boolean isContact(String value) {
+    String v = value.strip();
+    if (v.regionMatches(true, 0, "mailto:", 0, 7)) {
+      return v.length() > 7 && v.indexOf('@') > 7 && !v.contains(" ");
+    }
+    return UrlText.problem(v) == null;
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -20,6 +20,7 @@ import org.newsarc.crawler.politeness.Sleeper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code newsarc crawl}: the long-running crawl daemon. */
@@ -70,6 +71,11 @@ public final class CrawlCommand implements Callable<Integer> {
     CrawlConfig cfg = new ConfigLoader().load(config);
     Path base = config.toAbsolutePath().getParent();
     List<String> seeds = SeedLoader.load(cfg.seeds(), base);
+    String outProblem = OutputFolder.problem(base.resolve(cfg.output().directory()));
+    if (outProblem != null) {
+      throw new ParameterException(spec.commandLine(), config + ": output.directory: "
+          + outProblem);
+    }
     Clock clock = Clock.systemUTC();
     StopSignal stop = new StopSignal(clock, maxPages,
         maxTime == null ? null : clock.instant().plus(maxTime));

@@ -48,8 +48,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter stdout = spec.commandLine().getOut();
+    // The demo site serves on 127.0.0.1: that address, and no other private one, is allowed.
     FetchOptions fetch = FetchOptions.defaults(
-        FetchOptions.userAgent(Version.version(), "demo"));
+        FetchOptions.userAgent(Version.version(), "demo"))
+        .withAllowedAddresses(java.util.List.of(DemoSite.ADDRESS + "/32"));
     OutcomeReport report = new OutcomeReport();
     try (DemoSite site = DemoSite.start();
         ArchiveSession session = ArchiveSession.open(out, fetch, delay, Version.version(),

@@ -49,8 +49,20 @@ public final class ReindexCommand implements Callable<Integer> {
       for (Path p : recovered) {
         out.printf("Recovered unfinished file %s%n", p.getFileName());
       }
-      List<Path> warcs = CdxjIndex.warcFiles(dir, skipped -> out.printf("%s%n", skipped));
-      try (Catalog catalog = Catalog.open(archive.catalog())) {
+      List<Path> warcs = new java.util.ArrayList<>();
+      List<String> skipped = new java.util.ArrayList<>();
+      for (Path w : CdxjIndex.warcFiles(dir, notListed -> out.printf("%s%n", notListed))) {
+        if (java.nio.file.Files.size(w) == 0) {
+          // An empty file (a crash before its first byte, a full disk) holds nothing to index.
+          skipped.add("skipped empty WARC file " + w.getFileName() + " (0 bytes)");
+        } else {
+          warcs.add(w);
+        }
+      }
+      for (String s : skipped) {
+        out.printf("warning: %s%n", s);
+      }
+      try (Catalog catalog = openOrReplace(archive.catalog(), out)) {
         CatalogRebuilder.Report r = CatalogRebuilder.rebuild(warcs, catalog,
             new ArticleExtractor(), Clock.systemUTC());
         out.printf("Read %d WARC file(s): %d capture(s) (%d revisit(s)), %d article(s)"
@@ -65,8 +77,28 @@ public final class ReindexCommand implements Callable<Integer> {
         }
         out.printf("Catalog: %s%n", catalog.file());
         out.flush();
-        return r.warnings().isEmpty() ? 0 : 1;
+        return r.warnings().isEmpty() && skipped.isEmpty() ? 0 : 1;
       }
+    }
+  }
+
+  /** The catalog, or a fresh one when it is damaged (the damaged file is kept aside). */
+  private static Catalog openOrReplace(Path file, PrintWriter out) throws IOException {
+    try {
+      return Catalog.open(file);
+    } catch (org.newsarc.archive.DamagedCatalogException e) {
+      Path aside = file.resolveSibling(file.getFileName() + ".damaged-"
+          + Clock.systemUTC().instant().getEpochSecond());
+      java.nio.file.Files.move(file, aside);
+      for (String suffix : List.of("-wal", "-shm")) {
+        Path extra = file.resolveSibling(file.getFileName() + suffix);
+        if (java.nio.file.Files.exists(extra)) {
+          java.nio.file.Files.move(extra, aside.resolveSibling(aside.getFileName() + suffix));
+        }
+      }
+      out.printf("The catalog was damaged; it is kept as %s and a fresh one is built from the"
+          + " WARC files alone.%n", aside.getFileName());
+      return Catalog.open(file);
     }
   }
 }

@@ -202,6 +202,7 @@ class ArchiveCommandTest {
   @Test
   void waitsBetweenRequestsToOneHostAsSeenByTheServer() throws Exception {
     String[] args = {"archive", "--out", out.toString(), "--delay", "400ms",
+        "--allow-addresses", "127.0.0.1/32",
         base + "/article.html", base + "/redirected.html", base + "/gzip.html"};
     assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args));
     List<java.util.Date> times = server.getAllServeEvents().stream()
@@ -277,13 +278,16 @@ class ArchiveCommandTest {
   }
 
   private Run archive(String... args) {
-    String[] all = new String[args.length + 5];
+    String[] all = new String[args.length + 7];
     all[0] = "archive";
     all[1] = "--out";
     all[2] = out.toString();
     all[3] = "--delay";
     all[4] = "0";
-    System.arraycopy(args, 0, all, 5, args.length);
+    // The server's loopback address, and only it, may be fetched.
+    all[5] = "--allow-addresses";
+    all[6] = "127.0.0.1/32";
+    System.arraycopy(args, 0, all, 7, args.length);
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int exit = Main.run(new PrintWriter(o), new PrintWriter(e), all);

@@ -224,8 +224,7 @@ public final class PageArchiver {
     } catch (ExtractionException e) {
       return new Extraction(null, FailureKind.EXTRACTION, e.getMessage(), List.of());
     } catch (IOException e) {
-      return new Extraction(null, FailureKind.EXTRACTION, "cannot decode body: "
-          + e.getMessage(), List.of());
+      return new Extraction(null, FailureKind.DECODING, e.getMessage(), List.of());
     } catch (RuntimeException e) {
       // The extractor promises not to throw; if it does anyway, the crawl goes on.
       return new Extraction(null, FailureKind.EXTRACTION, "extractor error: " + e, List.of());
@@ -245,6 +244,10 @@ public final class PageArchiver {
   private PageOutcome finish(String url, List<Hop> hops, FetchResponse response,
       Extraction extraction) {
     Hop last = hops.get(hops.size() - 1);
+    if (response.isRedirectWithoutLocation()) {
+      return fail(url, hops, FailureKind.PROTOCOL, "HTTP " + response.status()
+          + " redirect without Location", response);
+    }
     if (response.status() >= 400 || response.status() < 200) {
       return fail(url, hops, FailureKind.HTTP_STATUS, "HTTP " + response.status(), response);
     }
@@ -252,9 +255,8 @@ public final class PageArchiver {
       boolean tooLong = response.exchange().truncated() == Truncation.LENGTH;
       String why = tooLong
           ? "body larger than " + fetcher.options().maxBodyBytes() + " bytes (archived truncated)"
-          : "body cut short: " + response.exchange().truncated().name().toLowerCase(Locale.ROOT);
-      return fail(url, hops, tooLong ? FailureKind.TOO_LARGE : FailureKind.TIMEOUT, why,
-          response);
+          : "body cut short: " + response.truncationReason();
+      return fail(url, hops, response.truncationKind(), why, response);
     }
     String type = response.mediaType();
     if (!type.isEmpty() && !type.equals("text/html") && !type.equals("application/xhtml+xml")) {
@@ -265,7 +267,8 @@ public final class PageArchiver {
     }
     if (extraction == null || extraction.article() == null) {
       String reason = extraction == null ? "not extracted" : extraction.reason();
-      return fail(url, hops, FailureKind.EXTRACTION, reason, response);
+      return fail(url, hops, extraction == null || extraction.failure() == null
+          ? FailureKind.EXTRACTION : extraction.failure(), reason, response);
     }
     try {
       Article article = extraction.article();

@@ -21,6 +21,14 @@ final class Defaults {
     return d;
   }
 
+  /** Timeouts: zero would mean "wait forever" to the HTTP client, so it is refused too. */
+  static java.time.Duration nonZero(java.time.Duration d, String name) {
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be more than zero: " + d);
+    }
+    return d;
+  }
+
   static int atLeast(int value, int min, String name) {
     if (value < min) {
       throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);

@@ -14,6 +14,14 @@ public record SeedsConfig(List<String> urls, List<String> files) {
   public SeedsConfig {
     urls = Defaults.list(urls);
     files = Defaults.list(files);
+    for (int i = 0; i < urls.size(); i++) {
+      String problem = org.newsarc.crawler.fetch.UrlText.problem(urls.get(i));
+      if (problem != null) {
+        String u = urls.get(i).strip();
+        throw new IllegalArgumentException("seeds.urls[" + i + "] '"
+            + (u.length() > 80 ? u.substring(0, 80) + "..." : u) + "': " + problem);
+      }
+    }
   }
 
   static SeedsConfig defaults() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.newsarc.crawler.config.ScopeConfig;
 import org.newsarc.crawler.discovery.Discovered;
+import org.newsarc.crawler.fetch.UrlText;
 import org.newsarc.crawler.frontier.AddResult;
 import org.newsarc.crawler.frontier.Candidate;
 import org.newsarc.crawler.frontier.Frontier;
@@ -51,7 +52,7 @@ public final class Admission {
 
   /** Offers a seed; seeds skip the scope rules and the per-queue limits. */
   public AddResult seed(String url) throws IOException {
-    String n = normalizer.normalize(url);
+    String n = normalizer.normalize(UrlText.ascii(url));
     if (n == null || queues.queueOf(n) == null) {
       count("bad-url");
       return AddResult.KNOWN;
@@ -70,7 +71,8 @@ public final class Admission {
    */
   public AddResult offer(Discovered d, String foundOn, int depth, int redirects, boolean seed)
       throws IOException {
-    String n = normalizer.normalize(d.url());
+    // Invalid ports and absurd lengths stop here; IDN hosts go on in punycode.
+    String n = normalizer.normalize(UrlText.ascii(d.url()));
     if (n == null) {
       count("bad-url");
       return null;
@@ -80,7 +82,8 @@ public final class Admission {
       count("bad-url");
       return null;
     }
-    Verdict verdict = seed ? Verdict.ACCEPT : scope.check(n, depth);
+    // A redirect, even from a seed, goes through scope like any link.
+    Verdict verdict = seed && redirects == 0 ? Verdict.ACCEPT : scope.check(n, depth);
     if (!verdict.accepted()) {
       count(verdict.reason());
       return null;

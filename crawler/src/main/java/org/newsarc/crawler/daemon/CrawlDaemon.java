@@ -88,11 +88,12 @@ public final class CrawlDaemon implements Closeable {
     this.fetcher = new Fetcher(FetchOptions.defaults(FetchOptions.userAgent(version,
             config.identity().contact()).replaceFirst("^newsarc/", config.identity().name() + "/"))
         .withTimeouts(f.connectTimeout(), f.readTimeout(), f.totalTimeout())
-        .withMaxBodyBytes(f.maxBodyBytes()), clock);
+        .withMaxBodyBytes(f.maxBodyBytes()).withAllowedAddresses(f.allowAddresses()), clock);
     this.stats = new CrawlStats(clock);
     this.robots = new RobotsCache(fetcher, config.identity().name(), clock,
         config.robots().cacheTtl(), config.robots().retryUnreachableAfter(),
-        config.politeness().maxCrawlDelay(), this::archiveRobots);
+        config.politeness().maxCrawlDelay(), this::archiveRobots)
+        .keptIn(new RobotsStore(frontier));
     this.policy = new QueuePolicy(config.politeness(), clock, RandomGenerator.getDefault());
     Scope scope = new Scope(config.scope(), seeds, clock);
     this.admission = new Admission(frontier, scope, config.scope(), new UrlNormalizer(),
@@ -155,7 +156,8 @@ public final class CrawlDaemon implements Closeable {
   public CrawlSummary run(StopSignal stop, boolean exitWhenIdle)
       throws IOException, InterruptedException {
     List<Lease> leased = frontier.leased();
-    int recovered = new Reconciler(warcs.directory(), frontier, recorder).reconcile(leased);
+    int recovered = new Reconciler(warcs.directory(), frontier, recorder, catalog)
+        .reconcile(leased);
     int requeued = frontier.requeueLeased();
     if (!leased.isEmpty()) {
       LOG.info("resuming after an unclean stop: {} response(s) recovered from the WARC,"

@@ -69,7 +69,9 @@ final class CrawlWorker implements Runnable {
         }
       } catch (IOException e) {
         // The database or the disk failed: stop rather than lose track of what was archived.
-        LOG.error("stopping the crawl: {}", e.getMessage(), e);
+        // The message says it all (e.g. "disk full"); the trace is for debugging only.
+        LOG.error("stopping the crawl: {}", e.getMessage());
+        LOG.debug("storage failure", e);
         p.stop().request("storage error: " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -30,53 +30,82 @@ import org.slf4j.LoggerFactory;
 /**
  * Closes the gap a crash can leave between the WARC and the database: a response (or revisit)
  * record flushed to the WARC whose transaction never committed. WarcArchive.open has already
- * cut any unfinished file back to its last whole record. At start, before any worker runs, the newest WARC
- * files are read for response records of URLs still leased that the catalog does not know;
- * each one found is recorded as if it had just been fetched, so the URL is not fetched (and
- * archived) a second time. A torn record at the end of an unfinished file ends the scan of that
- * file. Not thread-safe; runs alone.
+ * cut any unfinished file back to its last whole record. At start, before any worker runs, every
+ * WARC file not yet marked settled is read for response records the catalog does not know: one
+ * of a URL still leased is recorded as if it had just been fetched, so the URL is not fetched
+ * (and archived) a second time; a robots.txt record gets its catalog row. A file is marked
+ * settled (durably, in table {@code settled_warcs}) only once it is closed and has been read to
+ * its end, so a crash during recovery leaves it to be read again; file times play no part. A
+ * torn record at the end of an unfinished file ends the scan of that file. Not thread-safe;
+ * runs alone.
  */
 final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-  /** A crash can leave an orphan only in the file being written or the one just rotated. */
-  private static final int FILES_TO_SCAN = 2;
-
   private final Path warcDir;
   private final Frontier frontier;
   private final CaptureRecorder recorder;
+  private final org.newsarc.archive.Catalog catalog;
 
-  Reconciler(Path warcDir, Frontier frontier, CaptureRecorder recorder) {
+  Reconciler(Path warcDir, Frontier frontier, CaptureRecorder recorder,
+      org.newsarc.archive.Catalog catalog) {
     this.warcDir = warcDir;
     this.frontier = frontier;
     this.recorder = recorder;
+    this.catalog = catalog;
   }
 
   /** Records orphaned responses of {@code leased} URLs; returns how many were recovered. */
   int reconcile(List<Lease> leased) throws IOException {
-    if (leased.isEmpty() || !Files.isDirectory(warcDir)) {
+    if (!Files.isDirectory(warcDir)) {
       return 0;
     }
     Map<String, Lease> byUrl = new HashMap<>();
     leased.forEach(l -> byUrl.put(l.url(), l));
+    java.util.Set<String> settled = settled();
     int recovered = 0;
-    for (Path file : newestFiles()) {
+    for (Path file : unsettledFiles(settled)) {
       recovered += scan(file, byUrl);
+      String name = file.getFileName().toString();
+      if (!name.endsWith(".open") && Files.size(file) > 0) {
+        markSettled(name);
+      }
     }
     return recovered;
   }
 
-  private List<Path> newestFiles() throws IOException {
+  private java.util.Set<String> settled() throws IOException {
+    return frontier.transaction(() -> {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      try (java.sql.Statement st = frontier.connection().createStatement()) {
+        st.execute("CREATE TABLE IF NOT EXISTS settled_warcs (name TEXT PRIMARY KEY)");
+        try (ResultSet rs = st.executeQuery("SELECT name FROM settled_warcs")) {
+          while (rs.next()) {
+            names.add(rs.getString(1));
+          }
+        }
+      }
+      return names;
+    });
+  }
+
+  private void markSettled(String name) throws IOException {
+    frontier.transaction(() -> {
+      try (PreparedStatement ps = frontier.connection().prepareStatement(
+          "INSERT OR IGNORE INTO settled_warcs(name) VALUES (?)")) {
+        ps.setString(1, name);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Every WARC file that may hold records without catalog rows, in name (= write) order. */
+  private List<Path> unsettledFiles(java.util.Set<String> settled) throws IOException {
     try (Stream<Path> files = Files.list(warcDir)) {
       return files.filter(f -> {
         String n = f.getFileName().toString();
-        return n.endsWith(".warc.gz") || n.endsWith(".warc.gz.open");
-      }).sorted(Comparator.comparing((Path f) -> {
-        try {
-          return Files.getLastModifiedTime(f).toMillis();
-        } catch (IOException e) {
-          return 0L;
-        }
-      }).reversed()).limit(FILES_TO_SCAN).toList();
+        return (n.endsWith(".warc.gz") || n.endsWith(".warc.gz.open")) && !settled.contains(n);
+      }).sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
     }
   }
 
@@ -111,12 +140,20 @@ final class Reconciler {
           if (byUrl.containsKey(capture.target())
               && !known(capture.target(), capture.id().toString())) {
             pending = read(capture, byUrl.get(capture.target()), position, name);
+          } else if (capture.target().endsWith("/robots.txt")
+              && !known(capture.target(), capture.id().toString())) {
+            // robots.txt has no lease: its row is all that a crash can have lost.
+            pending = read(capture, null, position, name);
           }
         }
       }
     }
     int n = 0;
     for (Orphan o : orphans) {
+      if (o.lease() == null) {
+        recordRobots(o);
+        continue;
+      }
       if (byUrl.remove(o.lease().url()) != null) {
         recorder.record(o.lease(), o.response(), o.stored(), Duration.ZERO);
         LOG.info("recovered {} from {} after a crash", o.lease().url(), name);
@@ -124,6 +161,14 @@ final class Reconciler {
       }
     }
     return n;
+  }
+
+  private void recordRobots(Orphan o) throws IOException {
+    FetchResponse r = o.response();
+    catalog.addCapture(new org.newsarc.archive.CaptureRow(r.url(), r.url(),
+        r.exchange().date(), r.status(), r.header("Content-Type"), r.exchange().ipAddress(),
+        r.redirectTarget(), o.stored()));
+    LOG.info("recovered the catalog row of {} after a crash", r.url());
   }
 
   /** A response, or a revisit (a 304, or a payload archived before). */

@@ -30,6 +30,8 @@ import org.newsarc.extractor.ExtractionException;
 public final class ResponseProcessor {
   /** Sitemaps may hold 50 MB uncompressed (sitemaps.org); a little more is allowed. */
   static final int MAX_GUNZIPPED_BYTES = 64 << 20;
+  /** Links taken from one HTML page. */
+  static final int MAX_OUTLINKS = 2000;
 
   private final ArticleExtractor extractor;
   private final DiscoveryConfig discovery;
@@ -50,10 +52,11 @@ public final class ResponseProcessor {
   public Processed process(Lease lease, FetchResponse response, boolean changed) {
     byte[] body;
     try {
-      body = response.decodedBody();
+      // Sitemaps may be 50 MB; HTML is cut to MAX_PARSE_BYTES below.
+      body = response.decodedBody(MAX_GUNZIPPED_BYTES);
     } catch (IOException e) {
       return new Processed(lease.kind(), null, List.of(), List.of(), changed,
-          FailureKind.EXTRACTION, "cannot decode body: " + e.getMessage());
+          FailureKind.DECODING, e.getMessage());
     }
     String mediaType = response.mediaType();
     if (GzipFiles.isGzip(body)) {
@@ -93,7 +96,9 @@ public final class ResponseProcessor {
     }
   }
 
-  private Processed html(Lease lease, FetchResponse response, byte[] body, boolean changed) {
+  private Processed html(Lease lease, FetchResponse response, byte[] whole, boolean changed) {
+    byte[] body = whole.length > FetchResponse.MAX_PARSE_BYTES
+        ? java.util.Arrays.copyOf(whole, (int) FetchResponse.MAX_PARSE_BYTES) : whole;
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> h : response.headers()) {
       headers.putIfAbsent(h.getKey(), h.getValue());
@@ -118,6 +123,10 @@ public final class ResponseProcessor {
         ? html.find(follow ? body : head(body), charset(response), response.url(), follow,
             discovery.feedLinks())
         : List.of();
+    if (links.size() > MAX_OUTLINKS) {
+      // A link farm: the first links are enough, and the frontier stays bounded.
+      links = List.copyOf(links.subList(0, MAX_OUTLINKS));
+    }
     return new Processed(kind, isArticle ? article : null, links, List.of(), changed,
         failure, reason);
   }

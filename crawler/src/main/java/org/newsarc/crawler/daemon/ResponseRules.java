@@ -52,9 +52,7 @@ final class ResponseRules {
     }
     if (status >= 200 && status < 300) {
       if (r.truncated()) {
-        FailureKind kind = r.exchange().truncated()
-            == org.newsarc.archive.HttpExchange.Truncation.LENGTH ? FailureKind.TOO_LARGE
-            : FailureKind.TIMEOUT;
+        FailureKind kind = r.truncationKind();
         return done(lease, UrlKind.PAGE, status, policy.answered(r.elapsed(), crawlDelay), null,
             kind, "body cut short (" + r.exchange().truncated().name().toLowerCase() + ")",
             "failed");

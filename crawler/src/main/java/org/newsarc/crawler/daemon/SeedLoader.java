@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.newsarc.crawler.config.ConfigException;
 import org.newsarc.crawler.config.SeedsConfig;
+import org.newsarc.crawler.fetch.UrlText;
 
 /**
  * Collects the seed URLs: those written in the config and those listed in seed files (one URL
@@ -21,20 +22,32 @@ public final class SeedLoader {
   /** The seeds of {@code seeds}; file names are resolved against {@code baseDir}. */
   public static List<String> load(SeedsConfig seeds, Path baseDir) throws ConfigException {
     Set<String> out = new LinkedHashSet<>();
+    // Seeds written in the config were checked when it was read (SeedsConfig).
     seeds.urls().forEach(u -> out.add(u.strip()));
     for (String name : seeds.files()) {
       Path file = baseDir.resolve(name);
+      List<String> lines;
       try {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          String l = line.strip();
-          if (!l.isEmpty() && !l.startsWith("#")) {
-            out.add(l);
-          }
-        }
+        lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new ConfigException(file, "cannot read seed file: " + e.getMessage(), e);
       }
+      for (int n = 0; n < lines.size(); n++) {
+        String l = lines.get(n).strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          String problem = UrlText.problem(l);
+          if (problem != null) {
+            throw new ConfigException(file, "line " + (n + 1) + " '" + abbreviate(l) + "': "
+                + problem, null);
+          }
+          out.add(l);
+        }
+      }
     }
     return new ArrayList<>(out);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
   }
 }

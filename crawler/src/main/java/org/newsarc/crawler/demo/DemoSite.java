@@ -36,10 +36,13 @@ public final class DemoSite implements Closeable {
     this.executor = executor;
   }
 
+  /** The loopback address the site serves on. */
+  public static final String ADDRESS = "127.0.0.1";
+
   /** Starts the site on a free port of 127.0.0.1. */
   public static DemoSite start() throws IOException {
     HttpServer server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        new InetSocketAddress(InetAddress.getByName(ADDRESS), 0), 16);
     ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "demo-site");
       t.setDaemon(true);

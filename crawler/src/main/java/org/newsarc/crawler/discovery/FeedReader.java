@@ -18,10 +18,18 @@ import org.newsarc.crawler.frontier.UrlKind;
  * XML parser, so broken feeds still give what they can. Stateless and thread-safe.
  */
 public final class FeedReader {
+  /** Entries taken from one feed; the rest are dropped (a feed lists the newest first). */
+  public static final int MAX_ENTRIES = 1000;
+  /** Bytes of one feed that are parsed, cut after the last whole tag before this limit. */
+  public static final int MAX_FEED_BYTES = 4 << 20;
 
-  /** The entries of {@code xml} (content coding removed), links resolved against {@code base}. */
+  /**
+   * The entries of {@code xml} (content coding removed), links resolved against {@code base}.
+   * Document type declarations are never processed: jsoup expands no declared entity and
+   * loads nothing external, so entity bombs and external entities stay inert text.
+   */
   public List<Discovered> read(byte[] xml, String base) {
-    Document doc = Jsoup.parse(new String(xml, StandardCharsets.UTF_8), base, Parser.xmlParser());
+    Document doc = Jsoup.parse(cut(xml), base, Parser.xmlParser());
     List<Discovered> out = new ArrayList<>();
     Element root = doc.children().first();
     if (root == null) {
@@ -30,6 +38,9 @@ public final class FeedReader {
     if (root.normalName().equals("feed")) {
       String language = blankToNull(root.attr("xml:lang"));
       for (Element entry : doc.select("entry")) {
+        if (out.size() >= MAX_ENTRIES) {
+          break;
+        }
         String link = atomLink(entry);
         if (link == null) {
           continue;
@@ -46,6 +57,9 @@ public final class FeedReader {
       language = text(channel, "dc|language");
     }
     for (Element item : doc.select("item")) {
+      if (out.size() >= MAX_ENTRIES) {
+        break;
+      }
       String link = text(item, "link");
       if (link == null) {
         Element guid = item.selectFirst("guid");
@@ -73,6 +87,17 @@ public final class FeedReader {
           text(item, "title"), date(published), null, language, null, categories)));
     }
     return out;
+  }
+
+  private static String cut(byte[] xml) {
+    int end = xml.length;
+    if (end > MAX_FEED_BYTES) {
+      end = MAX_FEED_BYTES;
+      while (end > 0 && xml[end - 1] != '>') {
+        end--;
+      }
+    }
+    return new String(xml, 0, end, StandardCharsets.UTF_8);
   }
 
   private static String atomLink(Element entry) {

@@ -26,13 +26,22 @@ import org.newsarc.crawler.frontier.UrlKind;
  * made per call.
  */
 public final class SitemapReader {
+  /** Child sitemaps taken from one sitemap index; the rest are dropped. */
+  public static final int MAX_CHILD_SITEMAPS = 1000;
+  /** Page URLs taken from one sitemap: the sitemaps.org limit of a single file. */
+  public static final int MAX_URLS = 50_000;
 
   /**
    * The entries of the sitemap {@code body} fetched from {@code url}.
    *
-   * @throws IOException when it is not a sitemap crawler-commons can read
+   * @throws IOException when it is not a sitemap crawler-commons can read, or when it declares
+   *     a document type: sitemaps need none, and a DTD is how entity bombs and external
+   *     entities (local files, internal URLs) get in, so it is refused before parsing
    */
   public List<Discovered> read(byte[] body, String contentType, String url) throws IOException {
+    if (declaresDoctype(body)) {
+      throw new IOException("sitemap declares a DTD (<!DOCTYPE>); refused, no entity is read");
+    }
     SiteMapParser parser = new SiteMapParser(false, true);
     parser.enableExtension(Extension.NEWS);
     AbstractSiteMap map;
@@ -45,14 +54,61 @@ public final class SitemapReader {
     List<Discovered> out = new ArrayList<>();
     if (map instanceof SiteMapIndex index) {
       for (AbstractSiteMap child : index.getSitemaps()) {
+        if (out.size() >= MAX_CHILD_SITEMAPS) {
+          break;
+        }
         out.add(new Discovered(child.getUrl().toString(), UrlKind.SITEMAP, null));
       }
     } else if (map instanceof SiteMap sitemap) {
       for (SiteMapURL entry : sitemap.getSiteMapUrls()) {
+        if (out.size() >= MAX_URLS) {
+          break;
+        }
         out.add(new Discovered(entry.getUrl().toString(), UrlKind.PAGE, metadata(entry)));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a {@code <!DOCTYPE} comes before the root element; comments and processing
+   * instructions of the prolog are skipped (ASCII-compatible encodings).
+   */
+  static boolean declaresDoctype(byte[] body) {
+    int i = 0;
+    while (i < body.length - 1) {
+      if (body[i] != '<') {
+        i++;
+      } else if (startsWithIgnoreCase(body, i, "<!--")) {
+        i = skipPast(body, i + 4, "-->");
+      } else if (body[i + 1] == '?') {
+        i = skipPast(body, i + 2, "?>");
+      } else {
+        return startsWithIgnoreCase(body, i, "<!DOCTYPE");
+      }
+    }
+    return false;
+  }
+
+  private static int skipPast(byte[] body, int from, String end) {
+    for (int i = from; i <= body.length - end.length(); i++) {
+      if (startsWithIgnoreCase(body, i, end)) {
+        return i + end.length();
+      }
+    }
+    return body.length;
+  }
+
+  private static boolean startsWithIgnoreCase(byte[] body, int at, String word) {
+    if (at + word.length() > body.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (Character.toUpperCase(body[at + k]) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static EntryMetadata metadata(SiteMapURL entry) {

@@ -12,8 +12,15 @@ public enum FailureKind {
   TIMEOUT,
   /** The TLS handshake failed. */
   TLS,
-  /** Another network or protocol error. */
+  /** The connection broke (reset, closed early) or another network error. */
   NETWORK,
+  /** The address (after DNS, on any hop) is private, loopback or otherwise not public. */
+  BLOCKED_ADDRESS,
+  /** The server broke HTTP: garbage status line, bad chunked coding, bad or conflicting headers,
+   * a redirect without Location. */
+  PROTOCOL,
+  /** The body's content coding could not be decoded (unsupported, corrupt, or a bomb). */
+  DECODING,
   /** robots.txt disallows the URL, or could not be fetched (which disallows everything). */
   ROBOTS,
   /** The server answered with an error status. */

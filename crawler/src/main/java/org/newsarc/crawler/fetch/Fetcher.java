@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.UnknownHostException;
@@ -18,6 +19,7 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.CookieJar;
+import okhttp3.Dns;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -50,6 +52,12 @@ public final class Fetcher implements Closeable {
 
   /** For tests: {@code tune} adjusts the client, e.g. to speak HTTP/2 without TLS. */
   Fetcher(FetchOptions options, Clock clock, UnaryOperator<OkHttpClient.Builder> tune) {
+    this(options, clock, tune, Dns.SYSTEM);
+  }
+
+  /** For tests: {@code resolver} answers DNS questions; its answers still pass the policy. */
+  Fetcher(FetchOptions options, Clock clock, UnaryOperator<OkHttpClient.Builder> tune,
+      Dns resolver) {
     this.options = options;
     this.clock = clock;
     this.client = tune.apply(new OkHttpClient.Builder()
@@ -62,7 +70,11 @@ public final class Fetcher implements Closeable {
         .readTimeout(options.readTimeout())
         .writeTimeout(options.readTimeout())
         .callTimeout(options.totalTimeout())
-        .addNetworkInterceptor(new WireRecorder()))
+        .addNetworkInterceptor(new WireRecorder(options.addresses())))
+        // After tune, so that no test can skip the address check.
+        .dns(new GuardedDns(resolver, options.addresses()))
+        // Literal addresses skip DNS: every socket checks its address before connecting.
+        .socketFactory(new GuardedSocketFactory(options.addresses()))
         .build();
   }
 
@@ -81,6 +93,15 @@ public final class Fetcher implements Closeable {
     if (parsed == null) {
       throw new FetchException(FailureKind.BAD_URL, url, "not an http(s) URL", null);
     }
+    if (parsed.port() < 1 || parsed.port() > 65535) {
+      throw new FetchException(FailureKind.BAD_URL, url, "port out of range", null);
+    }
+    java.net.InetAddress numeric = AddressPolicy.numericIpv4(parsed.host());
+    if (numeric != null && !options.addresses().allows(numeric)) {
+      // Spelled as a number (0x7f.1, 2130706433): what a browser would reach is what counts.
+      throw new FetchException(FailureKind.BLOCKED_ADDRESS, url, parsed.host() + " is "
+          + numeric.getHostAddress() + ", not a public address", null);
+    }
     WireCapture wire = new WireCapture();
     Request.Builder request = new Request.Builder()
         .url(parsed)
@@ -93,20 +114,30 @@ public final class Fetcher implements Closeable {
     Instant start = clock.instant();
     Call call = client.newCall(request.build());
     try (Response response = call.execute()) {
+      HeaderChecks.checkFraming(url, response.headers());
       Body body = readBody(response.body());
       Instant end = clock.instant();
+      Headers received = wire.responseHeaders == null ? response.headers() : wire.responseHeaders;
       HttpExchange exchange = new HttpExchange(url, start, wire.ipAddress, wire.protocol,
-          wire.requestHeader, responseHeader(response, body), body.bytes, body.truncation);
-      return new FetchResponse(url, response.code(), headerList(response.headers()), exchange,
-          Duration.between(start, end));
+          wire.requestHeader, responseHeader(response, received, body), body.bytes,
+          body.truncation);
+      return new FetchResponse(url, response.code(), headerList(received), exchange,
+          Duration.between(start, end), body.failure);
+    } catch (FetchException e) {
+      throw e;
     } catch (IOException e) {
       throw classify(url, e);
+    } catch (RuntimeException e) {
+      // OkHttp rejects some malformed answers with unchecked exceptions: that URL's failure only.
+      throw new FetchException(FailureKind.PROTOCOL, url, "malformed response: " + e.getMessage(),
+          e);
     }
   }
 
   private Body readBody(ResponseBody responseBody) {
     Buffer buffer = new Buffer();
     HttpExchange.Truncation truncation = null;
+    FetchException failure = null;
     long max = options.maxBodyBytes();
     try {
       BufferedSource source = responseBody.source();
@@ -120,21 +151,26 @@ public final class Fetcher implements Closeable {
       }
     } catch (InterruptedIOException e) {
       truncation = HttpExchange.Truncation.TIME;
+      failure = classify("", e);
     } catch (IOException e) {
       truncation = HttpExchange.Truncation.DISCONNECT;
+      failure = classify("", e);
+    } catch (RuntimeException e) {
+      truncation = HttpExchange.Truncation.UNSPECIFIED;
+      failure = new FetchException(FailureKind.PROTOCOL, "", "malformed body: " + e.getMessage(), e);
     }
     byte[] bytes = buffer.readByteArray();
     if (bytes.length > max) {
       bytes = java.util.Arrays.copyOf(bytes, (int) max);
     }
-    return new Body(bytes, truncation);
+    return new Body(bytes, truncation, failure);
   }
 
   /**
    * The status line and headers to store. Transfer-Encoding was removed by OkHttp, so it is
    * renamed (the stored body is not chunked) and the real length is given, as replay tools need.
    */
-  private static byte[] responseHeader(Response response, Body body) {
+  private static byte[] responseHeader(Response response, Headers headers, Body body) {
     StringBuilder sb = new StringBuilder();
     String reason = response.message().isEmpty() ? ReasonPhrases.of(response.code())
         : response.message();
@@ -142,14 +178,20 @@ public final class Fetcher implements Closeable {
     sb.append("HTTP/1.1 ").append(response.code()).append(' ').append(reason).append("\r\n");
     boolean dechunked = false;
     boolean hasLength = false;
-    for (int i = 0; i < response.headers().size(); i++) {
-      String name = response.headers().name(i);
-      String value = response.headers().value(i);
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      String value = headers.value(i);
       if (name.equalsIgnoreCase("Transfer-Encoding")) {
         dechunked = true;
         name = "X-Crawler-Transfer-Encoding";
       } else if (name.equalsIgnoreCase("Content-Length")) {
-        hasLength = true;
+        if (HeaderChecks.isChunked(headers)) {
+          // RFC 9112 6.3: Transfer-Encoding wins; the stored body is de-chunked, so this
+          // length does not describe it and must not be read as if it did.
+          name = "X-Crawler-Content-Length";
+        } else {
+          hasLength = true;
+        }
       }
       sb.append(name).append(": ").append(value).append("\r\n");
     }
@@ -170,10 +212,17 @@ public final class Fetcher implements Closeable {
 
   static FetchException classify(String url, IOException e) {
     FailureKind kind;
-    if (e instanceof UnknownHostException) {
+    if (e instanceof FetchException fe) {
+      return fe;
+    } else if (e instanceof BlockedAddressException) {
+      kind = FailureKind.BLOCKED_ADDRESS;
+    } else if (e instanceof UnknownHostException) {
       kind = FailureKind.DNS;
     } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       kind = FailureKind.CONNECT;
+    } else if (e instanceof java.net.ProtocolException) {
+      // Bad status line, bad chunked coding, a body shorter than its Content-Length.
+      kind = FailureKind.PROTOCOL;
     } else if (e instanceof InterruptedIOException) {
       // SocketTimeoutException is one too: connect, read and call timeouts all land here.
       kind = FailureKind.TIMEOUT;
@@ -192,20 +241,35 @@ public final class Fetcher implements Closeable {
     client.connectionPool().evictAll();
   }
 
-  private record Body(byte[] bytes, HttpExchange.Truncation truncation) {}
+  private record Body(byte[] bytes, HttpExchange.Truncation truncation, FetchException failure) {}
 
   /** What the network interceptor saw of one call; filled in on OkHttp's thread. */
   private static final class WireCapture {
     volatile byte[] requestHeader = new byte[0];
     volatile String ipAddress;
     volatile String protocol;
+    volatile Headers responseHeaders;
   }
 
   /** Records the request as sent, the peer address and the protocol of each call. */
   private static final class WireRecorder implements Interceptor {
+    private final AddressPolicy policy;
+
+    WireRecorder(AddressPolicy policy) {
+      this.policy = policy;
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
       Request sent = chain.request();
+      okhttp3.Connection open = chain.connection();
+      InetAddress peer = open == null ? null : open.socket().getInetAddress();
+      if (peer != null && !policy.allows(peer)) {
+        // The resolver's answer was checked already; this catches a connection that reached
+        // a refused address anyway (a pooled or proxied route, a second, different answer).
+        throw new BlockedAddressException("connected to " + peer.getHostAddress()
+            + ", not a public address");
+      }
       WireCapture wire = sent.tag(WireCapture.class);
       if (wire != null) {
         okhttp3.Connection connection = chain.connection();
@@ -218,7 +282,11 @@ public final class Fetcher implements Closeable {
         }
         wire.requestHeader = requestHeader(sent);
       }
-      return chain.proceed(sent);
+      Response response = chain.proceed(sent);
+      if (wire != null) {
+        wire.responseHeaders = response.headers();
+      }
+      return HeaderChecks.safeForClient(response);
     }
 
     private static byte[] requestHeader(Request request) {

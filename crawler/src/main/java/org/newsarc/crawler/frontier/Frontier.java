@@ -70,15 +70,43 @@ public final class Frontier {
           db.commit();
           return result;
         } catch (IOException | SQLException | RuntimeException e) {
-          db.rollback();
+          try {
+            db.rollback();
+          } catch (SQLException gone) {
+            // SQLite already rolled back (as it does when the disk is full): nothing to undo.
+          }
           throw e;
         } finally {
           db.setAutoCommit(true);
         }
       } catch (SQLException e) {
+        if (isFull(e)) {
+          throw diskFull(e);
+        }
         throw new IOException("frontier database: " + e.getMessage(), e);
+      } catch (IOException e) {
+        if (isFull(e)) {
+          throw diskFull(e);
+        }
+        throw e;
       }
     }
+  }
+
+  /** True when {@code e} or a cause is SQLite's "database or disk is full" (SQLITE_FULL). */
+  private static boolean isFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException s && (s.getErrorCode() == 13
+          || (s.getMessage() != null && s.getMessage().contains("SQLITE_FULL")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static IOException diskFull(Throwable e) {
+    return new IOException("disk full: the catalog cannot grow; nothing was lost, free some"
+        + " space and run the same command again to resume", e);
   }
 
   /** Offers a URL; within the queue limits it is queued unless already known. */

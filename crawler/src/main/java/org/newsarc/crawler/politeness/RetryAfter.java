@@ -23,7 +23,8 @@ public final class RetryAfter {
     if (v.chars().allMatch(Character::isDigit)) {
       try {
         return Optional.of(now.plus(Duration.ofSeconds(Long.parseLong(v))));
-      } catch (NumberFormatException | ArithmeticException e) {
+      } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
+        // More seconds than any clock holds: as long as possible; the caller caps it.
         return Optional.of(Instant.MAX);
       }
     }

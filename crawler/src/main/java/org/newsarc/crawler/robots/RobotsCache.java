@@ -51,6 +51,31 @@ public final class RobotsCache {
   }
 
   /**
+   * Keeps fetched robots.txt answers across restarts, so that a restart within the cache
+   * lifetime does not fetch robots.txt again. Implementations must be thread-safe.
+   */
+  public interface Store {
+    /** Keeps nothing. */
+    Store NONE = new Store() {
+      @Override
+      public Stored load(String origin) {
+        return null;
+      }
+
+      @Override
+      public void save(String origin, Stored stored) {}
+    };
+
+    /** The answer kept for {@code origin}, or null. */
+    Stored load(String origin) throws IOException;
+
+    void save(String origin, Stored stored) throws IOException;
+  }
+
+  /** A robots.txt answer as kept: status, Content-Type, the body to parse, when it came. */
+  public record Stored(int status, String contentType, byte[] body, Instant fetchedAt) {}
+
+  /**
    * The rules for one origin, where they came from and until when they hold.
    *
    * @param fetchFailure when robots.txt could not be fetched at all, the network failure
@@ -69,6 +94,7 @@ public final class RobotsCache {
   private final SimpleRobotRulesParser parser;
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private volatile Store store = Store.NONE;
 
   /**
    * @param agentName the product token matched against User-agent lines, e.g. "newsarc"
@@ -95,6 +121,12 @@ public final class RobotsCache {
     // crawler-commons turns a Crawl-delay above its maximum into "disallow all"; newsarc
     // honours such a delay up to the cap instead (see crawlDelay), so the parser gets no cap.
     this.parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 50);
+  }
+
+  /** Keeps valid rules in {@code store} and reads them back there before fetching; returns this. */
+  public RobotsCache keptIn(Store store) {
+    this.store = store;
+    return this;
   }
 
   /** True when robots.txt lets newsarc fetch {@code url}. */
@@ -143,6 +175,43 @@ public final class RobotsCache {
 
   private Entry load(String origin) throws IOException, InterruptedException {
     String robotsUrl = origin + "/robots.txt";
+    Stored kept = keptRules(origin);
+    if (kept != null) {
+      Instant expires = kept.fetchedAt().plus(ttl);
+      if (clock.instant().isBefore(expires)) {
+        return fromStored(robotsUrl, kept, expires, " (kept from " + kept.fetchedAt() + ")");
+      }
+    }
+    return fetch(origin, robotsUrl);
+  }
+
+  private Stored keptRules(String origin) {
+    try {
+      return store.load(origin);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void keep(String origin, Stored stored) {
+    try {
+      store.save(origin, stored);
+    } catch (IOException | RuntimeException e) {
+      // Losing the copy only costs a robots.txt fetch after the next restart.
+    }
+  }
+
+  private Entry fromStored(String robotsUrl, Stored s, Instant expires, String note) {
+    if (s.status() >= 400) {
+      return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL),
+          "robots.txt " + s.status() + ": no rules" + note, expires, null);
+    }
+    BaseRobotRules rules = parser.parseContent(robotsUrl, s.body(),
+        s.contentType() == null ? "text/plain" : s.contentType(), agentNames);
+    return new Entry(rules, "robots.txt " + s.status() + note, expires, null);
+  }
+
+  private Entry fetch(String origin, String robotsUrl) throws IOException, InterruptedException {
     String current = robotsUrl;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       FetchResponse response;
@@ -162,23 +231,43 @@ public final class RobotsCache {
         continue;
       }
       if (status >= 200 && status < 300) {
-        byte[] body = response.decodedBody();
-        if (body.length > MAX_BYTES) {
-          body = Arrays.copyOf(body, MAX_BYTES);
+        byte[] body;
+        try {
+          body = wholeLines(response.decodedBody(MAX_BYTES + 1L));
+        } catch (FetchException e) {
+          // The host's own fault (brotli, broken gzip, a bomb): unreachable, not a crawl stop.
+          return unreachable("robots.txt " + e.getMessage(), FailureKind.DECODING);
         }
-        BaseRobotRules rules = parser.parseContent(robotsUrl, body,
-            response.header("Content-Type") == null ? "text/plain" : response.header("Content-Type"),
-            agentNames);
-        return new Entry(rules, "robots.txt " + status, clock.instant().plus(ttl), null);
+        Stored stored = new Stored(status, response.header("Content-Type"), body,
+            clock.instant());
+        keep(origin, stored);
+        return fromStored(robotsUrl, stored, clock.instant().plus(ttl), "");
       }
       if (status >= 400 && status < 500 && status != 429) {
         // "Unavailable": RFC 9309 lets the crawler access any resource.
+        keep(origin, new Stored(status, null, new byte[0], clock.instant()));
         return new Entry(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL),
             "robots.txt " + status + ": no rules", clock.instant().plus(ttl), null);
       }
       return unreachable("robots.txt answered " + status, null);
     }
     return unreachable("more than " + MAX_REDIRECTS + " redirects for robots.txt", null);
+  }
+
+  /**
+   * The body cut to {@link #MAX_BYTES} after its last whole line, so that a rule is never cut in
+   * two ({@code Disallow: /page} read as {@code Disallow: /p}).
+   */
+  static byte[] wholeLines(byte[] body) {
+    if (body.length <= MAX_BYTES) {
+      return body;
+    }
+    int end = MAX_BYTES;
+    boolean endsLine = body[end] == '\n' || body[end] == '\r';
+    while (!endsLine && end > 0 && body[end - 1] != '\n' && body[end - 1] != '\r') {
+      end--;
+    }
+    return Arrays.copyOf(body, end);
   }
 
   /** "Unreachable": RFC 9309 requires assuming complete disallow, so retry later. */

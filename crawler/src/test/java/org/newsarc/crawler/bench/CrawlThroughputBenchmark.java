@@ -45,7 +45,8 @@ public final class CrawlThroughputBenchmark {
     Path file = dir.resolve("crawl.yaml");
     Files.writeString(file, "identity:\n  contact: https://example.org/bench\nstatus:\n"
         + "  enabled: false\nseeds:\n  urls:\n" + seeds + "politeness:\n  workers: " + workers
-        + "\n  delay: 0s\n  response-time-factor: 0\n");
+        + "\n  delay: 0s\n  response-time-factor: 0\n"
+        + "fetch:\n  allow-addresses: [127.0.1.0/24]\n");
     CrawlConfig config = new ConfigLoader().load(file);
     Clock clock = Clock.systemUTC();
     long t0 = System.nanoTime();

@@ -29,7 +29,8 @@ class ArchiveSessionTest {
   }
 
   private ArchiveSession open() throws IOException {
-    return ArchiveSession.open(out, FetchOptions.defaults("newsarc-test"), Duration.ZERO, "test",
+    return ArchiveSession.open(out, FetchOptions.defaults("newsarc-test")
+        .withAllowedAddresses(java.util.List.of("127.0.0.1/32")), Duration.ZERO, "test",
         Clock.systemUTC(), Sleeper.SYSTEM);
   }
 }

@@ -52,6 +52,65 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().startsWith(dir.resolve("c.yaml").toString()), e.getMessage());
   }
 
+  @Test
+  void duplicateKeysAreRefusedWithTheirLine() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load("politeness:\n  delay: 2s\n  workers: 4\n  delay: 5s\n"));
+    assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("delay"),
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fetch:\n  total-timeout: 0s\n", "fetch:\n  read-timeout: 0s\n",
+      "fetch:\n  connect-timeout: 0ms\n"})
+  void zeroTimeoutsAreRefused(String yaml) {
+    ConfigException e = assertThrows(ConfigException.class, () -> load(yaml));
+    assertTrue(e.getMessage().contains("more than zero"), e.getMessage());
+  }
+
+  @Test
+  void errorsNameTheKeyPathAndLineWithoutJavaTypes() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load("identity:\n  contact: https://example.org/\npoliteness:\n  workers: many\n"));
+    assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("politeness.workers")
+        && e.getMessage().contains("whole number"), e.getMessage());
+    assertFalse(e.getMessage().contains("java."), e.getMessage());
+    ConfigException unknown = assertThrows(ConfigException.class,
+        () -> load("fetch:\n  max-redirect: 3\n"));
+    assertTrue(unknown.getMessage().contains("unknown key 'max-redirect'")
+        && unknown.getMessage().contains("max-redirects"), unknown.getMessage());
+    assertFalse(unknown.getMessage().contains("org.newsarc"), unknown.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"notaurl", "ftp://example.org/feed", "'http://'",
+      "http://example.org:99999/"})
+  void badSeedsAreRefusedNamingThem(String seed) {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load("seeds:\n  urls:\n    - https://example.org/\n    - " + seed + "\n"));
+    assertTrue(e.getMessage().contains("seeds.urls[1]") && e.getMessage().contains("line"),
+        e.getMessage());
+  }
+
+  @Test
+  void badSeedFileLinesAreRefusedWithTheirLineNumber() throws Exception {
+    Files.writeString(dir.resolve("seeds.txt"), "# seeds\nhttps://example.org/\nnotaurl\n");
+    CrawlConfig c = load("seeds:\n  files: [seeds.txt]\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> org.newsarc.crawler.daemon.SeedLoader.load(c.seeds(), dir));
+    assertTrue(e.getMessage().contains("seeds.txt") && e.getMessage().contains("line 3")
+        && e.getMessage().contains("notaurl"), e.getMessage());
+  }
+
+  @Test
+  void allowAddressesTakesCidrRanges() throws Exception {
+    assertEquals(java.util.List.of("127.0.3.0/24"),
+        load("fetch:\n  allow-addresses: [127.0.3.0/24]\n").fetch().allowAddresses());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load("fetch:\n  allow-addresses: [everything]\n"));
+    assertTrue(e.getMessage().contains("fetch.allow-addresses"), e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"news.yaml", "crawl.example.yaml"})
   void shippedConfigsLoad(String name) throws Exception {

@@ -24,6 +24,23 @@ final class CrawlHarness {
 
   private CrawlHarness() {}
 
+  /**
+   * The identity, and a fetch section allowing exactly the loopback addresses the config's
+   * sites serve on (each as a /32), unless the config has a fetch section of its own.
+   */
+  static String header(String yaml) {
+    java.util.Set<String> hosts = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("https?://(127\\.\\d+\\.\\d+\\.\\d+)[:/]").matcher(yaml);
+    while (m.find()) {
+      hosts.add(m.group(1) + "/32");
+    }
+    if (hosts.isEmpty() || yaml.contains("\nfetch:") || yaml.startsWith("fetch:")) {
+      return IDENTITY;
+    }
+    return IDENTITY + "fetch:\n  allow-addresses: [" + String.join(", ", hosts) + "]\n";
+  }
+
   /** Writes the config, runs the crawl until idle (or the page budget), returns its summary. */
   static CrawlSummary crawl(Path dir, String yaml, long maxPages)
       throws IOException, InterruptedException {
@@ -34,7 +51,7 @@ final class CrawlHarness {
   static CrawlSummary crawl(Path dir, String yaml, long maxPages, boolean untilIdle)
       throws IOException, InterruptedException {
     Path file = dir.resolve("crawl.yaml");
-    Files.writeString(file, IDENTITY + yaml, StandardCharsets.UTF_8);
+    Files.writeString(file, header(yaml) + yaml, StandardCharsets.UTF_8);
     CrawlConfig config = new ConfigLoader().load(file);
     Clock clock = Clock.systemUTC();
     // A safety net only: the tests end by going idle or by the page budget.

@@ -38,9 +38,10 @@ class ResumeAfterKillTest {
   void killedTwiceResumesWithoutLossOrDuplicates() throws Exception {
     try (TestSite a = site("127.0.0.14"); TestSite b = site("127.0.0.15")) {
       Path config = dir.resolve("crawl.yaml");
-      Files.writeString(config, CrawlHarness.IDENTITY + "seeds:\n  urls: [" + a.url("/") + ", "
+      String yaml = "seeds:\n  urls: [" + a.url("/") + ", "
           + b.url("/") + "]\npoliteness:\n  workers: 2\n  delay: 40ms\n"
-          + "  response-time-factor: 0\n");
+          + "  response-time-factor: 0\n";
+      Files.writeString(config, CrawlHarness.header(yaml) + yaml);
       int total = 2 * (PAGES + 1);
 
       Process first = start(config, 1);
@@ -107,6 +108,11 @@ class ResumeAfterKillTest {
   }
 
   private Process start(Path config, int run) throws IOException {
+    return startCrawl(dir, config, run);
+  }
+
+  /** Starts {@code newsarc crawl --exit-when-idle} in a child JVM, output to child-RUN.*. */
+  static Process startCrawl(Path dir, Path config, int run) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "org.newsarc.cli.Main", "crawl",

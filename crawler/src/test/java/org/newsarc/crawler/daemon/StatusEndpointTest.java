@@ -37,7 +37,8 @@ class StatusEndpointTest {
       Path file = dir.resolve("crawl.yaml");
       Files.writeString(file, "identity:\n  contact: https://example.org/tests\nstatus:\n"
           + "  port: 0\nseeds:\n  urls: [" + ok.url("/") + ", " + down.url("/") + "]\n"
-          + "politeness:\n  delay: 10ms\n  park-after-failures: 1\n");
+          + "politeness:\n  delay: 10ms\n  park-after-failures: 1\n"
+          + "fetch:\n  allow-addresses: [127.0.0.17/32, 127.0.0.18/32]\n");
       CrawlConfig config = new ConfigLoader().load(file);
       Clock clock = Clock.systemUTC();
       StopSignal stop = new StopSignal(clock, -1, null);
