@@ -35,7 +35,8 @@ class ArchiveParallelTest {
     List<TestSite> sites = new ArrayList<>();
     try {
       List<String> args = new ArrayList<>(List.of("archive", "--out", out.toString(),
-          "--delay", DELAY_MS + "ms", "--workers", "4", "--jsonl"));
+          "--delay", DELAY_MS + "ms", "--workers", "4", "--jsonl",
+          "--allow-addresses", "127.0.0.31/32,127.0.0.32/32,127.0.0.33/32"));
       for (String ip : List.of("127.0.0.31", "127.0.0.32", "127.0.0.33")) {
         TestSite site = new TestSite(ip);
         sites.add(site);
@@ -59,7 +60,8 @@ class ArchiveParallelTest {
         assertEquals(4, hits.size(), "robots.txt and three pages");
         for (int i = 1; i < hits.size(); i++) {
           long gap = hits.get(i).startNanos() - hits.get(i - 1).endNanos();
-          assertTrue(gap >= DELAY_MS * 1_000_000, site.base() + ": " + gap / 1e6 + " ms");
+          assertTrue(gap >= DELAY_MS * 1_000_000,
+              site.base() + " before hit " + i + " (" + hits.get(i).path() + "): " + gap / 1e6 + " ms");
         }
       }
       assertTrue(overlaps(sites.get(0).hits(), sites.get(1).hits())
@@ -79,7 +81,8 @@ class ArchiveParallelTest {
           : Reply.html(String.format(PAGE, "b", "b")));
       StringWriter o = new StringWriter();
       int exit = Main.run(new PrintWriter(o), new PrintWriter(new StringWriter()), "archive",
-          "--out", out.toString(), "--delay", "0", site.url("/busy"));
+          "--out", out.toString(), "--delay", "0", "--allow-addresses", "127.0.0.34/32",
+          site.url("/busy"));
       assertEquals(0, exit, o.toString());
       assertTrue(o.toString().contains("ok    200 " + site.url("/busy")), o.toString());
       long afterRobots = site.hits("/busy").get(0).startNanos()
@@ -99,7 +102,8 @@ class ArchiveParallelTest {
       site.route("/s", Reply.html(String.format(PAGE, "n", "n")));
       StringWriter o = new StringWriter();
       int exit = Main.run(new PrintWriter(o), new PrintWriter(new StringWriter()), "archive",
-          "--out", out.toString(), "--delay", "0", "--no-extract", site.url("/s"));
+          "--out", out.toString(), "--delay", "0", "--no-extract",
+          "--allow-addresses", "127.0.0.35/32", site.url("/s"));
       assertEquals(0, exit, o.toString());
       assertTrue(o.toString().contains("ok    200 " + site.url("/s") + "  (not extracted)"),
           o.toString());

@@ -163,7 +163,8 @@ class DatasetCommandsTest {
       server.stubFor(get("/gone.html").willReturn(aResponse().withStatus(404)
           .withHeader("Content-Type", "text/html").withBody("<html><p>Not found</p></html>")));
       String url = "http://127.0.0.1:" + server.port() + "/gone.html";
-      Run a = run("archive", "--out", archive.toString(), "--delay", "0", url);
+      Run a = run("archive", "--out", archive.toString(), "--delay", "0",
+          "--allow-addresses", "127.0.0.1/32", url);
       assertEquals(1, a.exit(), a.out() + a.err());
     } finally {
       server.stop();

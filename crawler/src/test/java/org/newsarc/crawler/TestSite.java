@@ -123,6 +123,10 @@ public final class TestSite implements AutoCloseable {
       }
       reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
       boolean noBody = reply.status() == 304 || reply.status() == 204;
+      // The answer's end is taken just before its last bytes go out: the client cannot have
+      // read them earlier, while a time taken after the write could lag behind by however long
+      // a loaded machine keeps this thread waiting, and make a polite gap look short.
+      long end = System.nanoTime();
       ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
       if (!noBody) {
         try (OutputStream out = ex.getResponseBody()) {
@@ -130,7 +134,7 @@ public final class TestSite implements AutoCloseable {
         }
       }
       inFlight.decrementAndGet();
-      hits.add(new Hit(path, partial.headers(), start, System.nanoTime(), reply.status()));
+      hits.add(new Hit(path, partial.headers(), start, end, reply.status()));
     }
   }
 

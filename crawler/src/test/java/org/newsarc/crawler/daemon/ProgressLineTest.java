@@ -28,7 +28,7 @@ class ProgressLineTest {
     try (TestSite site = new TestSite("127.0.0.41")) {
       site.route("/", Reply.html("<html><body><a href=\"/gone\">x</a></body></html>").slow(300));
       Path file = dir.resolve("crawl.yaml");
-      Files.writeString(file, CrawlHarness.IDENTITY + "seeds:\n  urls: [" + site.url("/")
+      Files.writeString(file, CrawlHarness.IDENTITY + "fetch:\n  allow-addresses: [127.0.0.41/32]\n" + "seeds:\n  urls: [" + site.url("/")
           + "]\npoliteness:\n  delay: 300ms\n", StandardCharsets.UTF_8);
       CrawlConfig config = new ConfigLoader().load(file);
       Clock clock = Clock.systemUTC();
