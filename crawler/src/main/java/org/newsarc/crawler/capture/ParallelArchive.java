@@ -95,14 +95,19 @@ public final class ParallelArchive {
       HostQueue q;
       while ((q = take()) != null) {
         int index = q.indexes.poll();
-        PageOutcome outcome = archiver.archive(urls.get(index).strip());
-        // Kept for the summary: the response (its body) is let go, so memory stays flat.
-        outcomes[index] = new PageOutcome(outcome.requestedUrl(), outcome.hops(),
-            outcome.article(), outcome.articleId(), outcome.failure(), outcome.reason(), null);
-        synchronized (listener) {
-          listener.finished(index, outcome);
+        try {
+          PageOutcome outcome = archiver.archive(urls.get(index).strip());
+          // Kept for the summary: the response (its body) is let go, so memory stays flat.
+          outcomes[index] = new PageOutcome(outcome.requestedUrl(), outcome.hops(),
+              outcome.article(), outcome.articleId(), outcome.failure(), outcome.reason(), null);
+          synchronized (listener) {
+            listener.finished(index, outcome);
+          }
+        } finally {
+          // Even when a URL's work throws, the host and the count go back, so the other
+          // workers are not left waiting for a URL that will never finish.
+          give(q);
         }
-        give(q);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
