@@ -200,8 +200,8 @@ public final class Fetcher implements Closeable {
   /**
    * The status line and headers to store when the bytes received are not known (HTTP/2, or a
    * recording that did not match what OkHttp parsed). Transfer-Encoding was removed by OkHttp,
-   * so it is
-   * renamed (the stored body is not chunked) and the real length is given, as replay tools need.
+   * so it is renamed (the stored body is not chunked) and the real length is given, as replay
+   * tools need.
    */
   private static byte[] responseHeader(Response response, Headers headers, Body body) {
     StringBuilder sb = new StringBuilder();
