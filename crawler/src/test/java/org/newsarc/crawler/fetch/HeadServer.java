@@ -25,7 +25,7 @@ import javax.net.ssl.SSLContext;
  * An answer can be written in small pieces, each flushed on its own, so that the client reads a
  * head split across many reads. It counts the connections it accepted.
  */
-final class HeadServer implements AutoCloseable {
+public final class HeadServer implements AutoCloseable {
   private final ServerSocket server;
   private final boolean tls;
   private final Map<String, byte[]> answers = new ConcurrentHashMap<>();
@@ -37,30 +37,30 @@ final class HeadServer implements AutoCloseable {
   });
   private volatile int pieceSize = Integer.MAX_VALUE;
 
-  HeadServer(String address, boolean tls) throws IOException {
+  public HeadServer(String address, boolean tls) throws IOException {
     this.tls = tls;
     server = tls ? tlsContext().getServerSocketFactory().createServerSocket() : new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getByName(address), 0), 16);
     pool.execute(this::acceptLoop);
   }
 
-  String url(String path) {
+  public String url(String path) {
     String host = tls ? "localhost" : server.getInetAddress().getHostAddress();
     return (tls ? "https://" : "http://") + host + ":" + server.getLocalPort() + path;
   }
 
-  HeadServer answer(String path, byte[] bytes) {
+  public HeadServer answer(String path, byte[] bytes) {
     answers.put(path, bytes);
     return this;
   }
 
   /** Writes every answer in pieces of {@code size} bytes, flushing and pausing after each. */
-  HeadServer pieces(int size) {
+  public HeadServer pieces(int size) {
     pieceSize = size;
     return this;
   }
 
-  int connections() {
+  public int connections() {
     return connections.get();
   }
 
@@ -134,7 +134,7 @@ final class HeadServer implements AutoCloseable {
     }
   }
 
-  static byte[] ascii(String s) {
+  public static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.ISO_8859_1);
   }
 

@@ -23,11 +23,11 @@ import org.newsarc.testing.WarcFiles;
  * line, a byte outside ASCII and odd name casing all survive, in clear text and over TLS, on a
  * kept-alive connection, after a 100 Continue and when the head arrives a few bytes at a time.
  */
-class RawResponseHeadTest {
-  static final String BODY = "<html><body><p>Hello.</p></body></html>";
+public class RawResponseHeadTest {
+  public static final String BODY = "<html><body><p>Hello.</p></body></html>";
 
   /** A head that OkHttp's parsed fields cannot give back. */
-  static byte[] oddHead(int bodyLength) {
+  public static byte[] oddHead(int bodyLength) {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     head.writeBytes(ascii("HTTP/1.1 200\r\n"
         + "X-No-Space:value\r\n"
@@ -42,7 +42,7 @@ class RawResponseHeadTest {
     return head.toByteArray();
   }
 
-  static byte[] concat(byte[] a, byte[] b) {
+  public static byte[] concat(byte[] a, byte[] b) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(a);
     out.writeBytes(b);
