@@ -32,5 +32,6 @@ cp "$work"/z-wget-first.warc.gz "$work"/a-wget-dedup.warc.gz "$work"/wget-plain.
 node "$here/warcio-write.mjs" "$out/warcio-odd.warc.gz"
 python3 "$here/handmade.py" "$out"
 node "$here/expect.mjs" "$out"
+"$here/warcio-index.sh" "$out"
 rm -f "$out/arc-expected.tsv"
 ls -l "$out"
