@@ -29,14 +29,13 @@ public record HttpBlock(int status, List<Map.Entry<String, String>> headers, byt
   public static HttpBlock parse(byte[] block) {
     int end = indexOf(block, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     int bodyStart = end < 0 ? block.length : end + 4;
-    if (end < 0) {
-      int lf = indexOf(block, "\n\n".getBytes(StandardCharsets.ISO_8859_1));
-      if (lf >= 0) {
-        end = lf;
-        bodyStart = lf + 2;
-      } else {
-        end = block.length;
-      }
+    // A head with bare LF line ends (kept as received) ends at the first LF LF.
+    int lf = indexOf(block, "\n\n".getBytes(StandardCharsets.ISO_8859_1));
+    if (lf >= 0 && (end < 0 || lf < end)) {
+      end = lf;
+      bodyStart = lf + 2;
+    } else if (end < 0) {
+      end = block.length;
     }
     String[] lines = new String(block, 0, end, StandardCharsets.ISO_8859_1).split("\r?\n");
     int status = -1;

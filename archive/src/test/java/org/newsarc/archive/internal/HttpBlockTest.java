@@ -101,4 +101,20 @@ class HttpBlockTest {
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", body));
     assertArrayEquals(body, http.entity());
   }
+
+  @Test
+  void aBareLineFeedHeadEndsAtItsBlankLine() {
+    HttpBlock http = HttpBlock.parse(block("HTTP/1.0 200 OK\nContent-Type: text/plain\n\n",
+        "body\r\n\r\nmore".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals(200, http.status());
+    assertEquals("text/plain", http.header("Content-Type"));
+    assertEquals("body\r\n\r\nmore", new String(http.payload(), StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void aCutBareLineFeedHeadGetsTheStoredLength() {
+    byte[] head = "HTTP/1.1 200 OK\nContent-Length: 900\n\n".getBytes(StandardCharsets.US_ASCII);
+    assertEquals("HTTP/1.1 200 OK\nX-Crawler-Content-Length: 900\nContent-Length: 10\n\n",
+        new String(TruncatedHeader.adjust(head, 10), StandardCharsets.US_ASCII));
+  }
 }

@@ -158,6 +158,8 @@ public class RawResponseHeadTest {
     String big = BODY.repeat(100);
     byte[] bigHead = ascii("HTTP/1.1 200 OK\r\nContent-Type:text/html\r\nContent-Length:"
         + big.length() + "\r\n\r\n");
+    byte[] bigLfHead = ascii("HTTP/1.1 200 OK\nContent-Type:text/html\nContent-Length:"
+        + big.length() + "\n\n");
     Clock clock = Clock.systemUTC();
     FetchOptions options = options().withMaxBodyBytes(1000);
     try (HeadServer plain = new HeadServer("127.0.0.1", false);
@@ -169,9 +171,10 @@ public class RawResponseHeadTest {
       for (HeadServer server : List.of(plain, tls)) {
         server.answer("/odd", concat(odd, ascii(BODY))).answer("/lf", concat(lf, ascii(BODY)))
             .answer("/chunked", concat(chunkedHead, chunked))
-            .answer("/big", concat(bigHead, ascii(big)));
+            .answer("/big", concat(bigHead, ascii(big)))
+            .answer("/big-lf", concat(bigLfHead, ascii(big)));
       }
-      for (String path : List.of("/odd", "/lf", "/chunked", "/big")) {
+      for (String path : List.of("/odd", "/lf", "/chunked", "/big", "/big-lf")) {
         session.archiver().store(plain.url(path), plainFetcher.fetch(plain.url(path), Map.of()),
             null);
         session.archiver().store(tls.url(path), tlsFetcher.fetch(tls.url(path), Map.of()), null);
@@ -204,6 +207,11 @@ public class RawResponseHeadTest {
             + "X-Crawler-Content-Length:" + big.length() + "\r\nContent-Length: 1000\r\n\r\n");
         body = Arrays.copyOf(ascii(big), 1000);
         assertEquals("length", r.header("WARC-Truncated"));
+      } else if (target.endsWith("/big-lf")) {
+        head = ascii("HTTP/1.1 200 OK\nContent-Type:text/html\n"
+            + "X-Crawler-Content-Length:" + big.length() + "\nContent-Length: 1000\n\n");
+        body = Arrays.copyOf(ascii(big), 1000);
+        assertEquals("length", r.header("WARC-Truncated"));
       } else {
         continue;
       }
@@ -211,6 +219,6 @@ public class RawResponseHeadTest {
       assertArrayEquals(revisit ? head : concat(head, body), r.block(), r.type() + " " + target);
       checked++;
     }
-    assertEquals(8, checked);
+    assertEquals(10, checked);
   }
 }
