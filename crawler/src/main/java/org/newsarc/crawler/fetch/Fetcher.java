@@ -334,7 +334,8 @@ public final class Fetcher implements Closeable {
       }
       if (wire != null) {
         wire.responseHeaders = response.headers();
-        wire.rawHead = RawResponseHead.find(recorded, response.code(), response.headers());
+        byte[] raw = RawResponseHead.find(recorded, response.code(), response.headers());
+        wire.rawHead = raw == null ? null : RawResponseHead.withCrlf(raw);
       }
       return HeaderChecks.safeForClient(response);
     }

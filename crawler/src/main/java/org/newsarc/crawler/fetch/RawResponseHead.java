@@ -93,6 +93,32 @@ final class RawResponseHead {
     return out.toByteArray();
   }
 
+  /**
+   * {@code head} with every line ending in CRLF: a bare LF (which HTTP/1.1 clients accept) gets
+   * the CR before it, since warcio.js and so ReplayWeb.page find the end of a stored head only
+   * at CRLF CRLF. Every other byte stays; a head that already uses CRLF is returned as it is.
+   */
+  static byte[] withCrlf(byte[] head) {
+    int bare = 0;
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == '\n' && (i == 0 || head[i - 1] != '\r')) {
+        bare++;
+      }
+    }
+    if (bare == 0) {
+      return head;
+    }
+    byte[] out = new byte[head.length + bare];
+    int o = 0;
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == '\n' && (i == 0 || head[i - 1] != '\r')) {
+        out[o++] = '\r';
+      }
+      out[o++] = head[i];
+    }
+    return out;
+  }
+
   /** The index just past the blank line that ends the head starting at {@code start}, or -1. */
   private static int headEnd(byte[] data, int start) {
     int lineStart = start;
