@@ -3,7 +3,7 @@
 # that `mvn verify` needs neither wget nor npm): WARC files written by GNU wget (Debian) over a
 # loopback site, one by warcio.js (npm, pinned in tools/warcio), hand-made ARC files and
 # damaged or oddly compressed copies, plus expected.tsv, what the independent warcio reader
-# finds in each. Needs wget, python3, node and npm. WARC-Date, record ids and the site's port
+# finds in each, and warcio-index.cdxj, warcio's CDXJ index of them. Needs wget, python3, node and npm. WARC-Date, record ids and the site's port
 # change from run to run; the structure and payloads do not.
 # Usage: tools/interop/make-corpus.sh [OUT_DIR]
 set -euo pipefail
