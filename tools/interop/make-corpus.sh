@@ -3,7 +3,7 @@
 # that `mvn verify` needs neither wget nor npm): WARC files written by GNU wget (Debian) over a
 # loopback site, one by warcio.js (npm, pinned in tools/warcio), hand-made ARC files and
 # damaged or oddly compressed copies, plus expected.tsv, what the independent warcio reader
-# finds in each. Needs wget, python3, node and npm. WARC-Date, record ids and the site's port
+# finds in each, and warcio-index.cdxj, warcio's CDXJ index of them. Needs wget, python3, node and npm. WARC-Date, record ids and the site's port
 # change from run to run; the structure and payloads do not.
 # Usage: tools/interop/make-corpus.sh [OUT_DIR]
 set -euo pipefail
@@ -32,5 +32,6 @@ cp "$work"/z-wget-first.warc.gz "$work"/a-wget-dedup.warc.gz "$work"/wget-plain.
 node "$here/warcio-write.mjs" "$out/warcio-odd.warc.gz"
 python3 "$here/handmade.py" "$out"
 node "$here/expect.mjs" "$out"
+"$here/warcio-index.sh" "$out"
 rm -f "$out/arc-expected.tsv"
 ls -l "$out"

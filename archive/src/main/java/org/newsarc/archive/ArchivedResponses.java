@@ -97,7 +97,7 @@ public final class ArchivedResponses implements Closeable {
     // stored payload and once for the decoded body, and the record is left fully consumed.
     HttpBlock http = HttpBlock.parse(record.body().stream().readAllBytes());
     byte[] payload = http.entity();
-    byte[] decoded = http.decoded();
+    byte[] decoded = http.decoded(payload);
     String digest = record.payloadDigest().map(d -> d.algorithm() + ":" + d.base32())
         .orElse(null);
     if (digest == null && !revisit) {
@@ -193,7 +193,8 @@ public final class ArchivedResponses implements Closeable {
               .map(d -> (d.algorithm() + ":" + d.base32()).equals(original.payloadDigest()))
               .orElse(false)) {
             HttpBlock http = HttpBlock.parse(response.body().stream().readAllBytes());
-            return new byte[][] {http.entity(), http.decoded()};
+            byte[] entity = http.entity();
+            return new byte[][] {entity, http.decoded(entity)};
           }
         }
       }

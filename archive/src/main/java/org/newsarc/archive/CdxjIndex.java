@@ -15,12 +15,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.netpreserve.jwarc.cdx.CdxFormat;
+import org.netpreserve.jwarc.cdx.CdxRequestEncoder;
 import org.netpreserve.jwarc.cdx.CdxWriter;
 import org.newsarc.archive.internal.WarcFileNames;
 import org.slf4j.Logger;
@@ -95,18 +98,24 @@ public final class CdxjIndex {
     CdxWriter cdx = new CdxWriter(lines);
     cdx.setFormat(CdxFormat.CDXJ);
     for (Path warc : warcs) {
+      // First pass: where each record starts, and what each request asked (for POST keys).
       List<Long> offsets = new ArrayList<>();
+      List<Seen> seen = new ArrayList<>();
       long size;
       try (WarcFileReader reader = WarcFileReader.open(warc, (f, o, m) -> { })) {
         size = reader.size();
-        while (reader.next().isPresent()) {
+        Optional<WarcRecord> next;
+        while ((next = reader.next()).isPresent()) {
           offsets.add(reader.offset());
+          seen.add(Seen.of(next.get()));
         }
       }
       try (WarcFileReader reader = WarcFileReader.open(warc, problems)) {
         Optional<WarcRecord> next;
         int i = 0;
+        int k = -1;
         while ((next = reader.next()).isPresent()) {
+          k++;
           long offset = reader.offset();
           while (i < offsets.size() && offsets.get(i) < offset) {
             i++;
@@ -119,14 +128,19 @@ public final class CdxjIndex {
             }
           }
           WarcRecord record = next.get();
-          if (record instanceof WarcResponse || record instanceof WarcResource
-              || record instanceof WarcRevisit) {
-            try {
-              cdx.write((WarcTargetRecord) record, warc.getFileName().toString(), offset,
-                  end - offset);
-            } catch (IOException | RuntimeException e) {
-              reader.report(offset, "not indexed: " + e.getMessage());
-            }
+          if (!indexed(record)) {
+            continue;
+          }
+          WarcTargetRecord target = (WarcTargetRecord) record;
+          Seen request = k < seen.size() ? pairedRequest(seen, k, target.target()) : null;
+          int before = lines.getBuffer().length();
+          try {
+            cdx.write(target, warc.getFileName().toString(), offset, end - offset,
+                request == null ? null : request.encodedRequest());
+            rewriteLast(lines, before, target, request);
+          } catch (IOException | RuntimeException e) {
+            lines.getBuffer().setLength(before);
+            reader.report(offset, "not indexed: " + e.getMessage());
           }
         }
       }
@@ -144,6 +158,127 @@ public final class CdxjIndex {
       out.write('\n');
     }
     out.flush();
+  }
+
+  /**
+   * The records pywb's and warcio's indexers list: responses, revisits, and resource and
+   * metadata records other than {@code application/warc-fields} (wget's {@code metadata://}
+   * files are resources; newsarc's own metadata records are warc-fields and left out).
+   */
+  private static boolean indexed(WarcRecord record) {
+    if (record instanceof WarcResponse || record instanceof WarcRevisit) {
+      return true;
+    }
+    if (record instanceof WarcResource || record instanceof WarcMetadata) {
+      String type = record.headers().first("Content-Type").orElse("");
+      return !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/warc-fields");
+    }
+    return false;
+  }
+
+  /**
+   * The request that goes with the record at {@code k}, when it is a request other than GET for
+   * the same URI right after it, or right before it and not taken by the record before that:
+   * how warcio pairs records.
+   */
+  private static Seen pairedRequest(List<Seen> seen, int k, String target) {
+    if (k + 1 < seen.size() && seen.get(k + 1).isRequestFor(target)) {
+      return seen.get(k + 1).encodedRequest() == null ? null : seen.get(k + 1);
+    }
+    if (k >= 1 && seen.get(k - 1).isRequestFor(target)
+        && !(k >= 2 && seen.get(k - 2).capture() && target.equals(seen.get(k - 2).target()))) {
+      return seen.get(k - 1).encodedRequest() == null ? null : seen.get(k - 1);
+    }
+    return null;
+  }
+
+  /**
+   * Makes the line last written (from {@code from} on) what warcio writes: a URI that is not
+   * http(s), such as wget's {@code metadata://gnu.org/...}, is its own key, unchanged; a POST
+   * capture names its method and encoded body.
+   */
+  private static void rewriteLast(StringWriter lines, int from, WarcTargetRecord record,
+      Seen request) {
+    StringBuffer buf = lines.getBuffer();
+    String line = buf.substring(from);
+    String target = record.target();
+    Matcher url = URL_FIELD.matcher(line);
+    Optional<String> type = record.headers().first("Content-Type");
+    if (record instanceof WarcMetadata && !line.contains("\"mime\": ") && type.isPresent()
+        && url.find()) {
+      // jwarc gives a metadata record no mime; warcio gives its Content-Type as written.
+      line = line.substring(0, url.end()) + ", \"mime\": \"" + json(type.get()) + "\""
+          + line.substring(url.end());
+    }
+    String scheme = target.contains(":") ? target.substring(0, target.indexOf(':'))
+        .toLowerCase(java.util.Locale.ROOT) : "";
+    if (!scheme.equals("http") && !scheme.equals("https") && line.indexOf(' ') > 0) {
+      line = target + line.substring(line.indexOf(' '));
+    }
+    if (request != null) {
+      int close = line.lastIndexOf('}');
+      if (close > 0) {
+        line = line.substring(0, close) + ", \"method\": \"" + json(request.method())
+            + "\", \"requestBody\": \"" + json(request.requestBody()) + "\""
+            + line.substring(close);
+      }
+    }
+    buf.setLength(from);
+    buf.append(line);
+  }
+
+  private static String json(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * What the first pass keeps of a record.
+   *
+   * @param type the WARC-Type
+   * @param target the WARC-Target-URI, or ""
+   * @param method a request's method, or null
+   * @param encodedRequest for a request other than GET, {@code __wb_method=M&BODY-QUERY} as
+   *     pywb encodes it, else null
+   */
+  private record Seen(String type, String target, String method, String encodedRequest) {
+    static Seen of(WarcRecord record) {
+      String target = record instanceof WarcTargetRecord t && t.target() != null ? t.target() : "";
+      if (record instanceof WarcRequest request) {
+        try {
+          String method = request.http().method();
+          String encoded = method.equalsIgnoreCase("GET") ? null
+              : CdxRequestEncoder.encode(request.http());
+          return new Seen(record.type(), target, method, encoded);
+        } catch (IOException | RuntimeException e) {
+          return new Seen(record.type(), target, null, null);
+        }
+      }
+      return new Seen(record.type(), target, null, null);
+    }
+
+    boolean isRequestFor(String uri) {
+      return type.equals("request") && target.equals(uri);
+    }
+
+    boolean capture() {
+      return type.equals("response") || type.equals("revisit");
+    }
+
+    /** The body part of the encoded request, as warcio's {@code requestBody} field gives it. */
+    String requestBody() {
+      int amp = encodedRequest.indexOf('&');
+      return amp < 0 ? "" : encodedRequest.substring(amp + 1);
+    }
   }
 
   /**

@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * One HTTP request and its response as they crossed the wire, ready to be written to a WARC.
- * The header blocks are the exact bytes sent and received (request line or status line, the
- * header fields, and the blank line); the body is the entity with any transfer coding removed
- * but its content coding kept. Immutable; the arrays are not copied, so callers must not change
+ * The header blocks are the bytes sent and received (request line or status line, the header
+ * fields, and the blank line; an HTTP/1.x response head as recorded from the socket, see
+ * docs/warc.md for the few bytes changed over a de-chunked body); the body is the entity with
+ * any transfer coding removed but its content coding kept. Immutable; the arrays are not copied, so callers must not change
  * them after construction.
  *
  * @param targetUri the URI that was requested

@@ -36,11 +36,15 @@ public final class WarcFiles {
       return record.headers().first(name).orElse(null);
     }
 
-    /** The HTTP payload: the block after the first CRLF CRLF. */
+    /** The HTTP payload: the block after the first CRLF CRLF (or LF LF, for a bare-LF head). */
     public byte[] payload() {
-      for (int i = 0; i + 3 < block.length; i++) {
-        if (block[i] == '\r' && block[i + 1] == '\n' && block[i + 2] == '\r' && block[i + 3] == '\n') {
+      for (int i = 0; i + 1 < block.length; i++) {
+        if (i + 3 < block.length && block[i] == '\r' && block[i + 1] == '\n'
+            && block[i + 2] == '\r' && block[i + 3] == '\n') {
           return java.util.Arrays.copyOfRange(block, i + 4, block.length);
+        }
+        if (block[i] == '\n' && block[i + 1] == '\n') {
+          return java.util.Arrays.copyOfRange(block, i + 2, block.length);
         }
       }
       return new byte[0];

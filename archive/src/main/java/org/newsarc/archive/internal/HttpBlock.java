@@ -29,14 +29,13 @@ public record HttpBlock(int status, List<Map.Entry<String, String>> headers, byt
   public static HttpBlock parse(byte[] block) {
     int end = indexOf(block, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     int bodyStart = end < 0 ? block.length : end + 4;
-    if (end < 0) {
-      int lf = indexOf(block, "\n\n".getBytes(StandardCharsets.ISO_8859_1));
-      if (lf >= 0) {
-        end = lf;
-        bodyStart = lf + 2;
-      } else {
-        end = block.length;
-      }
+    // A head with bare LF line ends (kept as received) ends at the first LF LF.
+    int lf = indexOf(block, "\n\n".getBytes(StandardCharsets.ISO_8859_1));
+    if (lf >= 0 && (end < 0 || lf < end)) {
+      end = lf;
+      bodyStart = lf + 2;
+    } else if (end < 0) {
+      end = block.length;
     }
     String[] lines = new String(block, 0, end, StandardCharsets.ISO_8859_1).split("\r?\n");
     int status = -1;
@@ -68,8 +67,7 @@ public record HttpBlock(int status, List<Map.Entry<String, String>> headers, byt
 
   /** The entity: the payload, de-chunked if a Transfer-Encoding: chunked was stored with it. */
   public byte[] entity() {
-    String te = header("Transfer-Encoding");
-    if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+    if (chunked()) {
       try {
         return dechunk(payload);
       } catch (IOException e) {
@@ -79,27 +77,74 @@ public record HttpBlock(int status, List<Map.Entry<String, String>> headers, byt
     return payload;
   }
 
-  /** The entity with its content coding removed; the stored bytes if the coding is unknown. */
+  private boolean chunked() {
+    String te = header("Transfer-Encoding");
+    return te != null && te.toLowerCase(Locale.ROOT).contains("chunked");
+  }
+
+  /**
+   * The entity with its content coding removed; the stored bytes if the coding is unknown. The
+   * transfer and content codings are removed in one stream, with no de-chunked copy between.
+   */
   public byte[] decoded() {
-    byte[] entity = entity();
-    String coding = header("Content-Encoding");
-    if (coding == null || entity.length == 0) {
+    String c = contentCoding();
+    if (!compressed(c)) {
+      return entity();
+    }
+    if (chunked()) {
+      try {
+        return inflate(c, new ChunkedInputStream(new ByteArrayInputStream(payload)));
+      } catch (ChunkedInputStream.NotChunkedException e) {
+        // The header lies: decode the body as stored.
+      } catch (IOException e) {
+        return entity(); // corrupt: give the bytes as stored
+      }
+    }
+    try {
+      return inflate(c, new ByteArrayInputStream(payload));
+    } catch (IOException e) {
+      return payload; // cut short or corrupt: give the bytes as stored
+    }
+  }
+
+  /**
+   * The decoded body of {@code entity}, which must be this block's {@link #entity()}: for a
+   * caller that needs both, so that the framing is removed once.
+   */
+  public byte[] decoded(byte[] entity) {
+    String c = contentCoding();
+    if (!compressed(c)) {
       return entity;
     }
     try {
-      switch (coding.strip().toLowerCase(Locale.ROOT)) {
-        case "gzip", "x-gzip":
-          return readAll(new GZIPInputStream(new ByteArrayInputStream(entity)));
-        case "deflate":
-          boolean zlib = (entity[0] & 0x0f) == 8;
-          return readAll(new InflaterInputStream(new ByteArrayInputStream(entity),
-              new Inflater(!zlib)));
-        default:
-          return entity;
-      }
+      return inflate(c, new ByteArrayInputStream(entity));
     } catch (IOException e) {
       return entity; // cut short or corrupt: give the bytes as stored
     }
+  }
+
+  private String contentCoding() {
+    String coding = header("Content-Encoding");
+    return coding == null ? "" : coding.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean compressed(String coding) {
+    return coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("deflate");
+  }
+
+  /** Inflates {@code entity}; a stream cut short yields what it decoded before the cut. */
+  private static byte[] inflate(String coding, InputStream entity) throws IOException {
+    java.io.BufferedInputStream in = new java.io.BufferedInputStream(entity, 8192);
+    in.mark(2);
+    int first = in.read();
+    in.reset();
+    if (first < 0) {
+      return new byte[0];
+    }
+    InputStream decoder = coding.equals("deflate")
+        ? new InflaterInputStream(in, new Inflater((first & 0x0f) != 8))
+        : new GZIPInputStream(in);
+    return readAll(decoder);
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
@@ -117,55 +162,19 @@ public record HttpBlock(int status, List<Map.Entry<String, String>> headers, byt
   }
 
   /**
-   * Removes chunked framing in one pass over the bytes. Chunk extensions and trailers are
-   * dropped; a body cut inside a chunk yields what arrived. Throws when the bytes are not chunked.
+   * Removes chunked framing in one pass over the bytes (see {@link ChunkedInputStream}). Throws
+   * when the bytes are not chunked.
    */
   static byte[] dechunk(byte[] data) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
-    int pos = 0;
-    while (pos < data.length) {
-      int lineEnd = pos;
-      while (lineEnd < data.length && data[lineEnd] != '\n') {
-        lineEnd++;
-      }
-      if (lineEnd >= data.length && out.size() == 0) {
-        throw new IOException("no chunk-size line");
-      }
-      int sizeEnd = pos;
-      long size = 0;
-      int digits = 0;
-      while (sizeEnd < lineEnd && Character.digit(data[sizeEnd], 16) >= 0) {
-        size = size * 16 + Character.digit(data[sizeEnd], 16);
-        sizeEnd++;
-        if (++digits > 15) {
-          throw new IOException("chunk size too long at byte " + pos);
-        }
-      }
-      if (digits == 0) {
-        throw new IOException("bad chunk-size line at byte " + pos);
-      }
-      for (int i = sizeEnd; i < lineEnd; i++) {
-        byte b = data[i];
-        if (b != ';' && b != ' ' && b != '\t' && b != '\r' && i == sizeEnd) {
-          throw new IOException("bad chunk-size line at byte " + pos);
-        }
-      }
-      pos = Math.min(data.length, lineEnd + 1);
-      if (size == 0) {
-        break;
-      }
-      int take = (int) Math.min(size, data.length - pos);
-      out.write(data, pos, take);
-      pos += take;
-      // The CRLF after the chunk data.
-      if (pos < data.length && data[pos] == '\r') {
-        pos++;
-      }
-      if (pos < data.length && data[pos] == '\n') {
-        pos++;
+    // The entity is never longer than its framing: one buffer of that size, cut to fit.
+    byte[] out = new byte[data.length];
+    int n = 0;
+    try (InputStream in = new ChunkedInputStream(new ByteArrayInputStream(data))) {
+      for (int r; n < out.length && (r = in.read(out, n, out.length - n)) > 0; ) {
+        n += r;
       }
     }
-    return out.toByteArray();
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   private static int indexOf(byte[] data, byte[] pattern) {

@@ -15,11 +15,18 @@ public final class TruncatedHeader {
   /** The header to store for a truncated body of {@code bodyLength} bytes. */
   public static byte[] adjust(byte[] header, long bodyLength) {
     String text = new String(header, StandardCharsets.ISO_8859_1);
+    // A head stored as received may end its lines with a bare LF.
+    String nl = "\r\n";
     int end = text.indexOf("\r\n\r\n");
+    int lf = text.indexOf("\n\n");
+    if (lf >= 0 && (end < 0 || lf < end)) {
+      nl = "\n";
+      end = lf;
+    }
     if (end < 0) {
       return header;
     }
-    String[] lines = text.substring(0, end).split("\r\n", -1);
+    String[] lines = text.substring(0, end).split(nl, -1);
     StringBuilder out = new StringBuilder(text.length() + 40);
     boolean changed = false;
     boolean matching = false;
@@ -34,16 +41,16 @@ public final class TruncatedHeader {
         matching |= name.equals("content-length");
         out.append(line);
       }
-      out.append("\r\n");
+      out.append(nl);
     }
     // A cut chunked body has no Content-Length at all: it gets one too.
     if (matching && !changed) {
       return header;
     }
     if (!matching) {
-      out.append("Content-Length: ").append(bodyLength).append("\r\n");
+      out.append("Content-Length: ").append(bodyLength).append(nl);
     }
-    out.append(text, end + 2, text.length());
+    out.append(text, end + nl.length(), text.length());
     return out.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 }

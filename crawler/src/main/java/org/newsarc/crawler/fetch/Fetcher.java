@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.CookieJar;
 import okhttp3.Dns;
@@ -24,6 +26,7 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -33,7 +36,8 @@ import org.newsarc.archive.HttpExchange;
 
 /**
  * Fetches one URL with OkHttp and keeps the exchange as it crossed the wire: the request
- * headers OkHttp actually sent, the response headers as received, the peer's address and the
+ * headers OkHttp actually sent, the HTTP/1.x response head byte for byte as received (recorded
+ * from the socket, see {@link ResponseHeadRecorder}), the peer's address and the
  * body with its content coding kept (newsarc sends Accept-Encoding itself, so OkHttp does not
  * decompress). Redirects are not followed here: each hop is its own fetch, archived on its own.
  * Thread-safe; share one instance.
@@ -60,7 +64,7 @@ public final class Fetcher implements Closeable {
       Dns resolver) {
     this.options = options;
     this.clock = clock;
-    this.client = tune.apply(new OkHttpClient.Builder()
+    OkHttpClient tuned = tune.apply(new OkHttpClient.Builder()
         .followRedirects(false)
         .followSslRedirects(false)
         // Retries only when a pooled connection turned out to be closed by the server.
@@ -76,6 +80,25 @@ public final class Fetcher implements Closeable {
         // Literal addresses skip DNS: every socket checks its address before connecting.
         .socketFactory(new GuardedSocketFactory(options.addresses()))
         .build();
+    this.client = recordingTls(tuned);
+  }
+
+  /**
+   * {@code client} with its TLS sockets wrapped so that their decrypted input can be recorded;
+   * trust and host name checks stay those of {@code client}.
+   */
+  private static OkHttpClient recordingTls(OkHttpClient client) {
+    SSLSocketFactory tls;
+    X509TrustManager trust = client.x509TrustManager();
+    try {
+      tls = client.sslSocketFactory();
+    } catch (IllegalStateException e) {
+      return client; // clear text only
+    }
+    if (trust == null) {
+      return client;
+    }
+    return client.newBuilder().sslSocketFactory(new RecordingSslSocketFactory(tls), trust).build();
   }
 
   public FetchOptions options() {
@@ -118,9 +141,17 @@ public final class Fetcher implements Closeable {
       Body body = readBody(response.body());
       Instant end = clock.instant();
       Headers received = wire.responseHeaders == null ? response.headers() : wire.responseHeaders;
+      byte[] head;
+      if (wire.rawHead == null) {
+        head = responseHeader(response, received, body);
+      } else if (HeaderChecks.isChunked(received)) {
+        head = RawResponseHead.forDechunkedBody(wire.rawHead, body.bytes.length,
+            body.truncation != null);
+      } else {
+        head = wire.rawHead;
+      }
       HttpExchange exchange = new HttpExchange(url, start, wire.ipAddress, wire.protocol,
-          wire.requestHeader, responseHeader(response, received, body), body.bytes,
-          body.truncation);
+          wire.requestHeader, head, body.bytes, body.truncation);
       return new FetchResponse(url, response.code(), headerList(received), exchange,
           Duration.between(start, end), body.failure);
     } catch (FetchException e) {
@@ -167,8 +198,10 @@ public final class Fetcher implements Closeable {
   }
 
   /**
-   * The status line and headers to store. Transfer-Encoding was removed by OkHttp, so it is
-   * renamed (the stored body is not chunked) and the real length is given, as replay tools need.
+   * The status line and headers to store when the bytes received are not known (HTTP/2, or a
+   * recording that did not match what OkHttp parsed). Transfer-Encoding was removed by OkHttp,
+   * so it is renamed (the stored body is not chunked) and the real length is given, as replay
+   * tools need.
    */
   private static byte[] responseHeader(Response response, Headers headers, Body body) {
     StringBuilder sb = new StringBuilder();
@@ -249,6 +282,8 @@ public final class Fetcher implements Closeable {
     volatile String ipAddress;
     volatile String protocol;
     volatile Headers responseHeaders;
+    /** The HTTP/1.x response head as received, or null when it was not recorded. */
+    volatile byte[] rawHead;
   }
 
   /** Records the request as sent, the peer address and the protocol of each call. */
@@ -282,11 +317,31 @@ public final class Fetcher implements Closeable {
         }
         wire.requestHeader = requestHeader(sent);
       }
-      Response response = chain.proceed(sent);
+      ResponseHeadRecorder recorder = null;
+      if (wire != null && open != null && isHttp1(open.protocol())
+          && open.socket() instanceof ResponseHeadRecorder.Source source) {
+        recorder = source.headRecorder();
+        recorder.start();
+      }
+      Response response;
+      byte[] recorded = null;
+      try {
+        response = chain.proceed(sent);
+      } finally {
+        if (recorder != null) {
+          recorded = recorder.stop();
+        }
+      }
       if (wire != null) {
         wire.responseHeaders = response.headers();
+        byte[] raw = RawResponseHead.find(recorded, response.code(), response.headers());
+        wire.rawHead = raw == null ? null : RawResponseHead.withCrlf(raw);
       }
       return HeaderChecks.safeForClient(response);
+    }
+
+    private static boolean isHttp1(Protocol protocol) {
+      return protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0;
     }
 
     private static byte[] requestHeader(Request request) {

@@ -1,6 +1,7 @@
 package org.newsarc.crawler.fetch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,7 +13,8 @@ import javax.net.SocketFactory;
  * {@link AddressPolicy} at the moment of connecting, on every connection and so on every
  * redirect hop: URLs that name an address directly ({@code http://2130706433/},
  * {@code http://[::ffff:127.0.0.1]/}) never pass through DNS, and a resolver that answers
- * differently the second time is caught here too. Thread-safe.
+ * differently the second time is caught here too. Their input can be recorded, to store the
+ * response head as received. Thread-safe.
  */
 final class GuardedSocketFactory extends SocketFactory {
   private final AddressPolicy policy;
@@ -54,9 +56,14 @@ final class GuardedSocketFactory extends SocketFactory {
     return s;
   }
 
-  /** A plain socket that refuses to connect to an address the policy does not allow. */
-  private static final class GuardedSocket extends Socket {
+  /**
+   * A plain socket that refuses to connect to an address the policy does not allow, and whose
+   * input can be recorded (see {@link ResponseHeadRecorder}).
+   */
+  private static final class GuardedSocket extends Socket implements ResponseHeadRecorder.Source {
     private final AddressPolicy policy;
+    private final ResponseHeadRecorder recorder = new ResponseHeadRecorder();
+    private InputStream recorded;
 
     GuardedSocket(AddressPolicy policy) {
       this.policy = policy;
@@ -74,6 +81,19 @@ final class GuardedSocketFactory extends SocketFactory {
         }
       }
       super.connect(endpoint, timeout);
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+      if (recorded == null) {
+        recorded = recorder.wrap(super.getInputStream());
+      }
+      return recorded;
+    }
+
+    @Override
+    public ResponseHeadRecorder headRecorder() {
+      return recorder;
     }
   }
 }
