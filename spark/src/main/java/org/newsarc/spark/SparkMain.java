@@ -94,7 +94,7 @@ public final class SparkMain implements Runnable {
     @Option(names = "--split-size", paramLabel = "SIZE", converter = ByteSize.class,
         description = {"Cut WARC files larger than this (bytes, or with k, m, g) into ranges of"
             + " records, one task each, where a CDXJ index gives their offsets.",
-            "Default: about four splits per core over the input, 4m to 128m."})
+            "Default: about eight splits per core over the input, 4m to 128m."})
     long splitSize;
     @Option(names = "--index", paramLabel = "CDXJ",
         description = "A collection's CDXJ index (as `newsarc-spark index` writes), for the"
@@ -103,13 +103,19 @@ public final class SparkMain implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      long begun = System.nanoTime(); // for the person reading the report, not for logic
       try (SparkSession s = spark.session("extract")) {
+        long started = System.nanoTime();
         List<String> files = WarcInputs.expand(input, s.sparkContext().hadoopConfiguration());
         ExtractJob job = new ExtractJob(s);
-        JobReport r = job.runSplits(job.plan(files, splitSize, collectionIndex), output, format,
-            articlesOnly);
+        List<org.newsarc.spark.internal.FileSplit> splits =
+            job.plan(files, splitSize, collectionIndex);
+        JobReport r = job.runSplits(splits, output, format, articlesOnly);
         PrintWriter out = spec.commandLine().getOut();
         r.print(out, "row(s)");
+        out.printf("Splits: %d task(s) over %d file(s); Spark started in %.1f s, the job took"
+            + " %.1f s.%n", splits.size(), files.size(), (started - begun) / 1e9,
+            (System.nanoTime() - started) / 1e9);
         out.printf("Dataset: %s (%s)%n", output, format.name().toLowerCase(Locale.ROOT));
         out.flush();
         return r.clean() ? 0 : 1;

@@ -63,7 +63,7 @@ class RecordRangesTest {
 
     assertTrue(report.clean(), report.problems().toString());
     assertEquals(1, report.files());
-    assertEquals(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
+    Reindexed.assertSameRows(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
     assertTrue(reindexed.size() >= 20, "pages and their revisits: " + reindexed.size());
   }
 
@@ -78,7 +78,7 @@ class RecordRangesTest {
 
     Path out = dir.resolve("bare-out");
     job.runSplits(splits, out.toString(), ExtractJob.Format.JSONL, false);
-    assertEquals(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
+    Reindexed.assertSameRows(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
   }
 
   @Test
@@ -93,7 +93,7 @@ class RecordRangesTest {
 
     Path out = dir.resolve("collection-out");
     job.runSplits(splits, out.toString(), ExtractJob.Format.JSONL, false);
-    assertEquals(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
+    Reindexed.assertSameRows(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
   }
 
   @Test
@@ -116,7 +116,28 @@ class RecordRangesTest {
 
     Path out = dir.resolve("stale-out");
     job.runSplits(splits, out.toString(), ExtractJob.Format.JSONL, false);
-    assertEquals(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
+    Reindexed.assertSameRows(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
+  }
+
+  @Test
+  void filesOnAnotherHadoopFileSystemAreCopiedInRangesAndKeepTheirNames() throws IOException {
+    // viewfs:// is a Hadoop FileSystem other than file: that needs no server: its mount table
+    // maps viewfs://archive/warcs to the local folder, so reading goes through Hadoop's streams
+    // as from hdfs:// or s3a://.
+    spark.sparkContext().hadoopConfiguration().set("fs.viewfs.mounttable.archive.link./warcs",
+        warc.getParent().toUri().toString());
+    List<String> files = WarcInputs.expand("viewfs://archive/warcs",
+        spark.sparkContext().hadoopConfiguration());
+    assertEquals(List.of("viewfs://archive/warcs/" + warc.getFileName()), files);
+    ExtractJob job = new ExtractJob(spark);
+    List<FileSplit> splits = job.plan(files, SPLIT, null);
+    assertTrue(splits.size() >= 3, "the index beside the file is found there too: " + splits);
+
+    Path out = dir.resolve("viewfs-out");
+    JobReport report = job.runSplits(splits, out.toString(), ExtractJob.Format.JSONL, false);
+
+    assertTrue(report.clean(), report.problems().toString());
+    Reindexed.assertSameRows(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
   }
 
   private List<String> inputs(Path folder) throws IOException {

@@ -78,6 +78,25 @@ final class Reindexed {
     return fields;
   }
 
+  /** Asserts the same rows in the same order, naming the first row and fields that differ. */
+  static void assertSameRows(List<Map<String, String>> expected, List<Map<String, String>> actual) {
+    for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+      Map<String, String> e = expected.get(i);
+      Map<String, String> a = actual.get(i);
+      if (!e.equals(a)) {
+        List<String> fields = e.keySet().stream().filter(k -> !e.get(k).equals(a.get(k)))
+            .map(k -> k + ": " + abbreviate(e.get(k)) + " != " + abbreviate(a.get(k))).toList();
+        org.junit.jupiter.api.Assertions.fail("row " + i + " (" + e.get("url") + " at "
+            + e.get("warc_offset") + ") differs: " + fields);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(expected.size(), actual.size(), "rows");
+  }
+
+  private static String abbreviate(String s) {
+    return s == null || s.length() <= 120 ? s : s.substring(0, 120) + "...";
+  }
+
   /** The rows as comparable maps. */
   static List<Map<String, String>> normal(List<JsonNode> rows) {
     return rows.stream().map(Reindexed::normal).toList();

@@ -39,11 +39,11 @@ public final class RecordRanges {
   private RecordRanges() {}
 
   /**
-   * The split size when none is given: about four splits per core over the whole input, so
+   * The split size when none is given: about eight splits per core over the whole input, so
    * that no core waits long on the last one, within 4 MB to 128 MB.
    */
   public static long autoSplitBytes(long totalBytes, int cores) {
-    long share = totalBytes / (4L * Math.max(1, cores));
+    long share = totalBytes / (8L * Math.max(1, cores));
     return Math.max(MIN_AUTO, Math.min(MAX_AUTO, share));
   }
 
@@ -150,8 +150,10 @@ public final class RecordRanges {
         new InputStreamReader(fs.open(index), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         lineNumber++;
-        int brace = line.indexOf('{');
-        if (line.isBlank() || brace < 0) {
+        // SURT TIMESTAMP {JSON}: the key has no spaces but may hold braces.
+        int space = line.indexOf(' ');
+        int brace = space < 0 ? -1 : line.indexOf(' ', space + 1) + 1;
+        if (line.isBlank() || brace <= 0) {
           continue;
         }
         try {

@@ -113,9 +113,15 @@ public final class WarcInputs {
       long size = fs.getFileStatus(remote).getLen();
       long from = Math.min(start, size);
       long to = end >= size - RECORD_HEAD ? size : end + RECORD_HEAD;
+      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+      if (from > 0) {
+        // The reader tells gzip from plain files by their first bytes.
+        int head = (int) Math.min(from, 64);
+        in.readFully(0, buf.array(), 0, head);
+        out.write(ByteBuffer.wrap(buf.array(), 0, head), 0);
+      }
       in.seek(from);
       out.position(from);
-      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
       for (long pos = from; pos < to; ) {
         int n = in.read(buf.array(), 0, (int) Math.min(buf.capacity(), to - pos));
         if (n < 0) {
