@@ -45,12 +45,14 @@ results="$work/results.txt"
 : >"$results"
 for run in $(seq "$runs"); do
   rm -f "$work"/first/newsarc.db*
+  ./newsarc --version >/dev/null 2>&1 # a rebuild, if sources changed, is not timed
   t=$( { time ./newsarc reindex --archive "$work/first" >"$work/reindex.out" 2>&1; } 2>&1 | tail -1)
   rows=$(grep -o '[0-9]* article(s) extracted' "$work/reindex.out" | cut -d' ' -f1)
   echo "reindex   run $run  real/user/sys $t  load $(cut -d' ' -f1 /proc/loadavg)  $(head -1 "$work/reindex.out")"
   echo "reindex $t ${rows:-0} 0" >>"$results"
   for m in 'local[1]' 'local[2]'; do
     rm -rf "$work/out"
+    ./newsarc-spark --version >/dev/null 2>&1
     t=$( { time ./newsarc-spark extract --master "$m" --input "$work/warcs" --output "$work/out" \
         >"$work/spark.out" 2>&1; } 2>&1 | tail -1)
     rows=$(grep -o '[0-9]* row(s) written' "$work/spark.out" | cut -d' ' -f1)

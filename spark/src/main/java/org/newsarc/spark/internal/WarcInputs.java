@@ -19,7 +19,8 @@ import org.apache.hadoop.fs.FileSystem;
  * Finds the archive files an input names and makes each readable as a local file, which is what
  * the archive module's readers take. A local path is used in place; a file on any other Hadoop
  * FileSystem (hdfs://, s3a://, given their jars) is copied to a temporary folder under its own
- * name, so provenance and CDXJ lines name the original file. Stateless.
+ * name (only the range a task reads, for a split of a large file), so provenance and CDXJ lines
+ * name the original file. Stateless.
  */
 public final class WarcInputs {
   private static final List<String> SUFFIXES =
