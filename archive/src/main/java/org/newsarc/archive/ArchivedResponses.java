@@ -48,20 +48,40 @@ public final class ArchivedResponses implements Closeable {
   private boolean endOfFile;
   private int skipped;
   private final Consumer<String> onWarning;
+  private final long rangeStart;
+  private final long rangeEnd;
 
-  private ArchivedResponses(List<Path> files, Consumer<String> onWarning) {
+  private ArchivedResponses(List<Path> files, Consumer<String> onWarning, long rangeStart,
+      long rangeEnd) {
     this.files = List.copyOf(files);
     this.onWarning = onWarning;
+    this.rangeStart = rangeStart;
+    this.rangeEnd = rangeEnd;
   }
 
   /** Reads {@code files} in the order given, logging problems. */
   public static ArchivedResponses open(List<Path> files) {
-    return new ArchivedResponses(files, w -> LOG.warn("{}", w));
+    return new ArchivedResponses(files, w -> LOG.warn("{}", w), 0, Long.MAX_VALUE);
   }
 
   /** Reads {@code files} in the order given, reporting problems to {@code onWarning}. */
   public static ArchivedResponses open(List<Path> files, Consumer<String> onWarning) {
-    return new ArchivedResponses(files, onWarning);
+    return new ArchivedResponses(files, onWarning, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads the responses of {@code file} that start at offsets from {@code start} (which must be
+   * where a record starts, as a CDXJ index gives it) up to, not including, {@code end}, so that
+   * several readers can share one big file. Each response is read as a whole-file reading gives
+   * it, with its length and metadata record even where these lie past {@code end}; a revisit
+   * whose original lies outside the range is resolved from the rest of the file.
+   */
+  public static ArchivedResponses openRange(Path file, long start, long end,
+      Consumer<String> onWarning) {
+    if (start < 0 || end < start) {
+      throw new IllegalArgumentException("not a range of offsets: " + start + " to " + end);
+    }
+    return new ArchivedResponses(List.of(file), onWarning, start, end);
   }
 
   /** Records skipped so far because they could not be read, and files that could not be opened. */
@@ -76,10 +96,17 @@ public final class ArchivedResponses implements Closeable {
       if (record == null) {
         return Optional.empty();
       }
+      long offset = lookaheadOffset;
+      if (offset >= rangeEnd) {
+        skipped += reader.skipped();
+        close();
+        lookahead = null;
+        fileIndex = files.size();
+        return Optional.empty();
+      }
       if (!(record instanceof WarcResponse) && !(record instanceof WarcRevisit)) {
         continue;
       }
-      long offset = lookaheadOffset;
       try {
         ArchivedResponse response = read((WarcCaptureRecord) record, offset);
         if (response != null) {
@@ -229,8 +256,12 @@ public final class ArchivedResponses implements Closeable {
       }
       Path file = files.get(fileIndex);
       try {
-        reader = WarcFileReader.open(file, (f, offset, message) ->
-            onWarning.accept(f.getFileName() + " offset " + offset + ": " + message));
+        reader = WarcFileReader.open(file, rangeStart, (f, offset, message) -> {
+          // A record at or past the end is the next range's to report.
+          if (offset < rangeEnd) {
+            onWarning.accept(f.getFileName() + " offset " + offset + ": " + message);
+          }
+        });
       } catch (IOException e) {
         skipped++;
         onWarning.accept(Printable.of(e.getMessage()));

@@ -45,7 +45,7 @@ public final class WarcFileReader implements Closeable {
   private int skipped;
   private boolean done;
 
-  private WarcFileReader(Path file, ProblemHandler problems) throws IOException {
+  private WarcFileReader(Path file, long start, ProblemHandler problems) throws IOException {
     this.file = file;
     this.problems = problems;
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -54,13 +54,26 @@ public final class WarcFileReader implements Closeable {
     channel.read(magic, 0);
     this.gzip = magic.position() == 2 && (magic.get(0) & 0xff) == 0x1f
         && (magic.get(1) & 0xff) == 0x8b;
-    openAt(0);
+    if (start < 0 || start > size) {
+      throw new IllegalArgumentException("offset " + start + " is outside the file (size "
+          + size + ")");
+    }
+    openAt(start);
   }
 
   /** Opens {@code file}; problems with single records go to {@code problems}. */
   public static WarcFileReader open(Path file, ProblemHandler problems) throws IOException {
+    return open(file, 0, problems);
+  }
+
+  /**
+   * Opens {@code file} at {@code offset}, which must be where a record starts (an offset from a
+   * CDXJ index of the file), so that one big file can be read in ranges by several readers.
+   */
+  public static WarcFileReader open(Path file, long offset, ProblemHandler problems)
+      throws IOException {
     try {
-      return new WarcFileReader(file, problems);
+      return new WarcFileReader(file, offset, problems);
     } catch (IOException | RuntimeException e) {
       throw new IOException("cannot read archive file " + file + ": "
           + Printable.of(e.getMessage()), e);

@@ -1,11 +1,15 @@
 package org.newsarc.spark;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,20 +19,26 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 import org.newsarc.extractor.ArticleExtractor;
 import org.newsarc.spark.internal.DatasetColumns;
 import org.newsarc.spark.internal.ExtractedRow;
 import org.newsarc.spark.internal.FileExtraction;
 import org.newsarc.spark.internal.FileResult;
+import org.newsarc.spark.internal.FileSplit;
+import org.newsarc.spark.internal.RecordRanges;
 import scala.Tuple2;
 
 /**
- * {@code newsarc-spark extract} as a Spark job: one task per archive file runs the same
- * extractor as {@code reindex}; revisits whose payload lies in an earlier file are resolved in a
+ * {@code newsarc-spark extract} as a Spark job: one task per split (a whole archive file, or a
+ * range of the records of a large file with a CDXJ index, see {@link RecordRanges}) runs the same
+ * extractor as {@code reindex}; revisits whose payload lies in another file are resolved in a
  * second, smaller stage; rows are numbered in {@code reindex} order (file by file, record by
- * record, from the row count of each file, without shuffling rows) and written with the columns and order of {@code newsarc export --all-pages
- * --keep-duplicates}. Not thread-safe; one job per instance.
+ * record, from the row count of each split, without shuffling rows) and written with the columns
+ * and order of {@code newsarc export --all-pages --keep-duplicates}. Not thread-safe; one job per
+ * instance.
  */
 public final class ExtractJob {
   /** Output formats. */
@@ -40,65 +50,91 @@ public final class ExtractJob {
     this.spark = spark;
   }
 
-  /** Extracts the pages of {@code files} (sorted as reindex reads them) into {@code output}. */
-  public JobReport run(List<String> files, String output, Format format, boolean articlesOnly) {
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<Tuple2<String, Integer>> indexed = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      indexed.add(new Tuple2<>(files.get(i), i));
-    }
-    JavaRDD<FileResult> results = sc.parallelize(indexed, Math.max(1, files.size()))
-        .map(f -> FileExtraction.read(f._1(), f._2(), new ArticleExtractor()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+  /** What the driver keeps of a split once it is read: counts and problems, no rows. */
+  private record SplitSummary(FileResult result, long keptRows, int pendingRevisits)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 
-    List<FileResult> resolved = resolveAcrossFiles(sc, results, files);
+  /**
+   * The splits of {@code files} (sorted as reindex reads them): files larger than
+   * {@code splitBytes} (0: chosen from the input size and the cores) are cut into record ranges
+   * where a CDXJ index beside them, or {@code collectionIndex} (may be null), gives offsets.
+   */
+  public List<FileSplit> plan(List<String> files, long splitBytes, String collectionIndex)
+      throws IOException {
+    return RecordRanges.plan(files, spark.sparkContext().hadoopConfiguration(), splitBytes,
+        spark.sparkContext().defaultParallelism(), collectionIndex);
+  }
+
+  /** Extracts the pages of {@code files} into {@code output}, splitting as {@link #plan} does. */
+  public JobReport run(List<String> files, String output, Format format, boolean articlesOnly)
+      throws IOException {
+    return runSplits(plan(files, 0, null), output, format, articlesOnly);
+  }
+
+  /** Extracts the pages of {@code splits} (in input order, as {@link #plan} gives them). */
+  public JobReport runSplits(List<FileSplit> splits, String output, Format format,
+      boolean articlesOnly) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> conf =
+        sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
+    List<String> files = new ArrayList<>();
+    for (FileSplit s : splits) {
+      if (s.fileIndex() == files.size()) {
+        files.add(s.file());
+      }
+    }
+    JavaRDD<FileResult> results = sc.parallelize(splits, Math.max(1, splits.size()))
+        .map(s -> FileExtraction.read(s, conf.value().value(), new ArticleExtractor()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    // One job reads every split, all cores at once; the later stages work from the cache.
+    List<SplitSummary> summaries = results.map(r -> summary(r, articlesOnly)).collect();
+
+    List<FileResult> resolved = summaries.stream().anyMatch(s -> s.pendingRevisits() > 0)
+        ? resolveAcrossFiles(sc, results, files, conf) : List.of();
     Map<Integer, List<ExtractedRow>> extra = new HashMap<>();
     for (FileResult r : resolved) {
-      extra.computeIfAbsent(r.fileIndex(), k -> new ArrayList<>()).addAll(r.rows());
+      for (ExtractedRow row : r.rows()) {
+        extra.computeIfAbsent(splitOf(splits, r.fileIndex(), row.offset()),
+            k -> new ArrayList<>()).add(row);
+      }
+    }
+    long[] firstId = new long[splits.size()];
+    long written = 0;
+    for (SplitSummary s : summaries) {
+      int split = s.result().splitIndex();
+      firstId[split] = written + 1;
+      written += s.keptRows() + kept(extra.getOrDefault(split, List.of()), articlesOnly).size();
     }
     Broadcast<Map<Integer, List<ExtractedRow>>> resolvedRows = sc.broadcast(extra);
-    // Each partition holds one file, in input order: ids follow from the rows per file, with no
-    // shuffle of the rows themselves.
-    List<Long> perFile = results
-        .map(r -> (long) rowsOf(r, resolvedRows.value(), articlesOnly).size()).collect();
-    long[] firstId = new long[perFile.size()];
-    long written = 0;
-    for (int i = 0; i < perFile.size(); i++) {
-      firstId[i] = written + 1;
-      written += perFile.get(i);
-    }
     Broadcast<long[]> firstIds = sc.broadcast(firstId);
     int idColumn = DatasetColumns.NAMES.indexOf("id");
     JavaRDD<Row> numbered = results.flatMap(r -> {
-      List<ExtractedRow> fileRows = rowsOf(r, resolvedRows.value(), articlesOnly);
-      List<Row> out = new ArrayList<>(fileRows.size());
-      long id = firstIds.value()[r.fileIndex()];
-      for (ExtractedRow row : fileRows) {
+      List<ExtractedRow> splitRows = rowsOf(r, resolvedRows.value(), articlesOnly);
+      List<Row> out = new ArrayList<>(splitRows.size());
+      long id = firstIds.value()[r.splitIndex()];
+      for (ExtractedRow row : splitRows) {
         out.add(toRow(row, idColumn, id++));
       }
       return out.iterator();
     });
     Dataset<Row> dataset = spark.createDataFrame(numbered, DatasetColumns.SCHEMA)
-        .orderBy(org.apache.spark.sql.functions.col("published").asc_nulls_last(),
-            org.apache.spark.sql.functions.col("id"));
+        .orderBy(functions.col("published").asc_nulls_last(), functions.col("id"));
     if (format == Format.PARQUET) {
       dataset.write().mode(SaveMode.ErrorIfExists).parquet(output);
     } else {
       dataset.write().mode(SaveMode.ErrorIfExists).option("ignoreNullFields", "false")
           .json(output);
     }
-
-    List<FileResult> summaries = results.map(ExtractJob::withoutRows).collect();
     results.unpersist();
-    return report(summaries, resolved, written);
+    return report(files.size(), summaries, resolved, written);
   }
 
-  /** Extracts the revisits that {@code reindex} resolves from an earlier file. */
+  /** Extracts the revisits whose payload lies in another file, or another range of theirs. */
   private static List<FileResult> resolveAcrossFiles(JavaSparkContext sc,
-      JavaRDD<FileResult> results, List<String> files) {
-    if (results.filter(r -> !r.pendingRevisits().isEmpty()).isEmpty()) {
-      return List.of();
-    }
+      JavaRDD<FileResult> results, List<String> files,
+      Broadcast<SerializableConfiguration> conf) {
     JavaPairRDD<String, Integer> firstFileOfDigest = results
         .flatMapToPair(r -> r.wholeDigests().stream()
             .map(d -> new Tuple2<>(d, r.fileIndex())).iterator())
@@ -106,16 +142,15 @@ public final class ExtractJob {
     JavaPairRDD<String, FileResult.PendingRevisit> pending = results
         .flatMapToPair(r -> r.pendingRevisits().stream()
             .map(p -> new Tuple2<>(p.digest(), p)).iterator());
-    // (original file, revisit file) -> offsets of the revisits to read.
-    Map<Tuple2<Integer, Integer>, Set<Long>> work = new HashMap<>();
+    // (original file, revisit file) -> offsets of the revisits to read. The original may be a
+    // later file: reindex then finds it by searching all files.
+    Map<Tuple2<Integer, Integer>, Set<Long>> work = new TreeMap<>(
+        Comparator.<Tuple2<Integer, Integer>>comparingInt(Tuple2::_1).thenComparingInt(Tuple2::_2));
     for (Tuple2<String, Tuple2<FileResult.PendingRevisit, Integer>> j
         : pending.join(firstFileOfDigest).collect()) {
       FileResult.PendingRevisit p = j._2()._1();
-      int original = j._2()._2();
-      if (original < p.fileIndex()) {
-        work.computeIfAbsent(new Tuple2<>(original, p.fileIndex()), k -> new HashSet<>())
-            .add(p.offset());
-      }
+      work.computeIfAbsent(new Tuple2<>(j._2()._2(), p.fileIndex()), k -> new HashSet<>())
+          .add(p.offset());
     }
     if (work.isEmpty()) {
       return List.of();
@@ -124,24 +159,47 @@ public final class ExtractJob {
     work.forEach((k, v) -> tasks.add(new Tuple2<>(k, v)));
     return sc.parallelize(tasks, tasks.size())
         .map(t -> FileExtraction.resolve(files.get(t._1()._1()), files.get(t._1()._2()),
-            t._1()._2(), t._2(), new ArticleExtractor()))
+            t._1()._2(), t._2(), conf.value().value(), new ArticleExtractor()))
         .collect();
   }
 
-  /** A file's rows in record order, its revisits resolved from other files included. */
+  /** The split of file {@code fileIndex} whose range holds {@code offset}. */
+  private static int splitOf(List<FileSplit> splits, int fileIndex, long offset) {
+    for (FileSplit s : splits) {
+      if (s.fileIndex() == fileIndex && s.holds(offset)) {
+        return s.splitIndex();
+      }
+    }
+    throw new IllegalStateException("no split of file " + fileIndex + " holds offset " + offset);
+  }
+
+  private static SplitSummary summary(FileResult r, boolean articlesOnly) {
+    FileResult counts = new FileResult(r.file(), r.fileIndex(), r.splitIndex(), List.of(),
+        List.of(), List.of(), r.responses(), r.extractionFailures(), r.warnings(),
+        r.fileError());
+    return new SplitSummary(counts, kept(r.rows(), articlesOnly).size(),
+        r.pendingRevisits().size());
+  }
+
+  /** A split's rows in record order, its revisits resolved from other files included. */
   private static List<ExtractedRow> rowsOf(FileResult r,
       Map<Integer, List<ExtractedRow>> resolved, boolean articlesOnly) {
+    List<ExtractedRow> more = resolved.get(r.splitIndex());
+    if (more == null) {
+      return kept(r.rows(), articlesOnly);
+    }
     List<ExtractedRow> rows = new ArrayList<>(r.rows());
-    List<ExtractedRow> more = resolved.get(r.fileIndex());
-    if (more != null) {
-      rows.addAll(more);
-      rows.sort(java.util.Comparator.comparingLong(ExtractedRow::offset));
+    rows.addAll(more);
+    rows.sort(Comparator.comparingLong(ExtractedRow::offset));
+    return kept(rows, articlesOnly);
+  }
+
+  private static List<ExtractedRow> kept(List<ExtractedRow> rows, boolean articlesOnly) {
+    if (!articlesOnly) {
+      return rows;
     }
-    if (articlesOnly) {
-      int signal = DatasetColumns.NAMES.indexOf("article_signal");
-      rows.removeIf(row -> ((Double) row.values().get(signal)) < 0.5);
-    }
-    return rows;
+    int signal = DatasetColumns.NAMES.indexOf("article_signal");
+    return rows.stream().filter(row -> ((Double) row.values().get(signal)) >= 0.5).toList();
   }
 
   private static Row toRow(ExtractedRow row, int idColumn, long id) {
@@ -156,23 +214,19 @@ public final class ExtractJob {
     return RowFactory.create(v);
   }
 
-  private static FileResult withoutRows(FileResult r) {
-    return new FileResult(r.file(), r.fileIndex(), List.of(), List.of(), List.of(),
-        r.responses(), r.extractionFailures(), r.warnings(), r.fileError());
-  }
-
-  private static JobReport report(List<FileResult> files, List<FileResult> resolved,
-      long written) {
-    long bad = 0;
+  private static JobReport report(int fileCount, List<SplitSummary> splits,
+      List<FileResult> resolved, long written) {
+    Set<Integer> bad = new HashSet<>();
     long responses = 0;
     long failures = 0;
     List<String> problems = new ArrayList<>();
-    for (FileResult r : files) {
+    for (SplitSummary s : splits) {
+      FileResult r = s.result();
       responses += r.responses();
       failures += r.extractionFailures();
       problems.addAll(r.warnings());
       if (r.fileError() != null) {
-        bad++;
+        bad.add(r.fileIndex());
         problems.add(r.file() + ": unreadable file skipped: " + r.fileError());
       }
     }
@@ -182,6 +236,6 @@ public final class ExtractJob {
         problems.add(r.file() + ": revisits not resolved: " + r.fileError());
       }
     }
-    return new JobReport(files.size(), bad, responses, written, failures, problems);
+    return new JobReport(fileCount, bad.size(), responses, written, failures, problems);
   }
 }

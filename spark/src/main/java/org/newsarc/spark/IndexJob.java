@@ -12,8 +12,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 import org.newsarc.archive.CdxjIndex;
 import org.newsarc.spark.internal.FileExtraction;
 import org.newsarc.spark.internal.WarcInputs;
@@ -40,8 +42,10 @@ public final class IndexJob {
   /** Writes the sorted CDXJ index of {@code files} to {@code output}. */
   public JobReport run(List<String> files, String output) throws IOException {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> conf =
+        sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
     JavaRDD<FileLines> perFile = sc.parallelize(files, Math.max(1, files.size()))
-        .map(IndexJob::index).persist(StorageLevel.MEMORY_AND_DISK());
+        .map(f -> index(f, conf.value().value())).persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<String> sorted = perFile.flatMap(f -> f.lines().iterator())
         .sortBy(line -> line, true, Math.max(1, files.size()));
     Path out = new Path(output);
@@ -77,8 +81,8 @@ public final class IndexJob {
     return new JobReport(files.size(), bad, lines, lines, 0, problems);
   }
 
-  private static FileLines index(String uri) {
-    try (WarcInputs.LocalFile local = WarcInputs.local(uri)) {
+  private static FileLines index(String uri, org.apache.hadoop.conf.Configuration conf) {
+    try (WarcInputs.LocalFile local = WarcInputs.local(uri, conf)) {
       StringWriter text = new StringWriter();
       CdxjIndex.write(List.of(local.path()), text);
       List<String> lines = new ArrayList<>();

@@ -91,14 +91,31 @@ public final class SparkMain implements Runnable {
     ExtractJob.Format format;
     @Option(names = "--articles-only", description = "Drop pages judged not to be articles.")
     boolean articlesOnly;
+    @Option(names = "--split-size", paramLabel = "SIZE", converter = ByteSize.class,
+        description = {"Cut WARC files larger than this (bytes, or with k, m, g) into ranges of"
+            + " records, one task each, where a CDXJ index gives their offsets.",
+            "Default: about eight splits per core over the input, 4m to 128m."})
+    long splitSize;
+    @Option(names = "--index", paramLabel = "CDXJ",
+        description = "A collection's CDXJ index (as `newsarc-spark index` writes), for the"
+            + " record offsets of files without an index of their own beside them.")
+    String collectionIndex;
 
     @Override
     public Integer call() throws IOException {
+      long begun = System.nanoTime(); // for the person reading the report, not for logic
       try (SparkSession s = spark.session("extract")) {
+        long started = System.nanoTime();
         List<String> files = WarcInputs.expand(input, s.sparkContext().hadoopConfiguration());
-        JobReport r = new ExtractJob(s).run(files, output, format, articlesOnly);
+        ExtractJob job = new ExtractJob(s);
+        List<org.newsarc.spark.internal.FileSplit> splits =
+            job.plan(files, splitSize, collectionIndex);
+        JobReport r = job.runSplits(splits, output, format, articlesOnly);
         PrintWriter out = spec.commandLine().getOut();
         r.print(out, "row(s)");
+        out.printf("Splits: %d task(s) over %d file(s); Spark started in %.1f s, the job took"
+            + " %.1f s.%n", splits.size(), files.size(), (started - begun) / 1e9,
+            (System.nanoTime() - started) / 1e9);
         out.printf("Dataset: %s (%s)%n", output, format.name().toLowerCase(Locale.ROOT));
         out.flush();
         return r.clean() ? 0 : 1;
@@ -171,6 +188,29 @@ public final class SparkMain implements Runnable {
         out.printf("Index: %s%n", output);
         out.flush();
         return r.clean() ? 0 : 1;
+      }
+    }
+  }
+
+  /** A size in bytes, with an optional k, m or g (powers of 1024). */
+  static final class ByteSize implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      long unit = 1;
+      if (!v.isEmpty() && "kmg".indexOf(v.charAt(v.length() - 1)) >= 0) {
+        unit = 1L << (10 * ("kmg".indexOf(v.charAt(v.length() - 1)) + 1));
+        v = v.substring(0, v.length() - 1);
+      }
+      try {
+        long n = Long.parseLong(v);
+        if (n <= 0) {
+          throw new CommandLine.TypeConversionException("must be positive: " + value);
+        }
+        return Math.multiplyExact(n, unit);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new CommandLine.TypeConversionException("not a size in bytes (e.g. 64m): "
+            + value);
       }
     }
   }

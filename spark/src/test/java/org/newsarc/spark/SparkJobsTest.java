@@ -4,39 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsarc.archive.Catalog;
-import org.newsarc.archive.CatalogRebuilder;
 import org.newsarc.archive.CdxjIndex;
-import org.newsarc.archive.dataset.DatasetExporter;
-import org.newsarc.archive.dataset.DatasetFormat;
-import org.newsarc.archive.dataset.DatasetQuery;
-import org.newsarc.extractor.ArticleExtractor;
 import org.newsarc.spark.internal.WarcInputs;
 
 /** The Spark jobs in local mode against what reindex, export and index give on one archive. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkJobsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   Path dir;
   SparkSession spark;
   Path warcs;
@@ -69,10 +56,7 @@ class SparkJobsTest {
     assertTrue(report.clean(), "problems: " + report.problems());
     assertEquals(expected.size(), report.rows());
     assertTrue(expected.size() >= 20, "both copies of the pages extracted: " + expected.size());
-    assertEquals(expected.size(), actual.size());
-    for (int i = 0; i < expected.size(); i++) {
-      assertEquals(normal(expected.get(i)), normal(actual.get(i)), "row " + i);
-    }
+    Reindexed.assertSameRows(Reindexed.normal(expected), Reindexed.normal(actual));
     // Some copies are revisits of a response in an earlier file: those were resolved too.
     Map<String, String> fileOfOriginal = new HashMap<>();
     long acrossFiles = 0;
@@ -147,46 +131,12 @@ class SparkJobsTest {
   }
 
   private List<JsonNode> reindexThenExport(List<Path> warcFiles) throws IOException {
-    Path db = dir.resolve("reindexed-" + System.nanoTime() + ".db");
-    Path jsonl = dir.resolve("export-" + System.nanoTime() + ".jsonl");
-    Clock clock = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZoneOffset.UTC);
-    try (Catalog catalog = Catalog.open(db)) {
-      CatalogRebuilder.Report r = CatalogRebuilder.rebuild(warcFiles, catalog,
-          new ArticleExtractor(), clock);
-      assertEquals(List.of(), r.warnings());
-      new DatasetExporter(catalog, clock, "newsarc test").export(
-          new DatasetQuery(List.of(), null, null, List.of(), null, 0, false, false, 0),
-          DatasetFormat.JSONL, jsonl);
-    }
-    List<JsonNode> rows = new ArrayList<>();
-    for (String line : Files.readAllLines(jsonl)) {
-      rows.add(JSON.readTree(line));
-    }
-    return rows;
+    Reindexed.Export export = Reindexed.reindexThenExport(warcFiles, dir);
+    assertEquals(List.of(), export.warnings());
+    return export.rows();
   }
 
   private static List<JsonNode> readJsonl(Path folder) throws IOException {
-    List<Path> parts;
-    try (Stream<Path> s = Files.list(folder)) {
-      parts = s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
-    }
-    List<JsonNode> rows = new ArrayList<>();
-    for (Path part : parts) {
-      for (String line : Files.readAllLines(part)) {
-        if (!line.isBlank()) {
-          rows.add(JSON.readTree(line));
-        }
-      }
-    }
-    return rows;
-  }
-
-  /** Field name to its JSON text, so 5 and 5L compare equal. */
-  private static Map<String, String> normal(JsonNode row) {
-    Map<String, String> fields = new java.util.TreeMap<>();
-    // Story ids come from clustering, which `stories` does on the extracted dataset.
-    row.properties().stream().filter(e -> !e.getKey().equals("story_id"))
-        .forEach(e -> fields.put(e.getKey(), e.getValue().toString()));
-    return fields;
+    return Reindexed.readJsonl(folder);
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.newsarc.archive.ArchivedResponse;
 import org.newsarc.archive.ArchivedResponses;
 import org.newsarc.archive.CatalogRebuilder;
@@ -23,16 +24,21 @@ import org.newsarc.extractor.ExtractionException;
 public final class FileExtraction {
   private FileExtraction() {}
 
-  /** Reads one file by itself. */
-  public static FileResult read(String uri, int fileIndex, ArticleExtractor extractor) {
+  /** Reads one split (a whole file, or a range of its records) by itself. */
+  public static FileResult read(FileSplit split, Configuration conf, ArticleExtractor extractor) {
+    String uri = split.file();
+    int fileIndex = split.fileIndex();
     List<ExtractedRow> rows = new ArrayList<>();
     List<FileResult.PendingRevisit> pending = new ArrayList<>();
     Set<String> digests = new LinkedHashSet<>();
     List<String> warnings = new ArrayList<>();
     long responses = 0;
     long failed = 0;
-    try (WarcInputs.LocalFile local = WarcInputs.local(uri);
-        ArchivedResponses in = ArchivedResponses.open(List.of(local.path()), warnings::add)) {
+    try (WarcInputs.LocalFile local = WarcInputs.local(uri, split.start(), split.end(), conf);
+        ArchivedResponses in = split.wholeFile()
+            ? ArchivedResponses.open(List.of(local.path()), warnings::add)
+            : ArchivedResponses.openRange(local.path(), split.start(), split.end(),
+                warnings::add)) {
       for (Optional<ArchivedResponse> next; (next = in.next()).isPresent(); ) {
         ArchivedResponse r = next.get();
         responses++;
@@ -49,27 +55,29 @@ public final class FileExtraction {
         }
       }
     } catch (IOException | RuntimeException e) {
-      return new FileResult(uri, fileIndex, rows, pending, List.copyOf(digests), responses,
-          failed, warnings, describe(e));
+      return new FileResult(uri, fileIndex, split.splitIndex(), rows, pending,
+          List.copyOf(digests), responses, failed, warnings, describe(e));
     }
-    return new FileResult(uri, fileIndex, rows, pending, List.copyOf(digests), responses, failed,
-        warnings, null);
+    return new FileResult(uri, fileIndex, split.splitIndex(), rows, pending,
+        List.copyOf(digests), responses, failed, warnings, null);
   }
 
   /**
    * Reads the revisits at {@code offsets} of {@code revisitFile}, taking their payloads from
-   * {@code originalFile}, which is read first as {@code reindex} would have.
+   * {@code originalFile}, which is read first (the same file may be given twice: a revisit read
+   * in a range of its file may have its original in another range).
    */
   public static FileResult resolve(String originalFile, String revisitFile, int revisitIndex,
-      Set<Long> offsets, ArticleExtractor extractor) {
+      Set<Long> offsets, Configuration conf, ArticleExtractor extractor) {
     List<ExtractedRow> rows = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     long failed = 0;
     String revisitName = WarcInputs.fileName(revisitFile);
-    try (WarcInputs.LocalFile original = WarcInputs.local(originalFile);
-        WarcInputs.LocalFile revisits = WarcInputs.local(revisitFile);
-        ArchivedResponses in = ArchivedResponses.open(
-            List.of(original.path(), revisits.path()), warnings::add)) {
+    boolean oneFile = originalFile.equals(revisitFile);
+    try (WarcInputs.LocalFile revisits = WarcInputs.local(revisitFile, conf);
+        WarcInputs.LocalFile original = oneFile ? null : WarcInputs.local(originalFile, conf);
+        ArchivedResponses in = ArchivedResponses.open(oneFile ? List.of(revisits.path())
+            : List.of(original.path(), revisits.path()), warnings::add)) {
       for (Optional<ArchivedResponse> next; (next = in.next()).isPresent(); ) {
         ArchivedResponse r = next.get();
         if (r.location().warcFile().equals(revisitName)
@@ -80,11 +88,11 @@ public final class FileExtraction {
       }
     } catch (IOException | RuntimeException e) {
       // Both files were read whole before, so this is counted once there; the rows are lost.
-      return new FileResult(revisitFile, revisitIndex, rows, List.of(), List.of(), 0, failed,
+      return new FileResult(revisitFile, revisitIndex, -1, rows, List.of(), List.of(), 0, failed,
           List.of(), describe(e));
     }
     // Warnings about these two files were already reported when each was read by itself.
-    return new FileResult(revisitFile, revisitIndex, rows, List.of(), List.of(), 0, failed,
+    return new FileResult(revisitFile, revisitIndex, -1, rows, List.of(), List.of(), 0, failed,
         List.of(), null);
   }
 
@@ -103,12 +111,15 @@ public final class FileExtraction {
     }
   }
 
-  /** True when the response would be extracted once it had a body. */
+  /**
+   * True when the revisit would be extracted once it had a body. Its truncation is not looked
+   * at: wget marks its revisits "WARC-Truncated: length", which resolving them clears.
+   */
   private static boolean wouldExtract(ArchivedResponse r) {
     String type = r.mediaType();
     boolean html = type.isEmpty() || type.equals("text/html")
         || type.equals("application/xhtml+xml");
-    return r.status() >= 200 && r.status() < 300 && r.truncated() == null && html;
+    return r.status() >= 200 && r.status() < 300 && html;
   }
 
   /** The kind and message of a failure, cut short: parse errors may quote binary garbage. */

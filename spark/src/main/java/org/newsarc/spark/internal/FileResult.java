@@ -4,11 +4,13 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What reading one archive file gave: its extracted rows, the revisits it could not resolve by
+ * What reading one split of an archive file gave: its extracted rows, the revisits it could not resolve by
  * itself, the payload digests of its whole responses, and its problems. Immutable.
  *
  * @param file the file's URI
  * @param fileIndex its place in the input order
+ * @param splitIndex the place of the split read in the input order, or -1 for revisits
+ *     resolved across files (their split follows from their offset)
  * @param rows extracted rows, in record order
  * @param pendingRevisits extractable revisits whose original lies in another file
  * @param wholeDigests payload digests of the file's whole responses, each once
@@ -20,6 +22,7 @@ import java.util.List;
 public record FileResult(
     String file,
     int fileIndex,
+    int splitIndex,
     List<ExtractedRow> rows,
     List<PendingRevisit> pendingRevisits,
     List<String> wholeDigests,
