@@ -85,7 +85,7 @@ class DiskFullArchiveTest {
       assertTrue(requested < PAGES + 3, "fetching stopped once nothing could be stored: "
           + requested + " requests");
 
-      assertTrue(run("mount", "-o", "remount,size=64m", mnt.toString()), "remount");
+      assertTrue(run("mount", "-o", "remount,size=512m", mnt.toString()), "remount");
       StringWriter err2 = new StringWriter();
       assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err2), args),
           err2.toString());
