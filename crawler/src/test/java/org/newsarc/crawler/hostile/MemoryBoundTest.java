@@ -48,6 +48,8 @@ class MemoryBoundTest {
    * time, so 32 of them would make the test long without telling more.
    */
   static final int BOMB_EVERY = 4;
+  /** The child's heap: 1 GB, the promise. */
+  static final String XMX = System.getProperty("memorybound.xmx", "1g");
   static final String[] PATHS = {"/", "/bomb.html", "/huge.html", "/links.html", "/feed.xml",
       "/sitemap.xml", "/sitemap-bomb.xml"};
 
@@ -123,11 +125,12 @@ class MemoryBoundTest {
         kinds.put(row.get(0), Long.parseLong(row.get(1)));
       }
       long[] peak = peakHeap(jfr);
-      System.out.printf("memory bound: %d workers on %d hostile hosts, -Xmx1g, no out of memory:"
-          + " peak heap in use %d MiB before a collection, %d MiB after one (reachable), %d s,"
-          + " failures by kind %s%n", HOSTS, HOSTS, peak[0] >> 20, peak[1] >> 20, seconds,
-          kinds);
-      assertTrue(peak[1] > 0 && peak[1] < 1L << 30, "peak heap after a collection " + peak[1]);
+      System.out.printf("memory bound: %d workers on %d hostile hosts, -Xmx%s, no out of memory:"
+          + " peak heap in use %d MiB before a collection, %d MiB after one (young collections"
+          + " leave old garbage), %d s, failures by kind %s%n", HOSTS, HOSTS, XMX, peak[0] >> 20,
+          peak[1] >> 20, seconds, kinds);
+      // The bound itself is the child's -Xmx: going past it ended the child with code 3 above.
+      assertTrue(peak[0] > 0 && peak[1] > 0, "the child's flight recording saw collections");
     } finally {
       for (RawServer h : hosts) {
         h.close();
@@ -137,7 +140,8 @@ class MemoryBoundTest {
 
   private Process startCrawl(Path config, Path jfr) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g",
+    // -Dmemorybound.xmx=768m finds how much less than 1 GB the crawl needs.
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + XMX,
         "-XX:+ExitOnOutOfMemoryError",
         "-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true",
         "-cp", System.getProperty("java.class.path"),
