@@ -43,6 +43,14 @@ import org.slf4j.LoggerFactory;
 public final class WarcArchive implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(WarcArchive.class);
   private static final int MAX_NAME_ATTEMPTS = 1000;
+  /** Bodies above this size are built into records {@link #LARGE_BUILDS} at a time. */
+  static final int LARGE_BODY_BYTES = 1 << 20;
+  /**
+   * Building a record copies its body two or three times (block, compressed bytes), so many
+   * threads writing large bodies at once would hold several times their bodies' size; two at a
+   * time bound that whatever the number of writers.
+   */
+  static final int LARGE_BUILDS = 2;
 
   private final Path dir;
   private final WarcOptions options;
@@ -60,7 +68,13 @@ public final class WarcArchive implements Closeable {
   private Instant openedAt;
   /** Counts the files opened, so that a forced position names its file. Guarded by this. */
   private long generation;
+  /** How bytes reach the open file; tests put a full disk here. Guarded by this. */
+  private ChannelWrites writes = FileChannel::write;
+  /** Whether the last write failed for lack of space. Guarded by this. */
+  private boolean full;
   private final Object syncLock = new Object();
+  private final java.util.concurrent.Semaphore largeBuilds =
+      new java.util.concurrent.Semaphore(LARGE_BUILDS, true);
   /** The file generation and position known to be on disk. Guarded by syncLock. */
   private long durableGeneration = -1;
   private long durableEnd;
@@ -140,7 +154,21 @@ public final class WarcArchive implements Closeable {
       }
     }
     boolean revisit = status == 304 || prior != null;
+    boolean large = exchange.responseBody().length > LARGE_BODY_BYTES;
+    if (large) {
+      largeBuilds.acquireUninterruptibly();
+    }
+    try {
+      return build(exchange, metadata, payloadDigest, prior, revisit);
+    } finally {
+      if (large) {
+        largeBuilds.release();
+      }
+    }
+  }
 
+  private StoredCapture build(HttpExchange exchange, CaptureMetadata metadata,
+      WarcDigest payloadDigest, PriorCapture prior, boolean revisit) throws IOException {
     // Records are built and compressed before taking the file: only the append is serialised.
     WarcRequest request = records.request(exchange);
     WarcCaptureRecord response = revisit
@@ -163,6 +191,17 @@ public final class WarcArchive implements Closeable {
         payloadDigest == null ? null : Digests.label(payloadDigest), exchange.date(), revisit);
   }
 
+  /** Writes some of {@code bytes} to {@code channel}, as {@link FileChannel#write} does. */
+  @FunctionalInterface
+  interface ChannelWrites {
+    int write(FileChannel channel, ByteBuffer bytes) throws IOException;
+  }
+
+  /** For tests: writes go through {@code w} from now on (e.g. to fail as a full disk). */
+  synchronized void writeThrough(ChannelWrites w) {
+    writes = w;
+  }
+
   /** Where bytes were appended: the file, its generation, and the byte range. */
   private record Appended(String fileName, long generation, long start, long end) {}
 
@@ -176,13 +215,20 @@ public final class WarcArchive implements Closeable {
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) {
-        channel.write(b);
+        writes.write(channel, b);
       }
     } catch (IOException e) {
       abandonCapture(start);
+      if (DiskFullException.isDiskFull(e)) {
+        full = true;
+        throw new DiskFullException("disk full: cannot write the " + what + " of " + targetUri
+            + "; " + file + " was cut back to its last whole record and closed, nothing"
+            + " written before is lost; free some space and run the same command again", e);
+      }
       throw new IOException("cannot write the " + what + " of " + targetUri + " to "
           + file + ": " + e.getMessage(), e);
     }
+    full = false;
     Appended at = new Appended(file, generation, start, channel.position());
     if (at.end() >= options.maxFileBytes()) {
       closeCurrent();
@@ -308,7 +354,25 @@ public final class WarcArchive implements Closeable {
       break;
     }
     writer = new WarcWriter(channel, WarcCompression.GZIP);
-    writer.write(records.warcinfo(fileName, now));
+    try {
+      ByteArrayOutputStream info = new ByteArrayOutputStream(1024);
+      new WarcWriter(Channels.newChannel(info), WarcCompression.GZIP)
+          .write(records.warcinfo(fileName, now));
+      ByteBuffer b = ByteBuffer.wrap(info.toByteArray());
+      while (b.hasRemaining()) {
+        writes.write(channel, b);
+      }
+    } catch (IOException e) {
+      // The new file holds at most part of its warcinfo record: nothing worth keeping.
+      discardNewFile();
+      if (DiskFullException.isDiskFull(e)) {
+        full = true;
+        throw new DiskFullException("disk full: cannot start a new WARC file in " + dir
+            + " (the empty file was removed); free some space and run the same command again",
+            e);
+      }
+      throw e;
+    }
     generation++;
   }
 
@@ -328,6 +392,33 @@ public final class WarcArchive implements Closeable {
       openFile = null;
       fileName = null;
     }
+  }
+
+  private void discardNewFile() {
+    Path path = openFile;
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.debug("closing {}: {}", path, e.getMessage());
+    }
+    writer = null;
+    channel = null;
+    openFile = null;
+    fileName = null;
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // Left for the next start-up, which removes a .open file without whole records.
+      LOG.error("could not remove {}: {}", path, e.getMessage());
+    }
+  }
+
+  /**
+   * True when the last write failed for lack of disk space (and none has succeeded since):
+   * callers stop starting new work instead of fetching what cannot be stored.
+   */
+  public synchronized boolean diskFull() {
+    return full;
   }
 
   private void closeCurrent() throws IOException {

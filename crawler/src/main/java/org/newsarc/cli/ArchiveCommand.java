@@ -180,9 +180,21 @@ public final class ArchiveCommand implements Callable<Integer> {
       } else if (!jsonl) {
         report.printSummary(stdout, session);
       }
+      long full = outcomes.stream().filter(o -> o.reason() != null
+          && o.reason().startsWith("disk full")).count();
+      if (full > 0) {
+        spec.commandLine().getErr().println("newsarc: stopped: disk full; " + full + " URL(s)"
+            + " not archived. The WARC files hold only whole records and the catalog matches"
+            + " them: free some space and run the same command again.");
+        spec.commandLine().getErr().flush();
+        return DISK_FULL_EXIT;
+      }
     }
     return report.failures() == 0 ? 0 : 1;
   }
+
+  /** The exit code when the disk filled up: distinct, so that scripts can wait and resume. */
+  static final int DISK_FULL_EXIT = 3;
 
   private FetchOptions fetchOptions() {
     if (timeout.isZero() || timeout.isNegative()) {

@@ -94,6 +94,11 @@ public final class PageArchiver {
     Extraction extraction = null;
     int paced = 0;
     for (int hop = 0; ; hop++) {
+      if (warcs.diskFull()) {
+        // Nothing more can be stored: fetching would only waste the site's and our time.
+        return fail(url, hops, FailureKind.STORAGE, "disk full: not archived; free some space"
+            + " and run the same command again", response);
+      }
       if (!isHttpUrl(current)) {
         return fail(url, hops, FailureKind.BAD_URL, "not an absolute http(s) URL: " + current, null);
       }

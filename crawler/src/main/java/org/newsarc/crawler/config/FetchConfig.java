@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param readTimeout longest wait for the next bytes (default 30s)
  * @param totalTimeout longest whole exchange; the body read so far is archived as truncated
  *     (default 60s)
- * @param maxBodyBytes longer bodies are cut and archived as truncated (default 20 MiB)
+ * @param maxBodyBytes longer bodies are cut and archived as truncated (default 8 MiB: a worker
+ *     holds up to twice this while a body arrives, so 32 workers stay well under 1 GB)
  * @param maxRedirects redirect hops followed from one frontier URL (default 10); each hop is a
  *     frontier URL of its own, so it is archived once and resumed after a crash
  * @param allowAddresses address ranges (CIDR) that may be fetched although they are private or
@@ -25,7 +26,7 @@ public record FetchConfig(
         "fetch.read-timeout");
     totalTimeout = Defaults.nonZero(Defaults.or(totalTimeout, Duration.ofSeconds(60)),
         "fetch.total-timeout");
-    maxBodyBytes = Defaults.or(maxBodyBytes, 20L << 20);
+    maxBodyBytes = Defaults.or(maxBodyBytes, 8L << 20);
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("fetch.max-body-bytes must be positive");
     }

@@ -49,6 +49,7 @@ final class CaptureRecorder {
     // The metadata record follows its response in the WARC; it is written before the commit so
     // that a capture the catalog knows always has one.
     warcs.writeMetadata(stored, response.url(), metadata(lease, response, d.processed()));
+    CrashPoint.reached("metadata-written");
     frontier.transaction(() -> {
       long captureId = catalog.addCapture(new CaptureRow(lease.url(), response.url(),
           response.exchange().date(), response.status(), response.header("Content-Type"),

@@ -243,6 +243,7 @@ public final class CrawlDaemon implements Closeable {
   private void archiveRobots(String requestedUrl, org.newsarc.crawler.fetch.FetchResponse r)
       throws IOException {
     StoredCapture stored = warcs.write(r.exchange());
+    CrashPoint.reached("robots-written");
     String location = r.redirectTarget();
     catalog.addCapture(new CaptureRow(requestedUrl, r.url(), r.exchange().date(), r.status(),
         r.header("Content-Type"), r.exchange().ipAddress(), location, stored));

@@ -149,6 +149,7 @@ final class CrawlWorker implements Runnable {
       return;
     }
     StoredCapture stored = p.warcs().write(response.exchange());
+    CrashPoint.reached("capture-written");
     p.stats().fetched(response.status(), response.exchange().responseBody().length);
     Decision d = p.recorder().record(lease, response, stored, crawlDelay);
     if (d.processed() != null && d.processed().article() != null) {

@@ -14,6 +14,7 @@ import org.newsarc.crawler.discovery.Discovered;
 import org.newsarc.crawler.discovery.DocumentType;
 import org.newsarc.crawler.discovery.FeedReader;
 import org.newsarc.crawler.discovery.HtmlLinks;
+import org.newsarc.crawler.discovery.ParseBudget;
 import org.newsarc.crawler.discovery.SitemapReader;
 import org.newsarc.crawler.fetch.FailureKind;
 import org.newsarc.crawler.fetch.FetchResponse;
@@ -25,63 +26,117 @@ import org.newsarc.extractor.ExtractionException;
 
 /**
  * Works out what a 2xx response is and what it leads to: HTML pages are extracted (articles)
- * or followed (hubs), feeds and sitemaps give their entries. Does no I/O. Thread-safe.
+ * or followed (hubs), feeds and sitemaps give their entries. Does no I/O. Thread-safe; the
+ * threads together parse no more than the processor's {@link ParseBudget} at once.
  */
 public final class ResponseProcessor {
-  /** Sitemaps may hold 50 MB uncompressed (sitemaps.org); a little more is allowed. */
-  static final int MAX_GUNZIPPED_BYTES = 64 << 20;
   /** Links taken from one HTML page. */
   static final int MAX_OUTLINKS = 2000;
 
   private final ArticleExtractor extractor;
   private final DiscoveryConfig discovery;
+  private final ParseBudget budget;
   private final HtmlLinks html = new HtmlLinks();
   private final FeedReader feeds = new FeedReader();
   private final SitemapReader sitemaps = new SitemapReader();
 
+  /** A processor with its own budget of {@link ParseBudget#DEFAULT_BYTES}. */
   public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery) {
+    this(extractor, discovery, new ParseBudget(ParseBudget.DEFAULT_BYTES));
+  }
+
+  /** A processor whose parsing, over all threads, stays within {@code budget}. */
+  public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
+      ParseBudget budget) {
     this.extractor = extractor;
     this.discovery = discovery;
+    this.budget = budget;
   }
 
   /**
-   * Processes a whole 2xx {@code response} for {@code lease}.
+   * Processes a whole 2xx {@code response} for {@code lease}. What is decoded and parsed is
+   * bounded per response (HTML and feeds {@link FetchResponse#MAX_PARSE_BYTES}, sitemaps
+   * {@link SitemapReader#MAX_DECODED_BYTES}) and over all workers together (the budget).
    *
    * @param changed whether its payload differs from the last visit's
    */
   public Processed process(Lease lease, FetchResponse response, boolean changed) {
+    // The share is taken before decoding, so that workers waiting for room hold no decoded
+    // bytes: as much as the body may decode to, given back as soon as its size is known.
+    long limit = FetchResponse.MAX_PARSE_BYTES;
+    String coding = response.header("Content-Encoding");
+    long most = coding == null || coding.isBlank() || coding.strip().equalsIgnoreCase("identity")
+        ? Math.min(limit, response.exchange().responseBody().length) : limit;
     byte[] body;
-    try {
-      // Sitemaps may be 50 MB; HTML is cut to MAX_PARSE_BYTES below.
-      body = response.decodedBody(MAX_GUNZIPPED_BYTES);
-    } catch (IOException e) {
-      return new Processed(lease.kind(), null, List.of(), List.of(), changed,
-          FailureKind.DECODING, e.getMessage());
-    }
-    String mediaType = response.mediaType();
-    if (GzipFiles.isGzip(body)) {
-      // A .xml.gz sitemap served as a file, not as a content coding.
+    try (ParseBudget.Share share = budget.reserve(most)) {
       try {
-        body = GzipFiles.gunzip(body, MAX_GUNZIPPED_BYTES);
-        mediaType = "application/xml";
+        body = response.decodedBody(limit);
       } catch (IOException e) {
-        return new Processed(lease.kind(), null, List.of(), List.of(), changed,
-            FailureKind.EXTRACTION, "bad gzip file: " + e.getMessage());
+        return failed(lease, changed, FailureKind.DECODING, e.getMessage());
+      }
+      share.shrinkTo(body.length);
+      String mediaType = response.mediaType();
+      // A gzip file is opened below, with a sitemap's share.
+      DocumentType type = GzipFiles.isGzip(body) ? DocumentType.SITEMAP
+          : DocumentType.of(mediaType, body);
+      boolean whole = body.length < FetchResponse.MAX_PARSE_BYTES;
+      if (type == DocumentType.SITEMAP && whole && !GzipFiles.isGzip(body)) {
+        return sitemap(response, body, false, changed);
+      }
+      if (type != DocumentType.SITEMAP) {
+        return switch (type) {
+          case FEED -> new Processed(UrlKind.FEED, null, feeds.read(body, response.url()),
+              List.of(), changed, null, null);
+          case HTML -> html(lease, response, body, changed);
+          default -> new Processed(lease.kind() == UrlKind.PAGE ? UrlKind.PAGE : lease.kind(),
+              null, List.of(), List.of(), changed, FailureKind.NOT_HTML,
+              "content type " + response.mediaType());
+        };
       }
     }
-    DocumentType type = DocumentType.of(mediaType, body);
-    return switch (type) {
-      case FEED -> new Processed(UrlKind.FEED, null, feeds.read(body, response.url()),
-          List.of(), changed, null, null);
-      case SITEMAP -> sitemap(response, body, changed);
-      case HTML -> html(lease, response, body, changed);
-      case OTHER -> new Processed(lease.kind() == UrlKind.PAGE ? UrlKind.PAGE : lease.kind(),
-          null, List.of(), List.of(), changed, FailureKind.NOT_HTML,
-          "content type " + response.mediaType());
-    };
+    // A sitemap may be longer than a page: it is decoded again within a share of its own
+    // (taken after the first is given back: never two at a time).
+    body = null;
+    long max = SitemapReader.MAX_DECODED_BYTES;
+    try (ParseBudget.Share share = budget.reserve(max)) {
+      try {
+        body = response.decodedBody(max);
+      } catch (IOException e) {
+        return failed(lease, changed, FailureKind.DECODING, e.getMessage());
+      }
+      if (GzipFiles.isGzip(body)) {
+        // A .xml.gz sitemap (or feed) served as a file, not as a content coding.
+        try {
+          body = GzipFiles.gunzip(body, (int) max);
+        } catch (IOException e) {
+          return failed(lease, changed, FailureKind.EXTRACTION, "bad gzip file: "
+              + e.getMessage());
+        }
+        share.shrinkTo(body.length);
+        switch (DocumentType.of("application/xml", body)) {
+          case SITEMAP -> { }
+          case FEED -> {
+            return new Processed(UrlKind.FEED, null, feeds.read(body, response.url()),
+                List.of(), changed, null, null);
+          }
+          default -> {
+            return failed(lease, changed, FailureKind.NOT_HTML, "gzip file of content type "
+                + response.mediaType() + " holds no sitemap or feed");
+          }
+        }
+      }
+      share.shrinkTo(body.length);
+      return sitemap(response, body, body.length >= max, changed);
+    }
   }
 
-  private Processed sitemap(FetchResponse response, byte[] body, boolean changed) {
+  private static Processed failed(Lease lease, boolean changed, FailureKind kind,
+      String reason) {
+    return new Processed(lease.kind(), null, List.of(), List.of(), changed, kind, reason);
+  }
+
+  /** @param cut whether the sitemap was longer than what was decoded of it */
+  private Processed sitemap(FetchResponse response, byte[] body, boolean cut, boolean changed) {
     try {
       List<Discovered> entries = sitemaps.read(body, "application/xml", response.url());
       List<Discovered> children = new ArrayList<>();
@@ -89,16 +144,18 @@ public final class ResponseProcessor {
       for (Discovered d : entries) {
         (d.kind() == UrlKind.SITEMAP ? children : pages).add(d);
       }
-      return new Processed(UrlKind.SITEMAP, null, pages, children, changed, null, null);
+      return cut
+          ? new Processed(UrlKind.SITEMAP, null, pages, children, changed,
+              FailureKind.TOO_LARGE, "sitemap cut at " + (body.length >> 20)
+              + " MiB decoded; its entries were read from that part")
+          : new Processed(UrlKind.SITEMAP, null, pages, children, changed, null, null);
     } catch (IOException | RuntimeException e) {
       return new Processed(UrlKind.SITEMAP, null, List.of(), List.of(), changed,
           FailureKind.EXTRACTION, "unreadable sitemap: " + e.getMessage());
     }
   }
 
-  private Processed html(Lease lease, FetchResponse response, byte[] whole, boolean changed) {
-    byte[] body = whole.length > FetchResponse.MAX_PARSE_BYTES
-        ? java.util.Arrays.copyOf(whole, (int) FetchResponse.MAX_PARSE_BYTES) : whole;
+  private Processed html(Lease lease, FetchResponse response, byte[] body, boolean changed) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> h : response.headers()) {
       headers.putIfAbsent(h.getKey(), h.getValue());

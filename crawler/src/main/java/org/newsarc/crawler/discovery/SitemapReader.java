@@ -30,6 +30,12 @@ public final class SitemapReader {
   public static final int MAX_CHILD_SITEMAPS = 1000;
   /** Page URLs taken from one sitemap: the sitemaps.org limit of a single file. */
   public static final int MAX_URLS = 50_000;
+  /**
+   * Decoded bytes of one sitemap that are read; the rest is dropped and the sitemap's row
+   * says it was cut. The sitemaps.org limit is 50 MB, but 50,000 entries take about 5 MB, and
+   * news sitemaps are far smaller.
+   */
+  public static final int MAX_DECODED_BYTES = 16 << 20;
 
   /**
    * The entries of the sitemap {@code body} fetched from {@code url}.
@@ -46,7 +52,7 @@ public final class SitemapReader {
     parser.enableExtension(Extension.NEWS);
     AbstractSiteMap map;
     try {
-      map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, body,
+      map = parser.parseSiteMap(contentType == null ? "text/xml" : contentType, cut(body),
           new URL(url));
     } catch (UnknownFormatException e) {
       throw new IOException("not a sitemap: " + e.getMessage(), e);
@@ -67,6 +73,54 @@ public final class SitemapReader {
         out.add(new Discovered(entry.getUrl().toString(), UrlKind.PAGE, metadata(entry)));
       }
     }
+    return out;
+  }
+
+  /**
+   * The sitemap cut before its entry number {@link #MAX_URLS} + 1 (an index: before child
+   * {@link #MAX_CHILD_SITEMAPS} + 1), with its root closed again, so that the parser never
+   * builds the entries that would be dropped anyway: a sitemap bomb that repeats one entry
+   * millions of times costs no more than a full sitemap. Any other body is returned as is.
+   */
+  static byte[] cut(byte[] body) {
+    int urls = 0;
+    int sitemaps = 0;
+    for (int i = 0; i + 9 < body.length; i++) {
+      if (body[i] != '<') {
+        continue;
+      }
+      if (isTag(body, i, "<url")) {
+        if (++urls > MAX_URLS) {
+          return closed(body, i, "</urlset>");
+        }
+      } else if (isTag(body, i, "<sitemap")) {
+        if (++sitemaps > MAX_CHILD_SITEMAPS) {
+          return closed(body, i, "</sitemapindex>");
+        }
+      }
+    }
+    return body;
+  }
+
+  /** Whether the start tag {@code tag} (no prefix, no longer name) begins at {@code at}. */
+  private static boolean isTag(byte[] body, int at, String tag) {
+    int end = at + tag.length();
+    if (end >= body.length) {
+      return false;
+    }
+    for (int k = 1; k < tag.length(); k++) {
+      if (body[at + k] != tag.charAt(k)) {
+        return false;
+      }
+    }
+    byte next = body[end];
+    return next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r';
+  }
+
+  private static byte[] closed(byte[] body, int end, String closeTag) {
+    byte[] close = closeTag.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] out = Arrays.copyOf(body, end + close.length);
+    System.arraycopy(close, 0, out, end, close.length);
     return out;
   }
 

@@ -190,10 +190,14 @@ public final class Fetcher implements Closeable {
       truncation = HttpExchange.Truncation.UNSPECIFIED;
       failure = new FetchException(FailureKind.PROTOCOL, "", "malformed body: " + e.getMessage(), e);
     }
-    byte[] bytes = buffer.readByteArray();
-    if (bytes.length > max) {
-      bytes = java.util.Arrays.copyOf(bytes, (int) max);
+    // Only what is kept is copied out: a third copy of a large body would cost its size again.
+    byte[] bytes;
+    try {
+      bytes = buffer.readByteArray(Math.min(buffer.size(), max));
+    } catch (java.io.EOFException e) {
+      throw new IllegalStateException("the buffer holds fewer bytes than it says", e);
     }
+    buffer.clear();
     return new Body(bytes, truncation, failure);
   }
 

@@ -65,11 +65,13 @@ public final class Frontier {
           return work.run();
         }
         db.setAutoCommit(false);
+        Exception failure = null;
         try {
           T result = work.run();
           db.commit();
           return result;
         } catch (IOException | SQLException | RuntimeException e) {
+          failure = e;
           try {
             db.rollback();
           } catch (SQLException gone) {
@@ -77,7 +79,16 @@ public final class Frontier {
           }
           throw e;
         } finally {
-          db.setAutoCommit(true);
+          try {
+            db.setAutoCommit(true);
+          } catch (SQLException e) {
+            // After SQLite's own rollback no transaction is left to end ("cannot commit - no
+            // transaction is active"): the first failure is the one that says what happened.
+            if (failure == null) {
+              throw e;
+            }
+            failure.addSuppressed(e);
+          }
         }
       } catch (SQLException e) {
         if (isFull(e)) {
