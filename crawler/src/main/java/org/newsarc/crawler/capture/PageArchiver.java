@@ -300,9 +300,11 @@ public final class PageArchiver {
         headers.putIfAbsent(h.getKey(), h.getValue());
       }
       byte[] html = response.decodedBody();
-      Article article = extractor.extract(html, response.url(), headers);
-      return new Extraction(article, null, null,
-          Outlinks.of(html, article.charset(), response.url()));
+      // One DOM per page: the links are read from the tree the extractor parses.
+      List<List<String>> links = new ArrayList<>(1);
+      Article article = extractor.extract(html, response.url(), headers,
+          page -> links.add(Outlinks.of(page)));
+      return new Extraction(article, null, null, links.isEmpty() ? List.of() : links.get(0));
     } catch (ExtractionException e) {
       return new Extraction(null, FailureKind.EXTRACTION, e.getMessage(), List.of());
     } catch (IOException e) {
