@@ -22,12 +22,16 @@ public final class StoryIndex {
   /** Gives article {@code articleId} (of capture {@code captureId}) its story id; returns it. */
   public static long assign(Connection c, long articleId, long captureId, String text)
       throws SQLException {
-    long[] sig = StorySignature.signature(text);
+    // The text is split into words once: for the signature, the candidates' check and the
+    // cache that answers for this article when later ones meet it.
+    java.util.Set<String> words = StorySignature.shingles(text, StorySignature.SHINGLE);
+    long[] sig = StorySignature.signature(words);
+    long[] buckets = sig == null ? null : StorySignature.buckets(sig);
     long story = 0;
+    long[] hashed = null;
     if (sig != null) {
-      long[] buckets = StorySignature.buckets(sig);
-      story = bestMatch(c, articleId, StorySignature.shingles(text, StorySignature.SHINGLE),
-          buckets);
+      hashed = StorySignature.hashed(words);
+      story = bestMatch(c, articleId, hashed, buckets);
     }
     if (story == 0) {
       story = founderId(c, captureId, articleId);
@@ -40,9 +44,13 @@ public final class StoryIndex {
       ps.executeUpdate();
     }
     if (sig != null) {
+      byte[] stored = StorySignature.toBytes(sig);
+      // SQLite's length() of a text counts characters up to the first NUL.
+      int nul = text.indexOf('\0');
+      WORDS.put(articleId, text.codePointCount(0, nul < 0 ? text.length() : nul), stored, hashed);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT OR IGNORE INTO story_buckets(bucket, article_id) VALUES (?, ?)")) {
-        for (long b : StorySignature.buckets(sig)) {
+        for (long b : buckets) {
           ps.setLong(1, b);
           ps.setLong(2, articleId);
           ps.addBatch();
@@ -53,8 +61,7 @@ public final class StoryIndex {
     return story;
   }
 
-  private static long bestMatch(Connection c, long articleId, java.util.Set<String> words,
-      long[] buckets)
+  private static long bestMatch(Connection c, long articleId, long[] mine, long[] buckets)
       throws SQLException {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < buckets.length; i++) {
@@ -64,7 +71,6 @@ public final class StoryIndex {
         + " WHERE a.id IN"
         + " (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (" + in + "))"
         + " AND a.id <> ? AND a.story_signature IS NOT NULL ORDER BY a.id";
-    long[] mine = StorySignature.hashed(words);
     double best = -1;
     long story = 0;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -132,6 +138,13 @@ public final class StoryIndex {
       }
       long[] words = StorySignature.hashed(
           StorySignature.shingles(text, StorySignature.SHINGLE));
+      put(articleId, textLength, signature, words);
+      return words;
+    }
+
+    /** Remembers the words of an article whose text has {@code textLength} characters. */
+    void put(long articleId, long textLength, byte[] signature, long[] words) {
+      int sig = java.util.Arrays.hashCode(signature);
       synchronized (this) {
         Entry old = entries.put(articleId, new Entry(textLength, sig, words));
         held += words.length - (old == null ? 0 : old.words().length);
@@ -141,7 +154,6 @@ public final class StoryIndex {
           it.remove();
         }
       }
-      return words;
     }
   }
 

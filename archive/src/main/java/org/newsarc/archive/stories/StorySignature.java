@@ -84,7 +84,11 @@ public final class StorySignature {
 
   /** The MinHash signature of a text's shingles, or null when it has too few to compare. */
   public static long[] signature(String text) {
-    Set<String> sh = shingles(text, SHINGLE);
+    return signature(shingles(text, SHINGLE));
+  }
+
+  /** The MinHash signature of shingles from {@link #shingles} with {@link #SHINGLE}. */
+  public static long[] signature(Set<String> sh) {
     if (sh.size() < MIN_WORDS) {
       return null;
     }
