@@ -356,8 +356,10 @@ public final class PageArchiver {
     }
     try {
       Article article = extraction.article();
-      long articleId = catalog.addArticle(last.captureId(), article, ArticleExtractor.VERSION,
-          clock.instant());
+      // One transaction: the article row, its full-text entry, its story and its LSH buckets
+      // (127 rows) would otherwise each commit on their own.
+      long articleId = catalog.inTransaction(() -> catalog.addArticle(last.captureId(), article,
+          ArticleExtractor.VERSION, clock.instant()));
       return new PageOutcome(url, hops, article, articleId, null, null, response);
     } catch (IOException e) {
       return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
