@@ -7,6 +7,9 @@
 #   `archive --no-extract` (delay 0) and `wget --warc-file` over the crawl's URL list.
 # Usage: bench/crawl.sh [EVAL_DIR]
 #   env: HOSTS=100 PAGES=40 WORKERS=32 ARCHIVE_URLS=1000 PORT=18080 JAVA_OPTS= KEEP=1 (keep files)
+#        PROFILE=1 (record the crawl with JFR and print where its CPU samples fall)
+# Every newsarc run goes through the ./newsarc launcher, so its JVM defaults (heap bound,
+# collector) are what is measured; JAVA_OPTS are added to them (NEWSARC_JAVA_OPTS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -23,7 +26,8 @@ cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true
 trap cleanup EXIT
 
 ./newsarc --version >/dev/null   # builds the jar when needed
-JAR=$ROOT/crawler/target/newsarc.jar
+NEWSARC=$ROOT/newsarc
+export NEWSARC_JAVA_OPTS=${JAVA_OPTS:-}
 
 # 1. Pages: HOSTS × PAGES files from the eval corpora, one folder per address.
 mapfile -t FILES < <(find "$EVAL" -path '*/html/*' -type f \( -name '*.html' -o -name '*.html.gz' -o -name '*.htm' \) | sort | head -n $((HOSTS * PAGES)))
@@ -116,24 +120,36 @@ discovery:
   feed-links: false
 status:
   enabled: false
+fetch:
+  allow-addresses: [127.0.0.0/8]
 YAML
-measure crawl $((HOSTS * PAGES + HOSTS)) java ${JAVA_OPTS:-} -jar "$JAR" crawl --config "$WORK/crawl/crawl.yaml" --exit-when-idle
+CRAWL_OPTS=${JAVA_OPTS:-}
+[ -z "${PROFILE:-}" ] || CRAWL_OPTS="$CRAWL_OPTS -XX:StartFlightRecording=filename=$WORK/crawl.jfr,settings=profile"
+NEWSARC_JAVA_OPTS="$CRAWL_OPTS" measure crawl $((HOSTS * PAGES + HOSTS)) "$NEWSARC" crawl --config "$WORK/crawl/crawl.yaml" --exit-when-idle
 ARTICLES=$(sqlite3 "$WORK/crawl/crawl-data/newsarc.db" 'select count(*) from articles' 2>/dev/null || echo '?')
 echo "    crawl: $(tail -1 "$WORK/out.crawl")  (articles in catalog: $ARTICLES)"
+if [ "$ARTICLES" = '?' ] || [ "$ARTICLES" -lt $((HOSTS * PAGES * 9 / 10)) ]; then
+  echo "    WARNING: the crawl archived fewer articles than pages served; see $WORK/err.crawl" >&2
+fi
+
+if [ -n "${PROFILE:-}" ]; then
+  echo "    crawl CPU samples by where they fall (JFR, $WORK/crawl.jfr):"
+  { jfr print --stack-depth 64 --events jdk.ExecutionSample "$WORK/crawl.jfr" | bench/jfr-where.awk | head -n 20 | sed "s/^/      /"; } || true
+fi
 
 # 4. Extraction only, on the same files.
-measure extract $((HOSTS * PAGES)) java ${JAVA_OPTS:-} -jar "$JAR" extract --manifest "$WORK/manifest.tsv"
+measure extract $((HOSTS * PAGES)) "$NEWSARC" extract --manifest "$WORK/manifest.tsv"
 
 # 5. archive -i with the default delay over ARCHIVE_URLS URLs spread over all hosts.
 awk -v n="$PAGES" -v h="$HOSTS" -v want="$ARCHIVE_URLS" '{ a[NR-1]=$0 } END {
   per = int((want + h - 1) / h); c = 0
   for (p = 0; p < per && c < want; p++) for (i = 0; i < h && c < want; i++) { print a[i*n+p]; c++ } }' \
   "$WORK/urls.txt" > "$WORK/archive-urls.txt"
-measure archive "$(wc -l < "$WORK/archive-urls.txt")" java ${JAVA_OPTS:-} -jar "$JAR" archive --out "$WORK/archive" -i "$WORK/archive-urls.txt" --contact https://example.org/newsarc-bench
+measure archive "$(wc -l < "$WORK/archive-urls.txt")" "$NEWSARC" archive --out "$WORK/archive" -i "$WORK/archive-urls.txt" --contact https://example.org/newsarc-bench --allow-addresses 127.0.0.0/8
 echo "    archive: $(grep -m1 '^Archived' "$WORK/out.archive" || tail -1 "$WORK/err.archive")"
 
 # 6. archive --no-extract over the crawl's URL list, delay 0: fetch + WARC + catalog only.
-measure noextract $((HOSTS * PAGES)) java ${JAVA_OPTS:-} -jar "$JAR" archive --out "$WORK/noextract" -i "$WORK/urls.txt" --delay 0 --workers "$WORKERS" --no-extract --contact https://example.org/newsarc-bench
+measure noextract $((HOSTS * PAGES)) "$NEWSARC" archive --out "$WORK/noextract" -i "$WORK/urls.txt" --delay 0 --workers "$WORKERS" --no-extract --contact https://example.org/newsarc-bench --allow-addresses 127.0.0.0/8
 
 # 7. wget --warc-file over the crawl's URL list (fetch and WARC only, no extraction).
 mkdir -p "$WORK/wget"

@@ -71,6 +71,35 @@ class ArchiveParallelTest {
     }
   }
 
+  /**
+   * With one worker and a gap of a second, the worker asks the second host while the first
+   * one waits its turn after robots.txt: a waiting host holds no worker.
+   */
+  @Test
+  void aHostWaitingItsGapHoldsNoWorker() throws Exception {
+    try (TestSite a = new TestSite("127.0.0.36"); TestSite b = new TestSite("127.0.0.37")) {
+      a.route("/p", Reply.html(String.format(PAGE, "a", "a")));
+      b.route("/p", Reply.html(String.format(PAGE, "b", "b")));
+      StringWriter o = new StringWriter();
+      int exit = Main.run(new PrintWriter(o), new PrintWriter(new StringWriter()), "archive",
+          "--out", out.toString(), "--delay", "1s", "--workers", "1", "--jsonl",
+          "--allow-addresses", "127.0.0.36/32,127.0.0.37/32", a.url("/p"), b.url("/p"));
+      assertEquals(0, exit, o.toString());
+      // Both robots.txt requests come before either page: the worker did not sleep out a's gap.
+      long lastRobots = Math.max(a.hits("/robots.txt").get(0).startNanos(),
+          b.hits("/robots.txt").get(0).startNanos());
+      long firstPage = Math.min(a.hits("/p").get(0).startNanos(),
+          b.hits("/p").get(0).startNanos());
+      assertTrue(lastRobots < firstPage, "robots.txt of both hosts before the first page");
+      for (TestSite site : List.of(a, b)) {
+        long gap = site.hits("/p").get(0).startNanos()
+            - site.hits("/robots.txt").get(0).endNanos();
+        assertTrue(gap >= 1_000_000_000L, site.base() + ": page " + gap / 1e6
+            + " ms after robots.txt");
+      }
+    }
+  }
+
   @Test
   void crawlDelayAfterRobotsTxtAndRetryAfterAreObeyed() throws Exception {
     try (TestSite site = new TestSite("127.0.0.34")) {

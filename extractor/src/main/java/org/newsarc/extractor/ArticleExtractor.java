@@ -42,6 +42,16 @@ public final class ArticleExtractor {
    */
   public Article extract(byte[] html, String url, Map<String, String> headers)
       throws ExtractionException {
+    return extract(html, url, headers, null);
+  }
+
+  /**
+   * As {@link #extract(byte[], String, Map)}, handing the parsed page to {@code beforeExtraction}
+   * first (when not null), so that a caller needing the links too does not parse it again. The
+   * callback must not change the document; the extractor does afterwards.
+   */
+  public Article extract(byte[] html, String url, Map<String, String> headers,
+      java.util.function.Consumer<Document> beforeExtraction) throws ExtractionException {
     String base = url == null ? "" : url;
     if (html == null || html.length == 0) {
       throw new ExtractionException(base, "empty document");
@@ -56,6 +66,9 @@ public final class ArticleExtractor {
       String source = new String(html, choice.skip(), length, choice.charset());
       Parser parser = Parser.htmlParser().setMaxDepth(options.maxDepth());
       Document doc = parser.parseInput(source, base);
+      if (beforeExtraction != null) {
+        beforeExtraction.accept(doc);
+      }
       return extract(doc, base, h, choice.charset());
     } catch (StackOverflowError e) {
       // Nesting is capped at parse time; this guards the walks should a cap be raised.

@@ -22,12 +22,16 @@ public final class StoryIndex {
   /** Gives article {@code articleId} (of capture {@code captureId}) its story id; returns it. */
   public static long assign(Connection c, long articleId, long captureId, String text)
       throws SQLException {
-    long[] sig = StorySignature.signature(text);
+    // The text is split into words once: for the signature, the candidates' check and the
+    // cache that answers for this article when later ones meet it.
+    java.util.Set<String> words = StorySignature.shingles(text, StorySignature.SHINGLE);
+    long[] sig = StorySignature.signature(words);
+    long[] buckets = sig == null ? null : StorySignature.buckets(sig);
     long story = 0;
+    long[] hashed = null;
     if (sig != null) {
-      long[] buckets = StorySignature.buckets(sig);
-      story = bestMatch(c, articleId, StorySignature.shingles(text, StorySignature.SHINGLE),
-          buckets);
+      hashed = StorySignature.hashed(words);
+      story = bestMatch(c, articleId, hashed, buckets);
     }
     if (story == 0) {
       story = founderId(c, captureId, articleId);
@@ -40,9 +44,13 @@ public final class StoryIndex {
       ps.executeUpdate();
     }
     if (sig != null) {
+      byte[] stored = StorySignature.toBytes(sig);
+      // SQLite's length() of a text counts characters up to the first NUL.
+      int nul = text.indexOf('\0');
+      WORDS.put(articleId, text.codePointCount(0, nul < 0 ? text.length() : nul), stored, hashed);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT OR IGNORE INTO story_buckets(bucket, article_id) VALUES (?, ?)")) {
-        for (long b : StorySignature.buckets(sig)) {
+        for (long b : buckets) {
           ps.setLong(1, b);
           ps.setLong(2, articleId);
           ps.addBatch();
@@ -53,14 +61,14 @@ public final class StoryIndex {
     return story;
   }
 
-  private static long bestMatch(Connection c, long articleId, java.util.Set<String> words,
-      long[] buckets)
+  private static long bestMatch(Connection c, long articleId, long[] mine, long[] buckets)
       throws SQLException {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < buckets.length; i++) {
       in.append(i == 0 ? "?" : ",?");
     }
-    String sql = "SELECT a.id, a.story_id, a.text FROM articles a WHERE a.id IN"
+    String sql = "SELECT a.id, a.story_id, length(a.text), a.story_signature FROM articles a"
+        + " WHERE a.id IN"
         + " (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (" + in + "))"
         + " AND a.id <> ? AND a.story_signature IS NOT NULL ORDER BY a.id";
     double best = -1;
@@ -72,12 +80,12 @@ public final class StoryIndex {
       ps.setLong(buckets.length + 1, articleId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          java.util.Set<String> other =
-              StorySignature.shingles(rs.getString(3), StorySignature.SHINGLE);
-          if (!StorySignature.sameStory(words, other)) {
+          long[] other = WORDS.get(c, rs.getLong(1), rs.getLong(3), rs.getBytes(4));
+          int inter = StorySignature.intersection(mine, other);
+          if (!StorySignature.sameStory(mine.length, other.length, inter)) {
             continue;
           }
-          double sim = StorySignature.jaccard(words, other);
+          double sim = inter / (double) (mine.length + other.length - inter);
           if (sim > best) {
             best = sim;
             story = rs.getLong(2);
@@ -86,6 +94,67 @@ public final class StoryIndex {
       }
     }
     return story;
+  }
+
+  private static final WordSets WORDS = new WordSets(4 << 20);
+
+  /**
+   * The hashed word sets of stored articles, so that a candidate's text is read and split into
+   * words once rather than for every article that meets it in a bucket (that re-reading was
+   * most of a crawl's CPU). An entry is trusted only while its article keeps the same text length
+   * and signature, so a rebuilt catalog reusing row ids cannot be answered with another text's
+   * words. Bounded by the number of hashes held; least recently used entries go first.
+   * Thread-safe.
+   */
+  private static final class WordSets {
+    private record Entry(long length, int signature, long[] words) {}
+
+    private final long maxHashes;
+    private long held;
+    private final java.util.LinkedHashMap<Long, Entry> entries =
+        new java.util.LinkedHashMap<>(1024, 0.75f, true);
+
+    WordSets(long maxHashes) {
+      this.maxHashes = maxHashes;
+    }
+
+    long[] get(Connection c, long articleId, long textLength, byte[] signature)
+        throws SQLException {
+      int sig = java.util.Arrays.hashCode(signature);
+      synchronized (this) {
+        Entry e = entries.get(articleId);
+        if (e != null && e.length() == textLength && e.signature() == sig) {
+          return e.words();
+        }
+      }
+      String text = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT text FROM articles WHERE id = ?")) {
+        ps.setLong(1, articleId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            text = rs.getString(1);
+          }
+        }
+      }
+      long[] words = StorySignature.hashed(
+          StorySignature.shingles(text, StorySignature.SHINGLE));
+      put(articleId, textLength, signature, words);
+      return words;
+    }
+
+    /** Remembers the words of an article whose text has {@code textLength} characters. */
+    void put(long articleId, long textLength, byte[] signature, long[] words) {
+      int sig = java.util.Arrays.hashCode(signature);
+      synchronized (this) {
+        Entry old = entries.put(articleId, new Entry(textLength, sig, words));
+        held += words.length - (old == null ? 0 : old.words().length);
+        var it = entries.values().iterator();
+        while (held > maxHashes && it.hasNext()) {
+          held -= it.next().words().length;
+          it.remove();
+        }
+      }
+    }
   }
 
   /**

@@ -84,7 +84,11 @@ public final class StorySignature {
 
   /** The MinHash signature of a text's shingles, or null when it has too few to compare. */
   public static long[] signature(String text) {
-    Set<String> sh = shingles(text, SHINGLE);
+    return signature(shingles(text, SHINGLE));
+  }
+
+  /** The MinHash signature of shingles from {@link #shingles} with {@link #SHINGLE}. */
+  public static long[] signature(Set<String> sh) {
     if (sh.size() < MIN_WORDS) {
       return null;
     }
@@ -123,11 +127,55 @@ public final class StorySignature {
     if (a.size() < MIN_WORDS || b.size() < MIN_WORDS) {
       return false;
     }
-    int inter = intersection(a, b);
-    double jaccard = inter / (double) (a.size() + b.size() - inter);
+    return sameStory(a.size(), b.size(), intersection(a, b));
+  }
+
+  /**
+   * The rule of {@link #sameStory(Set, Set)} on set sizes and the number of shared words, for
+   * callers that keep the sets in another form.
+   */
+  public static boolean sameStory(int sizeA, int sizeB, int inter) {
+    if (sizeA < MIN_WORDS || sizeB < MIN_WORDS) {
+      return false;
+    }
+    double jaccard = inter / (double) (sizeA + sizeB - inter);
     return jaccard >= THRESHOLD
         || jaccard >= JACCARD_FLOOR && inter >= MIN_SHARED
-            && inter / (double) Math.min(a.size(), b.size()) >= CONTAINMENT;
+            && inter / (double) Math.min(sizeA, sizeB) >= CONTAINMENT;
+  }
+
+  /**
+   * A word set as the sorted 64-bit hashes of its words: a tenth of the memory of the strings,
+   * and two of them intersect by one merge ({@link #intersection(long[], long[])}). Two different
+   * words share a hash with a probability near 2^-64, so the counts are those of the sets.
+   */
+  public static long[] hashed(Set<String> words) {
+    long[] out = new long[words.size()];
+    int i = 0;
+    for (String w : words) {
+      out[i++] = fnv(w);
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /** How many values two sorted hash arrays from {@link #hashed} share. */
+  public static int intersection(long[] a, long[] b) {
+    int i = 0;
+    int j = 0;
+    int inter = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        inter++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return inter;
   }
 
   /** How many elements two sets share. */

@@ -19,6 +19,7 @@ import org.newsarc.archive.HttpExchange.Truncation;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.StoredCapture;
 import org.newsarc.archive.WarcArchive;
+import org.newsarc.crawler.discovery.ParseBudget;
 import org.newsarc.crawler.fetch.FailureKind;
 import org.newsarc.crawler.fetch.FetchException;
 import org.newsarc.crawler.fetch.FetchResponse;
@@ -53,6 +54,8 @@ public final class PageArchiver {
   private final ArticleExtractor extractor;
   private final Clock clock;
   private final boolean extract;
+  /** Shared by every worker of this archiver: how much HTML is parsed at once, in all. */
+  private final ParseBudget budget;
 
   public PageArchiver(Fetcher fetcher, RobotsCache robots, HostDelays delays, WarcArchive warcs,
       Catalog catalog, ArticleExtractor extractor, Clock clock) {
@@ -64,6 +67,7 @@ public final class PageArchiver {
     this.extractor = extractor;
     this.clock = clock;
     this.extract = true;
+    this.budget = new ParseBudget(ParseBudget.DEFAULT_BYTES);
   }
 
   private PageArchiver(PageArchiver base, boolean extract) {
@@ -75,6 +79,7 @@ public final class PageArchiver {
     this.extractor = base.extractor;
     this.clock = base.clock;
     this.extract = extract;
+    this.budget = base.budget;
   }
 
   /**
@@ -85,81 +90,163 @@ public final class PageArchiver {
     return new PageArchiver(this, false);
   }
 
-  /** Archives {@code url}; never throws for bad input or network trouble. */
+  /**
+   * Archives {@code url}, waiting for each host's turn in this thread; never throws for bad
+   * input or network trouble.
+   */
   public PageOutcome archive(String url) throws InterruptedException {
-    List<Hop> hops = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String current = url;
-    FetchResponse response = null;
-    Extraction extraction = null;
-    int paced = 0;
-    for (int hop = 0; ; hop++) {
-      if (warcs.diskFull()) {
-        // Nothing more can be stored: fetching would only waste the site's and our time.
-        return fail(url, hops, FailureKind.STORAGE, "disk full: not archived; free some space"
-            + " and run the same command again", response);
-      }
-      if (!isHttpUrl(current)) {
-        return fail(url, hops, FailureKind.BAD_URL, "not an absolute http(s) URL: " + current, null);
-      }
-      if (hop > MAX_REDIRECTS || !seen.add(current)) {
-        String why = hop > MAX_REDIRECTS ? "more than " + MAX_REDIRECTS + " redirects"
-            : "redirect loop at " + current;
-        return fail(url, hops, FailureKind.REDIRECTS, why, response);
-      }
-      RobotsCache.Entry rules;
-      try {
-        rules = robots.entryFor(current);
-      } catch (IOException e) {
-        return fail(url, hops, FailureKind.STORAGE, "robots.txt: " + e.getMessage(), response);
-      }
-      if (rules.fetchFailure() != null) {
-        return fail(url, hops, rules.fetchFailure(), "host unreachable (robots.txt: "
-            + rules.source() + ")", response);
-      }
-      if (!rules.rules().isAllowed(current)) {
-        return fail(url, hops, FailureKind.ROBOTS,
-            "disallowed by robots.txt (" + rules.source() + ")", response);
-      }
-      try {
-        response = politeFetch(fetcher, delays, current, robots.crawlDelay(rules));
-      } catch (FetchException e) {
-        return fail(url, hops, e.kind(), e.getMessage(), null);
-      }
-      Instant retryAt = pacedUntil(response);
-      if (retryAt != null && paced < MAX_PACED_RETRIES) {
-        // 429 or 503 with Retry-After: the server paces us; archive the answer, ask again later.
-        try {
-          hops.add(store(url, response, null, metadata(url, hops, response, null)));
-        } catch (IOException e) {
-          return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
-        }
-        delays.pauseUntil(hostOf(current), retryAt);
-        paced++;
-        hop--;
-        seen.remove(current);
-        continue;
-      }
-      String location = response.redirectTarget();
-      boolean badRedirect = response.isRedirect() && location == null;
-      if (extract && location == null && !badRedirect) {
-        extraction = extract(response);
-      }
-      try {
-        hops.add(store(url, response, location, metadata(url, hops, response, extraction)));
-      } catch (IOException e) {
-        return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);
-      }
-      if (badRedirect) {
-        return fail(url, hops, FailureKind.BAD_URL,
-            "redirect to a bad Location: " + response.header("Location"), response);
-      }
-      if (location == null) {
-        break;
-      }
-      current = location;
+    Visit visit = new Visit(url);
+    Instant notBefore;
+    while ((notBefore = step(visit)) != null) {
+      delays.waitUntil(notBefore);
     }
-    return finish(url, hops, response, extraction);
+    return visit.outcome();
+  }
+
+  /**
+   * One URL on its way through robots.txt, pacing answers and redirects. {@link #step} moves it
+   * on; {@link #outcome} is set once it is done. Used by one thread at a time.
+   */
+  public static final class Visit {
+    private final String url;
+    private final List<Hop> hops = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private String current;
+    private FetchResponse response;
+    private int hop;
+    private int paced;
+    /** Whether {@code current} passed the redirect checks already (it is being waited for). */
+    private boolean entered;
+    private PageOutcome outcome;
+
+    public Visit(String url) {
+      this.url = url;
+      this.current = url;
+    }
+
+    /** The result, or null while the visit still has requests to make. */
+    public PageOutcome outcome() {
+      return outcome;
+    }
+
+    /** The URL asked for. */
+    public String url() {
+      return url;
+    }
+  }
+
+  /**
+   * Makes the requests of {@code v} that may be made now: robots.txt when needed, then one
+   * request after another as long as each host's turn has come. Returns null when the visit is
+   * done ({@link Visit#outcome}), or the time its next request may go out: the worker is then
+   * free for other hosts instead of sleeping out a politeness gap.
+   */
+  public Instant step(Visit v) throws InterruptedException {
+    while (v.outcome == null) {
+      Instant notBefore = next(v);
+      if (notBefore != null) {
+        return notBefore;
+      }
+    }
+    return null;
+  }
+
+  /** One request of {@code v}, or the time it must wait for; null once the request is made. */
+  private Instant next(Visit v) throws InterruptedException {
+    String url = v.url;
+    List<Hop> hops = v.hops;
+    String current = v.current;
+    if (warcs.diskFull()) {
+      // Nothing more can be stored: fetching would only waste the site's and our time.
+      return done(v, fail(url, hops, FailureKind.STORAGE, "disk full: not archived; free some"
+          + " space and run the same command again", v.response));
+    }
+    if (!isHttpUrl(current)) {
+      return done(v, fail(url, hops, FailureKind.BAD_URL, "not an absolute http(s) URL: "
+          + current, null));
+    }
+    if (!v.entered) {
+      if (v.hop > MAX_REDIRECTS || !v.seen.add(current)) {
+        String why = v.hop > MAX_REDIRECTS ? "more than " + MAX_REDIRECTS + " redirects"
+            : "redirect loop at " + current;
+        return done(v, fail(url, hops, FailureKind.REDIRECTS, why, v.response));
+      }
+      v.entered = true;
+    }
+    String host = hostOf(current);
+    RobotsCache.Entry rules;
+    try {
+      if (!robots.isFresh(current)) {
+        Instant turn = delays.nextAllowed(host, Duration.ZERO);
+        if (turn.isAfter(clock.instant())) {
+          return turn;
+        }
+      }
+      rules = robots.entryFor(current);
+    } catch (IOException e) {
+      return done(v, fail(url, hops, FailureKind.STORAGE, "robots.txt: " + e.getMessage(),
+          v.response));
+    }
+    if (rules.fetchFailure() != null) {
+      return done(v, fail(url, hops, rules.fetchFailure(), "host unreachable (robots.txt: "
+          + rules.source() + ")", v.response));
+    }
+    if (!rules.rules().isAllowed(current)) {
+      return done(v, fail(url, hops, FailureKind.ROBOTS,
+          "disallowed by robots.txt (" + rules.source() + ")", v.response));
+    }
+    Duration crawlDelay = robots.crawlDelay(rules);
+    Instant turn = delays.nextAllowed(host, crawlDelay);
+    if (turn.isAfter(clock.instant())) {
+      // robots.txt was just asked, or another URL of this host: the page waits its turn.
+      return turn;
+    }
+    FetchResponse response;
+    try {
+      response = politeFetch(fetcher, delays, current, crawlDelay);
+    } catch (FetchException e) {
+      return done(v, fail(url, hops, e.kind(), e.getMessage(), null));
+    }
+    v.response = response;
+    Instant retryAt = pacedUntil(response);
+    if (retryAt != null && v.paced < MAX_PACED_RETRIES) {
+      // 429 or 503 with Retry-After: the server paces us; archive the answer, ask again later.
+      try {
+        hops.add(store(url, response, null, metadata(url, hops, response, null)));
+      } catch (IOException e) {
+        return done(v, fail(url, hops, FailureKind.STORAGE, e.getMessage(), response));
+      }
+      delays.pauseUntil(host, retryAt);
+      v.paced++;
+      return null;
+    }
+    String location = response.redirectTarget();
+    boolean badRedirect = response.isRedirect() && location == null;
+    Extraction extraction = null;
+    if (extract && location == null && !badRedirect) {
+      extraction = extract(response);
+    }
+    try {
+      hops.add(store(url, response, location, metadata(url, hops, response, extraction)));
+    } catch (IOException e) {
+      return done(v, fail(url, hops, FailureKind.STORAGE, e.getMessage(), response));
+    }
+    if (badRedirect) {
+      return done(v, fail(url, hops, FailureKind.BAD_URL,
+          "redirect to a bad Location: " + response.header("Location"), response));
+    }
+    if (location == null) {
+      return done(v, finish(url, hops, response, extraction));
+    }
+    v.hop++;
+    v.current = location;
+    v.entered = false;
+    return null;
+  }
+
+  private static Instant done(Visit v, PageOutcome outcome) {
+    v.outcome = outcome;
+    return null;
   }
 
   /** When a 429 or 503 asks for a wait of at most {@link #MAX_PACED_WAIT}, its end; else null. */
@@ -222,10 +309,22 @@ public final class PageArchiver {
       for (Map.Entry<String, String> h : response.headers()) {
         headers.putIfAbsent(h.getKey(), h.getValue());
       }
-      byte[] html = response.decodedBody();
-      Article article = extractor.extract(html, response.url(), headers);
-      return new Extraction(article, null, null,
-          Outlinks.of(html, article.charset(), response.url()));
+      // The share is taken before decoding, as in the crawl, so that however many workers
+      // archive at once, the pages they decode and parse together stay within the budget.
+      String coding = response.header("Content-Encoding");
+      long most = coding == null || coding.isBlank()
+          || coding.strip().equalsIgnoreCase("identity")
+          ? Math.min(FetchResponse.MAX_PARSE_BYTES, response.exchange().responseBody().length)
+          : FetchResponse.MAX_PARSE_BYTES;
+      try (ParseBudget.Share share = budget.reserve(most)) {
+        byte[] html = response.decodedBody();
+        share.shrinkTo(html.length);
+        // One DOM per page: the links are read from the tree the extractor parses.
+        List<List<String>> links = new ArrayList<>(1);
+        Article article = extractor.extract(html, response.url(), headers,
+            page -> links.add(Outlinks.of(page)));
+        return new Extraction(article, null, null, links.isEmpty() ? List.of() : links.get(0));
+      }
     } catch (ExtractionException e) {
       return new Extraction(null, FailureKind.EXTRACTION, e.getMessage(), List.of());
     } catch (IOException e) {
@@ -277,8 +376,10 @@ public final class PageArchiver {
     }
     try {
       Article article = extraction.article();
-      long articleId = catalog.addArticle(last.captureId(), article, ArticleExtractor.VERSION,
-          clock.instant());
+      // One transaction: the article row, its full-text entry, its story and its LSH buckets
+      // (127 rows) would otherwise each commit on their own.
+      long articleId = catalog.inTransaction(() -> catalog.addArticle(last.captureId(), article,
+          ArticleExtractor.VERSION, clock.instant()));
       return new PageOutcome(url, hops, article, articleId, null, null, response);
     } catch (IOException e) {
       return fail(url, hops, FailureKind.STORAGE, e.getMessage(), response);

@@ -17,8 +17,11 @@ import org.newsarc.crawler.politeness.HostDelays;
 /**
  * Archives a list of URLs with several workers: one queue per host, each host asked by one
  * worker at a time and only once its gap has passed, so different hosts are fetched in parallel
- * while every host sees the same spacing as a one-at-a-time run. URLs of one host are fetched in
- * the order given. Each outcome is handed to the listener as soon as it is known.
+ * while every host sees the same spacing as a one-at-a-time run. Hosts are handed out by ready
+ * time: a URL that must wait (after robots.txt, a Retry-After or a redirect to a busy host)
+ * goes back to its host's queue with that time instead of holding a worker asleep. URLs of one
+ * host are fetched in the order given. Each outcome is handed to the listener as soon as it is
+ * known.
  */
 public final class ParallelArchive {
   /** Told about each URL as it finishes; called from the worker threads, one call at a time. */
@@ -37,6 +40,8 @@ public final class ParallelArchive {
   private static final class HostQueue {
     final String host;
     final Deque<Integer> indexes = new ArrayDeque<>();
+    /** The head URL's visit while it waits for a turn between its requests, else null. */
+    PageArchiver.Visit visit;
     Instant readyAt = Instant.MIN;
 
     HostQueue(String host) {
@@ -94,19 +99,33 @@ public final class ParallelArchive {
     try {
       HostQueue q;
       while ((q = take()) != null) {
-        int index = q.indexes.poll();
+        int index = q.indexes.peek();
+        Instant notBefore = null;
         try {
-          PageOutcome outcome = archiver.archive(urls.get(index).strip());
-          // Kept for the summary: the response (its body) is let go, so memory stays flat.
-          outcomes[index] = new PageOutcome(outcome.requestedUrl(), outcome.hops(),
-              outcome.article(), outcome.articleId(), outcome.failure(), outcome.reason(), null);
-          synchronized (listener) {
-            listener.finished(index, outcome);
+          if (q.visit == null) {
+            q.visit = new PageArchiver.Visit(urls.get(index).strip());
           }
+          notBefore = archiver.step(q.visit);
+          if (notBefore == null) {
+            PageOutcome outcome = q.visit.outcome();
+            q.visit = null;
+            // Kept for the summary: the response (its body) is let go, so memory stays flat.
+            outcomes[index] = new PageOutcome(outcome.requestedUrl(), outcome.hops(),
+                outcome.article(), outcome.articleId(), outcome.failure(), outcome.reason(),
+                null);
+            synchronized (listener) {
+              listener.finished(index, outcome);
+            }
+          }
+        } catch (RuntimeException e) {
+          // A bug on this URL: it is dropped from the results; the host goes on.
+          q.visit = null;
+          notBefore = null;
+          throw e;
         } finally {
           // Even when a URL's work throws, the host and the count go back, so the other
           // workers are not left waiting for a URL that will never finish.
-          give(q);
+          give(q, notBefore);
         }
       }
     } catch (InterruptedException e) {
@@ -133,12 +152,22 @@ public final class ParallelArchive {
     }
   }
 
-  /** Hands a host back after one of its URLs finished. */
-  private synchronized void give(HostQueue q) {
-    remaining--;
-    if (!q.indexes.isEmpty()) {
-      q.readyAt = delays.nextAllowed(q.host, Duration.ZERO);
+  /**
+   * Hands a host back: with {@code notBefore} its head URL waits for that turn (the worker
+   * does not sleep it out); without, the head URL is done and the next one waits for the
+   * host's gap.
+   */
+  private synchronized void give(HostQueue q, Instant notBefore) {
+    if (notBefore != null) {
+      q.readyAt = notBefore;
       ready.add(q);
+    } else {
+      q.indexes.poll();
+      remaining--;
+      if (!q.indexes.isEmpty()) {
+        q.readyAt = delays.nextAllowed(q.host, Duration.ZERO);
+        ready.add(q);
+      }
     }
     notifyAll();
   }

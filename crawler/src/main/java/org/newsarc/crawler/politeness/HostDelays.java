@@ -62,6 +62,14 @@ public final class HostDelays {
     }
   }
 
+  /** Sleeps until {@code time}; returns at once when it has passed. */
+  public void waitUntil(Instant time) throws InterruptedException {
+    Duration wait = Duration.between(clock.instant(), time);
+    if (!wait.isNegative() && !wait.isZero()) {
+      sleeper.sleep(wait);
+    }
+  }
+
   /** The earliest time {@code host} may be asked again (now or earlier when it is free). */
   public Instant nextAllowed(String host, Duration crawlDelay) {
     Turn t = turns.get(host);
