@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
 import org.netpreserve.jwarc.WarcWriter;
 import org.newsarc.archive.CaptureLookup.PriorCapture;
@@ -176,19 +178,29 @@ public final class WarcArchive implements Closeable {
         : records.response(exchange, request.id(), payloadDigest);
     ByteArrayOutputStream buf = new ByteArrayOutputStream(
         exchange.responseBody().length / 3 + 4096);
-    WarcWriter encoder = new WarcWriter(Channels.newChannel(buf), WarcCompression.GZIP);
-    encoder.write(response);
+    gzipMember(response, buf);
     long length = buf.size();
-    encoder.write(request);
+    gzipMember(request, buf);
     if (metadata != null) {
-      encoder.write(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
-          metadata));
+      gzipMember(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
+          metadata), buf);
     }
     Appended at = append(buf.toByteArray(), exchange.targetUri(), "capture");
     awaitDurable(at);
     return new StoredCapture(at.fileName(), at.start(), length,
         "<" + response.id() + ">",
         payloadDigest == null ? null : Digests.label(payloadDigest), exchange.date(), revisit);
+  }
+
+  /**
+   * Appends {@code record} to {@code out} as one gzip member of its own. The record is written
+   * uncompressed by jwarc into a JDK gzip stream, which ends its deflater's native memory when
+   * closed; jwarc's own gzip channel leaves that (about 300 KB a record) to the collector.
+   */
+  static void gzipMember(WarcRecord record, ByteArrayOutputStream out) throws IOException {
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 16 * 1024)) {
+      new WarcWriter(Channels.newChannel(gz), WarcCompression.NONE).write(record);
+    }
   }
 
   /** Writes some of {@code bytes} to {@code channel}, as {@link FileChannel#write} does. */
@@ -285,8 +297,7 @@ public final class WarcArchive implements Closeable {
     String id = stored.recordId();
     URI responseId = URI.create(id.startsWith("<") ? id.substring(1, id.length() - 1) : id);
     ByteArrayOutputStream buf = new ByteArrayOutputStream(2048);
-    new WarcWriter(Channels.newChannel(buf), WarcCompression.GZIP)
-        .write(records.metadata(targetUri, stored.date(), responseId, metadata));
+    gzipMember(records.metadata(targetUri, stored.date(), responseId, metadata), buf);
     awaitDurable(append(buf.toByteArray(), targetUri, "metadata"));
   }
 
@@ -356,8 +367,7 @@ public final class WarcArchive implements Closeable {
     writer = new WarcWriter(channel, WarcCompression.GZIP);
     try {
       ByteArrayOutputStream info = new ByteArrayOutputStream(1024);
-      new WarcWriter(Channels.newChannel(info), WarcCompression.GZIP)
-          .write(records.warcinfo(fileName, now));
+      gzipMember(records.warcinfo(fileName, now), info);
       ByteBuffer b = ByteBuffer.wrap(info.toByteArray());
       while (b.hasRemaining()) {
         writes.write(channel, b);
