@@ -54,14 +54,24 @@ public final class BlockFilter {
           + "|newsletter.{0,60}(sign up|subscribe|inbox)|by clicking subscribe"
           + "|all rights reserved|©|copyright \\d{4}|free articles? (left|remaining|this month)"
           + "|you have read \\d+ of|abonnez-vous|jetzt abonnieren|abonnieren sie|subscribe (now|today)"
-          + "|become a (member|subscriber)|suscríbete|cet article vous est offert",
+          + "|become a (member|subscriber)|suscríbete|cet article vous est offert"
+          // comment forms and their rules
+          + "|(logged in|log in|sign in|eingeloggt|einloggen|angemeldet|anmelden|registrieren)"
+          + "[^.]{0,40}(comment|kommentar|diskussion|netiquette)"
+          + "|(will not be|wird nicht|nicht) (published|veröffentlicht)|required fields are marked"
+          // calls to follow the outlet elsewhere
+          + "|download (the|our)[^.]{0,40} app|sign(ing)? up (for|to)[^.]{0,30}newsletter"
+          + "|join our[^.]{0,30}newsletter|síguenos en|folgen sie uns"
+          + "|(korzystamy z|verwendet|verwenden|nutzt|nutzen|utilise|utilisons) cookies"
+          + "|verwendung von cookies|wszelkie prawa zastrzeżone",
       Pattern.CASE_INSENSITIVE);
 
   /** Words one of which every {@link #NOTICE} contains; checked first because it is cheap. */
   private static final KeywordScanner NOTICE_WORDS = new KeywordScanner(
       "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
       "rights reserved", "©", "copyright", "free article", "you have read", "abonn", "subscri", "become a", "suscr",
-      "offert");
+      "offert", "comment", "kommentar", "diskussion", "netiquette", "published", "veröffentlicht",
+      "required fields", "download", "síguenos", "folgen sie", "zastrzeżone");
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",
@@ -113,7 +123,8 @@ public final class BlockFilter {
   /** Picture credits, wherever they stand. */
   private static final Pattern CREDIT_LINE = Pattern.compile(
       "^(crédits? photos?|photo credits?|image credits?|picture credits?|credits?|bildnachweis"
-          + "|bildrechte|bildquelle|titelbild|fotos?|photos?|images?|bild|foto ?credit)\\s*:",
+          + "|bildrechte|bildquelle|titelbild|fotos?|photos?|images?|bild|foto ?credit"
+          + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BlockFilter() {}
