@@ -2,6 +2,7 @@ package org.newsarc.extractor.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -120,6 +121,11 @@ public final class BlockFilter {
           + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati)\\b.{0,60}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** How a teaser's cut-off summary ends: an ellipsis, maybe followed by a "more" link. */
+  private static final Pattern TEASER_END = Pattern.compile(
+      "(\\.\\.\\.|…)\\s*(\\[?(mehr|more|weiter|weiterlesen|read more|lire la suite|leggi|más|więcej)\\]?)?"
+          + "\\s*[»›•>\\s]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** Picture credits, wherever they stand. */
   private static final Pattern CREDIT_LINE = Pattern.compile(
       "^(crédits? photos?|photo credits?|image credits?|picture credits?|credits?|bildnachweis"
@@ -128,6 +134,8 @@ public final class BlockFilter {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BlockFilter() {}
+  /** Blocks at least this long that the page repeats are kept once. */
+  private static final int REPEAT_MIN = 80;
 
   /**
    * Keeps the blocks that read as article text.
@@ -140,8 +148,13 @@ public final class BlockFilter {
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
     boolean skippingSection = false;
+    Set<String> seen = new HashSet<>();
     for (TextBlock b : blocks) {
       String text = b.text();
+      if (text.length() >= REPEAT_MIN && !seen.add(text)) {
+        // Responsive pages render the same paragraph twice (one copy for small screens).
+        continue;
+      }
       if (articleMode && seenProse && isSectionOpener(b)) {
         skippingSection = true;
         continue;
@@ -159,6 +172,11 @@ public final class BlockFilter {
       }
       if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()
           && (b.linkDensity() > 0.3 || text.length() < 120)) {
+        continue;
+      }
+      if (articleMode && text.length() < 400 && b.linkDensity() > 0.05
+          && TEASER_END.matcher(text).find()) {
+        // A linked summary cut off with an ellipsis is a teaser for another page.
         continue;
       }
       if (articleMode && b.linkDensity() > 0.5 && !(b.inList() && b.kind() == Blocks.Kind.LIST_ITEM
