@@ -36,7 +36,8 @@ public final class BlockFilter {
       "auch interessant", "teilen", "kommentare", "newsletter", "image", "photo", "credit",
       "kontakt", "contact", "inhaltsverzeichnis", "table of contents", "contents", "permalink",
       "permalien", "pinnen", "pin it", "externer inhalt", "valora esta noticia", "markiert mit",
-      "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen");
+      "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen", "written by",
+      "geschrieben von", "écrit par", "escrito por", "author", "autor", "auteur");
 
   /** Blocks that start like this are pointers elsewhere, not text. */
   private static final Pattern POINTER_PREFIX = Pattern.compile(
@@ -64,7 +65,10 @@ public final class BlockFilter {
           + "|download (the|our)[^.]{0,40} app|sign(ing)? up (for|to)[^.]{0,30}newsletter"
           + "|join our[^.]{0,30}newsletter|síguenos en|folgen sie uns"
           + "|(korzystamy z|verwendet|verwenden|nutzt|nutzen|utilise|utilisons) cookies"
-          + "|verwendung von cookies|wszelkie prawa zastrzeżone",
+          + "|verwendung von cookies|wszelkie prawa zastrzeżone"
+          // affiliate disclosures
+          + "|(may|might|could) (earn|receive|get)[^.]{0,40}(commission|compensation)"
+          + "|contains (affiliate links|references to products)|affiliate links?\\b[^.]{0,40}(earn|commission)",
       Pattern.CASE_INSENSITIVE);
 
   /** Words one of which every {@link #NOTICE} contains; checked first because it is cheap. */
@@ -72,7 +76,8 @@ public final class BlockFilter {
       "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
       "rights reserved", "©", "copyright", "free article", "you have read", "abonn", "subscri", "become a", "suscr",
       "offert", "comment", "kommentar", "diskussion", "netiquette", "published", "veröffentlicht",
-      "required fields", "download", "síguenos", "folgen sie", "zastrzeżone");
+      "required fields", "download", "síguenos", "folgen sie", "zastrzeżone", "commission",
+      "compensation", "contains");
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",

@@ -52,7 +52,9 @@ class BlockFilterTest {
       "Never miss the latest news by signing up to our newsletter today!",
       "Zachęcamy do regularnych odwiedzin naszej strony. Informujemy, że korzystamy z cookies.",
       "Abbildung 4: klassische Schwachschicht.",
-      "Fig. 2: The model against the measurements."})
+      "Fig. 2: The model against the measurements.",
+      "We buy all the products we test. If you purchase through our links, we may earn a commission.",
+      "Written by:"})
   void furnitureAndCaptionsGo(String line) {
     assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(p(PROSE), p(line), p(PROSE + " Two."))));
   }
