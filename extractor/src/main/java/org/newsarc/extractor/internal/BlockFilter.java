@@ -123,7 +123,10 @@ public final class BlockFilter {
           + "|explore further|neueste artikel|zum weiterlesen|weiterführende (informationen|links?)"
           + "|entdecke weitere|weitere pressemitteilungen|mehr kolumnen|artikel und videos zum thema"
           + "|kommende (events|termine)|empfehlungen aus|more from|further reading"
-          + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati)\\b.{0,60}$",
+          + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati"
+          + "|verwandte (beiträge|artikel|themen)|das thema könnte (sie|dich) auch interessieren"
+          + "|schlagw(o|ö)rte?r?|weiterführender link|mehr aus der sendung"
+          + "|(zobacz|czytaj) (także|też|również)|(audios? et )?vidéos? sur le (même )?sujet)\\b.{0,60}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** How a teaser's cut-off summary ends: an ellipsis, maybe followed by a "more" link. */

@@ -44,6 +44,15 @@ class BlockFilterTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Verwandte Beiträge", "Zobacz także", "Schlagworte", "Audios et vidéos sur le sujet"})
+  void aPointerSectionGoesWithItsLinks(String heading) {
+    TextBlock h = new TextBlock(heading, Blocks.Kind.HEADING, 0, false);
+    TextBlock link = new TextBlock("Another story from the same town", Blocks.Kind.LIST_ITEM, 32, true);
+    assertEquals(List.of(PROSE, "Next part", PROSE + " Two."), kept(List.of(p(PROSE), h, link, link,
+        new TextBlock("Next part", Blocks.Kind.HEADING, 0, false), p(PROSE + " Two."))));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {
       "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
       "You must be logged in to post a comment.",
