@@ -75,9 +75,10 @@ public final class BlockFilter {
   private static final KeywordScanner NOTICE_WORDS = new KeywordScanner(
       "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
       "rights reserved", "©", "copyright", "free article", "you have read", "abonn", "subscri", "become a", "suscr",
-      "offert", "comment", "kommentar", "diskussion", "netiquette", "published", "veröffentlicht",
-      "required fields", "download", "síguenos", "folgen sie", "zastrzeżone", "commission",
-      "compensation", "contains");
+      "offert", "logged in", "log in", "sign in", "eingeloggt", "einloggen", "angemeldet",
+      "anmelden", "registrieren", "not be published", "nicht veröffentlicht", "required fields",
+      "download", "síguenos", "folgen sie", "zastrzeżone", "commission", "compensation",
+      "contains affiliate", "contains references", "affiliate");
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",
