@@ -192,6 +192,11 @@ public final class BlockFilter {
           && b.linkDensity() < 0.8 && text.length() > 80)) {
         continue;
       }
+      if (articleMode && seenProse && text.length() <= 200 && !normTitle.isEmpty()
+          && comparable(text).equals(normTitle)) {
+        // The headline again further down: a sticky header, a share box or a print heading.
+        continue;
+      }
       if (!seenProse) {
         String c = comparable(text);
         if (!normTitle.isEmpty() && (c.equals(normTitle) || normTitle.startsWith(c) && c.length() > 20)) {

@@ -28,6 +28,12 @@ class BlockFilterTest {
   }
 
   @Test
+  void theHeadlineRepeatedFurtherDownGoes() {
+    TextBlock headline = new TextBlock("Council approves plan", Blocks.Kind.HEADING, 0, false);
+    assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(headline, p(PROSE), headline, p(PROSE + " Two."))));
+  }
+
+  @Test
   void shortRepeatedLinesAreNotFolded() {
     String line = "Yes.";
     assertEquals(List.of(PROSE, line, PROSE + " More.", line, PROSE + " Again."),
