@@ -18,6 +18,9 @@ class ArticleExtractorTest {
 
   private static final String PROSE =
       "The council voted on Tuesday to approve the new plan after a long debate that lasted well into the night. ";
+  /** A second paragraph: a paragraph the page repeats word for word is kept once. */
+  private static final String PROSE_2 =
+      "Work on the first bus lanes is to start in March, and the new crossings will follow before the summer. ";
   private final ArticleExtractor extractor = new ArticleExtractor();
 
   private Article extract(String html, String url) throws ExtractionException {
@@ -35,8 +38,8 @@ class ArticleExtractorTest {
     String html = page("<title>Council approves plan | Example News</title>",
         "<article><h1>Council approves plan</h1><p class=\"byline\">By Jane Doe</p>"
             + "<p>" + PROSE + "</p><h2>What changes</h2><ul><li>Bus lanes on Mill Road</li>"
-            + "<li>New crossings near schools</li></ul><blockquote><p>" + PROSE + "</p></blockquote>"
-            + "<p>" + PROSE + PROSE + "</p></article>");
+            + "<li>New crossings near schools</li></ul><blockquote><p>" + PROSE_2 + "</p></blockquote>"
+            + "<p>" + PROSE + PROSE_2 + "</p></article>");
     Article a = extract(html, "https://example.org/news/2024/05/07/plan.html");
     String[] blocks = a.text().split("\n\n");
     assertEquals(PROSE.strip(), blocks[0]);
@@ -56,7 +59,7 @@ class ArticleExtractorTest {
         "<article><p>" + PROSE + PROSE + "</p><div class=\"related-articles\"><h3>Related</h3>"
             + "<p><a href=\"/a\">Something else entirely that happened</a></p></div>"
             + "<p>Advertisement</p><div class=\"ad-slot\">Buy things now</div>"
-            + "<p>" + PROSE + PROSE + "</p><p><strong>Also read:</strong> <a href=\"/b\">Another story</a></p>"
+            + "<p>" + PROSE_2 + PROSE + "</p><p><strong>Also read:</strong> <a href=\"/b\">Another story</a></p>"
             + "<aside><p>Sign up for our newsletter to get the news in your inbox every morning.</p></aside>"
             + "<p>" + PROSE + "</p></article><section class=\"comments\"><p>" + PROSE + "</p></section>");
     Article a = extract(html, "https://example.org/ferry");

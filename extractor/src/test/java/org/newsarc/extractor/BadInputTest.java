@@ -50,9 +50,10 @@ class BadInputTest {
   void twentyMegabytePageIsBoundedInTime() {
     StringBuilder sb = new StringBuilder(21 << 20);
     sb.append("<html><head><title>Big</title></head><body><article>");
-    String para = "<p>" + "All work and no play makes a very long page indeed. ".repeat(8) + "</p>\n";
-    while (sb.length() < 20 << 20) {
-      sb.append(para);
+    String para = "All work and no play makes a very long page indeed. ".repeat(8) + "</p>\n";
+    // Numbered, because a paragraph the page repeats word for word is kept only once.
+    for (int i = 0; sb.length() < 20 << 20; i++) {
+      sb.append("<p>Part ").append(i).append(". ").append(para);
     }
     sb.append("</article></body></html>");
     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package org.newsarc.extractor.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +36,8 @@ public final class BlockFilter {
       "auch interessant", "teilen", "kommentare", "newsletter", "image", "photo", "credit",
       "kontakt", "contact", "inhaltsverzeichnis", "table of contents", "contents", "permalink",
       "permalien", "pinnen", "pin it", "externer inhalt", "valora esta noticia", "markiert mit",
-      "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen");
+      "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen", "written by",
+      "geschrieben von", "écrit par", "escrito por", "author", "autor", "auteur");
 
   /** Blocks that start like this are pointers elsewhere, not text. */
   private static final Pattern POINTER_PREFIX = Pattern.compile(
@@ -54,14 +56,29 @@ public final class BlockFilter {
           + "|newsletter.{0,60}(sign up|subscribe|inbox)|by clicking subscribe"
           + "|all rights reserved|©|copyright \\d{4}|free articles? (left|remaining|this month)"
           + "|you have read \\d+ of|abonnez-vous|jetzt abonnieren|abonnieren sie|subscribe (now|today)"
-          + "|become a (member|subscriber)|suscríbete|cet article vous est offert",
+          + "|become a (member|subscriber)|suscríbete|cet article vous est offert"
+          // comment forms and their rules
+          + "|(logged in|log in|sign in|eingeloggt|einloggen|angemeldet|anmelden|registrieren)"
+          + "[^.]{0,40}(comment|kommentar|diskussion|netiquette)"
+          + "|(will not be|wird nicht|nicht) (published|veröffentlicht)|required fields are marked"
+          // calls to follow the outlet elsewhere
+          + "|download (the|our)[^.]{0,40} app|sign(ing)? up (for|to)[^.]{0,30}newsletter"
+          + "|join our[^.]{0,30}newsletter|síguenos en|folgen sie uns"
+          + "|(korzystamy z|verwendet|verwenden|nutzt|nutzen|utilise|utilisons) cookies"
+          + "|verwendung von cookies|wszelkie prawa zastrzeżone"
+          // affiliate disclosures
+          + "|(may|might|could) (earn|receive|get)[^.]{0,40}(commission|compensation)"
+          + "|contains (affiliate links|references to products)|affiliate links?\\b[^.]{0,40}(earn|commission)",
       Pattern.CASE_INSENSITIVE);
 
   /** Words one of which every {@link #NOTICE} contains; checked first because it is cheap. */
   private static final KeywordScanner NOTICE_WORDS = new KeywordScanner(
       "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
       "rights reserved", "©", "copyright", "free article", "you have read", "abonn", "subscri", "become a", "suscr",
-      "offert");
+      "offert", "logged in", "log in", "sign in", "eingeloggt", "einloggen", "angemeldet",
+      "anmelden", "registrieren", "not be published", "nicht veröffentlicht", "required fields",
+      "download", "síguenos", "folgen sie", "zastrzeżone", "commission", "compensation",
+      "contains affiliate", "contains references", "affiliate");
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",
@@ -107,16 +124,27 @@ public final class BlockFilter {
           + "|explore further|neueste artikel|zum weiterlesen|weiterführende (informationen|links?)"
           + "|entdecke weitere|weitere pressemitteilungen|mehr kolumnen|artikel und videos zum thema"
           + "|kommende (events|termine)|empfehlungen aus|more from|further reading"
-          + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati)\\b.{0,60}$",
+          + "|artículos relacionados|noticias relacionadas|potrebbe interessarti|articoli correlati"
+          + "|verwandte (beiträge|artikel|themen)|das thema könnte (sie|dich) auch interessieren"
+          + "|schlagw(o|ö)rte?r?|weiterführender link|mehr aus der sendung"
+          + "|(zobacz|czytaj) (także|też|również)|(audios? et )?vidéos? sur le (même )?sujet)\\b.{0,60}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** How a teaser's cut-off summary ends: an ellipsis, maybe followed by a "more" link. */
+  private static final Pattern TEASER_END = Pattern.compile(
+      "(\\.\\.\\.|…)\\s*(\\[?(mehr|more|weiter|weiterlesen|read more|lire la suite|leggi|más|więcej)\\]?)?"
+          + "\\s*[»›•>\\s]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Picture credits, wherever they stand. */
   private static final Pattern CREDIT_LINE = Pattern.compile(
       "^(crédits? photos?|photo credits?|image credits?|picture credits?|credits?|bildnachweis"
-          + "|bildrechte|bildquelle|titelbild|fotos?|photos?|images?|bild|foto ?credit)\\s*:",
+          + "|bildrechte|bildquelle|titelbild|fotos?|photos?|images?|bild|foto ?credit"
+          + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BlockFilter() {}
+  /** Blocks at least this long that the page repeats are kept once. */
+  private static final int REPEAT_MIN = 80;
 
   /**
    * Keeps the blocks that read as article text.
@@ -129,8 +157,13 @@ public final class BlockFilter {
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
     boolean skippingSection = false;
+    Set<String> seen = new HashSet<>();
     for (TextBlock b : blocks) {
       String text = b.text();
+      if (text.length() >= REPEAT_MIN && !seen.add(text)) {
+        // Responsive pages render the same paragraph twice (one copy for small screens).
+        continue;
+      }
       if (articleMode && seenProse && isSectionOpener(b)) {
         skippingSection = true;
         continue;
@@ -150,8 +183,18 @@ public final class BlockFilter {
           && (b.linkDensity() > 0.3 || text.length() < 120)) {
         continue;
       }
+      if (articleMode && text.length() < 400 && b.linkDensity() > 0.05
+          && TEASER_END.matcher(text).find()) {
+        // A linked summary cut off with an ellipsis is a teaser for another page.
+        continue;
+      }
       if (articleMode && b.linkDensity() > 0.5 && !(b.inList() && b.kind() == Blocks.Kind.LIST_ITEM
           && b.linkDensity() < 0.8 && text.length() > 80)) {
+        continue;
+      }
+      if (articleMode && seenProse && text.length() <= 200 && !normTitle.isEmpty()
+          && comparable(text).equals(normTitle)) {
+        // The headline again further down: a sticky header, a share box or a print heading.
         continue;
       }
       if (!seenProse) {

@@ -28,10 +28,10 @@ public final class DateParser {
   private static final Pattern COMPACT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2}))?");
   private static final Pattern DMY_NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-      "\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(\\p{L}{3,10})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b",
+      "\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(\\p{L}{3,12})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-      "\\b(\\p{L}{3,10})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
+      "\\b(\\p{L}{3,12})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Day, month and a two-digit year, each of two digits: 02.12.19. */
@@ -272,8 +272,27 @@ public final class DateParser {
         {"oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "out", "ott"},
         {"nov", "november", "novembre", "noviembre", "novembro"},
         {"dec", "dezember", "décembre", "diciembre", "dicembre", "december", "dezembro", "dez", "déc", "dic"}};
+    // Russian, Ukrainian and Polish write the month in the genitive ("15 августа 2016"):
+    // the first three letters name it, as in the Latin-script languages above. Arabic names
+    // are whole words.
+    String[][] more = {
+        {"янв", "січ", "sty", "يناير"},
+        {"фев", "лют", "lut", "فبراير"},
+        {"мар", "бер", "مارس"},
+        {"апр", "кві", "kwi", "أبريل", "ابريل"},
+        {"мая", "май", "тра", "maj", "مايو"},
+        {"июн", "чер", "cze", "يونيو"},
+        {"июл", "лип", "lip", "يوليو"},
+        {"авг", "сер", "sie", "أغسطس", "اغسطس"},
+        {"сен", "вер", "wrz", "سبتمبر"},
+        {"окт", "жов", "paź", "أكتوبر", "اكتوبر"},
+        {"ноя", "лис", "lis", "نوفمبر"},
+        {"дек", "гру", "gru", "ديسمبر"}};
     for (int i = 0; i < names.length; i++) {
       for (String n : names[i]) {
+        m.put(n, i + 1);
+      }
+      for (String n : more[i]) {
         m.put(n, i + 1);
       }
     }

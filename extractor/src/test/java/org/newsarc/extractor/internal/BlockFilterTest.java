@@ -1,0 +1,76 @@
+package org.newsarc.extractor.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.newsarc.extractor.internal.TextRenderer.TextBlock;
+
+class BlockFilterTest {
+
+  private static final String PROSE = "The council voted on Tuesday to approve the new plan after a long "
+      + "debate that lasted well into the night, and the mayor said the work would start in spring.";
+
+  private static TextBlock p(String text) {
+    return new TextBlock(text, Blocks.Kind.PARAGRAPH, 0, false);
+  }
+
+  private static List<String> kept(List<TextBlock> blocks) {
+    return BlockFilter.filter(blocks, "Council approves plan", true).stream().map(TextBlock::text).toList();
+  }
+
+  @Test
+  void aParagraphThePageRepeatsIsKeptOnce() {
+    String other = "Work on the bus lanes starts in March and is to be finished before the summer holidays begin.";
+    assertEquals(List.of(PROSE, other), kept(List.of(p(PROSE), p(other), p(PROSE))));
+  }
+
+  @Test
+  void theHeadlineRepeatedFurtherDownGoes() {
+    TextBlock headline = new TextBlock("Council approves plan", Blocks.Kind.HEADING, 0, false);
+    assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(headline, p(PROSE), headline, p(PROSE + " Two."))));
+  }
+
+  @Test
+  void shortRepeatedLinesAreNotFolded() {
+    String line = "Yes.";
+    assertEquals(List.of(PROSE, line, PROSE + " More.", line, PROSE + " Again."),
+        kept(List.of(p(PROSE), p(line), p(PROSE + " More."), p(line), p(PROSE + " Again."))));
+  }
+
+  @Test
+  void aLinkedSummaryCutOffWithAnEllipsisIsATeaser() {
+    String teaser = "Die Zusatzbuchstaben GTI des VW Golf sind seit jeher Garant für dynamische Fortbewegung. War ...";
+    TextBlock linked = new TextBlock(teaser, Blocks.Kind.PARAGRAPH, 30, false);
+    assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(p(PROSE), linked, p(PROSE + " Two."))));
+    // Without a link it is the author's own trailing off and stays.
+    assertEquals(List.of(PROSE, teaser, PROSE + " Two."), kept(List.of(p(PROSE), p(teaser), p(PROSE + " Two."))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Verwandte Beiträge", "Zobacz także", "Schlagworte", "Audios et vidéos sur le sujet"})
+  void aPointerSectionGoesWithItsLinks(String heading) {
+    TextBlock h = new TextBlock(heading, Blocks.Kind.HEADING, 0, false);
+    TextBlock link = new TextBlock("Another story from the same town", Blocks.Kind.LIST_ITEM, 32, true);
+    assertEquals(List.of(PROSE, "Next part", PROSE + " Two."), kept(List.of(p(PROSE), h, link, link,
+        new TextBlock("Next part", Blocks.Kind.HEADING, 0, false), p(PROSE + " Two."))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+      "You must be logged in to post a comment.",
+      "E-Mail (wird benötigt und nicht veröffentlicht)",
+      "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+      "Never miss the latest news by signing up to our newsletter today!",
+      "Zachęcamy do regularnych odwiedzin naszej strony. Informujemy, że korzystamy z cookies.",
+      "Abbildung 4: klassische Schwachschicht.",
+      "Fig. 2: The model against the measurements.",
+      "We buy all the products we test. If you purchase through our links, we may earn a commission.",
+      "Written by:"})
+  void furnitureAndCaptionsGo(String line) {
+    assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(p(PROSE), p(line), p(PROSE + " Two."))));
+  }
+}
