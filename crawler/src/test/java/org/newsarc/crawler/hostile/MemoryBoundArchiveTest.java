@@ -29,10 +29,11 @@ import org.newsarc.testing.WarcFiles;
  * an overrun) over 32 hostile hosts, each serving a page of 150 MB of {@code <p>} paragraphs, a
  * page of 200,000 links and a body of 20 MB; every 4th host also a gzip bomb that decodes to
  * 150 MB of {@code <p>} tags (see {@link MemoryBoundTest#BOMB_EVERY}). A healthy host's article
- * is archived beside them. The run must end normally (exit 0, or 1 when some URLs failed), every
- * hostile URL must have its line with a clear outcome (the 150 MB page archived truncated as
- * {@code too-large}; the bomb is stored as sent, and its decoded text is cut for the extractor), the article must be archived and every
- * WARC file valid. The peak heap is read from the child's flight recording.
+ * is archived beside them, at the default {@code --max-bytes}. The run must end normally (exit 0,
+ * or 1 when some URLs failed), every hostile URL must have its line with a clear outcome (the
+ * 150 MB page archived truncated as {@code too-large}; the bomb is stored as sent, its decoded
+ * text cut for the extractor), the article must be archived and every WARC file valid. The peak
+ * heap is read from the child's flight recording.
  */
 class MemoryBoundArchiveTest {
   static final int HOSTS = MemoryBoundTest.HOSTS;
