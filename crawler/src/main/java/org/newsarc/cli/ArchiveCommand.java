@@ -99,9 +99,11 @@ public final class ArchiveCommand implements Callable<Integer> {
       description = "Most time one request may take, body included (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "20971520",
+  // 8 MiB, as in a crawl: each worker may hold a body twice, so 32 workers stay under 1 GB.
+  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "8388608",
       description = "Bodies longer than this are archived truncated and reported as too large"
-          + " (default: ${DEFAULT-VALUE}).")
+          + " (default: ${DEFAULT-VALUE}, 8 MiB; each worker may hold a body twice, so raise"
+          + " it only with the heap).")
   long maxBytes;
 
   @Option(names = "--warc-version", paramLabel = "V", defaultValue = "1.1",

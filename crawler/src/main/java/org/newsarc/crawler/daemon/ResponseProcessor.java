@@ -104,10 +104,14 @@ public final class ResponseProcessor {
       } catch (IOException e) {
         return failed(lease, changed, FailureKind.DECODING, e.getMessage());
       }
+      boolean cut = body.length >= max;
       if (GzipFiles.isGzip(body)) {
-        // A .xml.gz sitemap (or feed) served as a file, not as a content coding.
+        // A .xml.gz sitemap (or feed) served as a file, not as a content coding: its first
+        // 16 MiB are read, like a plain sitemap's.
         try {
-          body = GzipFiles.gunzip(body, (int) max);
+          GzipFiles.Opened opened = GzipFiles.gunzip(body, (int) max);
+          body = opened.bytes();
+          cut = opened.cut();
         } catch (IOException e) {
           return failed(lease, changed, FailureKind.EXTRACTION, "bad gzip file: "
               + e.getMessage());
@@ -117,7 +121,9 @@ public final class ResponseProcessor {
           case SITEMAP -> { }
           case FEED -> {
             return new Processed(UrlKind.FEED, null, feeds.read(body, response.url()),
-                List.of(), changed, null, null);
+                List.of(), changed, cut ? FailureKind.TOO_LARGE : null,
+                cut ? "gzip feed cut at " + (max >> 20) + " MiB decoded; its items were read"
+                    + " from that part" : null);
           }
           default -> {
             return failed(lease, changed, FailureKind.NOT_HTML, "gzip file of content type "
@@ -126,7 +132,7 @@ public final class ResponseProcessor {
         }
       }
       share.shrinkTo(body.length);
-      return sitemap(response, body, body.length >= max, changed);
+      return sitemap(response, body, cut, changed);
     }
   }
 

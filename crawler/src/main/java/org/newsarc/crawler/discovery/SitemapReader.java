@@ -80,7 +80,9 @@ public final class SitemapReader {
    * The sitemap cut before its entry number {@link #MAX_URLS} + 1 (an index: before child
    * {@link #MAX_CHILD_SITEMAPS} + 1), with its root closed again, so that the parser never
    * builds the entries that would be dropped anyway: a sitemap bomb that repeats one entry
-   * millions of times costs no more than a full sitemap. Any other body is returned as is.
+   * millions of times costs no more than a full sitemap. A body cut at a byte cap (its root
+   * never closed) ends after its last whole entry, its root closed again. Any other body is
+   * returned as is.
    */
   static byte[] cut(byte[] body) {
     int urls = 0;
@@ -99,7 +101,30 @@ public final class SitemapReader {
         }
       }
     }
+    // A sitemap cut at a byte cap ends mid-entry: it keeps its whole entries only.
+    if (urls > 0 && lastIndexOf(body, "</urlset") < 0) {
+      int end = lastIndexOf(body, "</url>");
+      return end < 0 ? body : closed(body, end + "</url>".length(), "</urlset>");
+    }
+    if (sitemaps > 0 && lastIndexOf(body, "</sitemapindex") < 0) {
+      int end = lastIndexOf(body, "</sitemap>");
+      return end < 0 ? body : closed(body, end + "</sitemap>".length(), "</sitemapindex>");
+    }
     return body;
+  }
+
+  /** Where the last {@code text} (ASCII) starts in {@code body}, or -1. */
+  private static int lastIndexOf(byte[] body, String text) {
+    outer:
+    for (int i = body.length - text.length(); i >= 0; i--) {
+      for (int k = 0; k < text.length(); k++) {
+        if (body[i + k] != text.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /** Whether the start tag {@code tag} (no prefix, no longer name) begins at {@code at}. */

@@ -116,12 +116,41 @@ class HostileFeedCrawlTest {
     }, "/feed.xml", FeedReader.MAX_ENTRIES + 1, null);
   }
 
+  @Test
+  void aGzipSitemapFileOfMoreThan16MiBIsReadUpToItsCut() throws Exception {
+    int entries = 40_000;
+    String title = "t".repeat(400);
+    Path run = crawlPast((bad, path) -> {
+      StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><urlset xmlns="
+          + "\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news="
+          + "\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
+      for (int i = 0; i < entries; i++) {
+        b.append("<url><loc>").append(bad.base()).append("/p/").append(i)
+            .append("</loc><news:news><news:title>").append(title)
+            .append("</news:title></news:news></url>\n");
+      }
+      try {
+        // Served as a .gz file (no Content-Encoding), decoding to about 20 MB.
+        return DiscoveryTest.gzipFile(b.append("</urlset>\n").toString());
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }, "/sitemap.xml.gz", entries + 2, "cut at 16 MiB");
+    List<List<String>> row = CrawlHarness.query(run,
+        "SELECT kind FROM failures WHERE url LIKE '%/sitemap.xml.gz'");
+    assertEquals(List.of(List.of("too-large")), row, "the sitemap's failure row");
+    long read = CrawlHarness.count(run, "SELECT COUNT(*) FROM frontier_urls WHERE url LIKE"
+        + " '%/p/%'");
+    // About 16 MiB / 480 bytes: every whole entry of the first 16 MiB, none of the rest.
+    assertTrue(read > 30_000 && read < 36_000, "entries read from the cut: " + read);
+  }
+
   interface Body {
     Reply make(TestSite bad, String path);
   }
 
   /** Crawls a hostile feed or sitemap and a healthy host; checks the promises of the class. */
-  private void crawlPast(Body body, String path, long maxBadUrls, String error)
+  private Path crawlPast(Body body, String path, long maxBadUrls, String error)
       throws Exception {
     Path run = Files.createTempDirectory(dir, "run");
     try (TestSite bad = new TestSite("127.0.9.21"); TestSite good = new TestSite("127.0.9.22")) {
@@ -157,6 +186,7 @@ class HostileFeedCrawlTest {
       assertTrue(peak.get() < MAX_HEAP, "peak heap " + (peak.get() >> 20) + " MiB");
       WarcFiles.assertValid(run.resolve("crawl-data/warcs"));
     }
+    return run;
   }
 
   /** Samples the heap in use every 20 ms until interrupted, keeping the highest figure. */

@@ -67,6 +67,23 @@ class MemoryCapsTest {
   }
 
   @Test
+  void aSitemapCutAtAByteCapKeepsItsWholeEntriesOnly() throws Exception {
+    String whole = URLSET + "<url><loc>http://example.org/a</loc></url>\n"
+        + "<url><loc>http://example.org/b</loc></url>\n";
+    byte[] cut = SitemapReader.cut((whole + "<url><loc>http://example.org/c")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(whole.strip() + "</urlset>", new String(cut, StandardCharsets.UTF_8));
+    List<Discovered> read = new SitemapReader().read((whole + "<url><loc>http://exa")
+        .getBytes(StandardCharsets.UTF_8), "application/xml", "http://example.org/s.xml");
+    assertEquals(List.of("http://example.org/a", "http://example.org/b"),
+        read.stream().map(Discovered::url).toList());
+    String index = "<sitemapindex><sitemap><loc>http://example.org/1.xml</loc></sitemap>";
+    assertEquals(index + "</sitemapindex>", new String(SitemapReader.cut((index
+        + "<sitemap><loc>http://exa").getBytes(StandardCharsets.UTF_8)),
+        StandardCharsets.UTF_8));
+  }
+
+  @Test
   void anIndexIsCutAfterItsLastChildKeptAndASmallSitemapIsLeftAlone() {
     StringBuilder xml = new StringBuilder("<sitemapindex>");
     for (int i = 0; i < SitemapReader.MAX_CHILD_SITEMAPS + 5; i++) {

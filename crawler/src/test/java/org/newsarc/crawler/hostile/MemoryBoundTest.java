@@ -186,7 +186,7 @@ class MemoryBoundTest {
   }
 
   /** Links lead to a host outside the crawl's scope, so that the crawl stays small. */
-  private static byte[] links(int n) {
+  static byte[] links(int n) {
     StringBuilder sb = new StringBuilder("<html><body>");
     for (int i = 0; i < n; i++) {
       sb.append("<a href=\"http://elsewhere.example/l/").append(i).append("\">x</a>\n");
@@ -227,7 +227,7 @@ class MemoryBoundTest {
     return bytes.toByteArray();
   }
 
-  private static String tail(String s) {
+  static String tail(String s) {
     return s.length() <= 2000 ? s : s.substring(s.length() - 2000);
   }
 

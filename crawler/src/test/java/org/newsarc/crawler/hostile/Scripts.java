@@ -63,13 +63,14 @@ final class Scripts {
     };
   }
 
-  /** A body that goes on for up to {@code maxBytes} (far more than newsarc reads). */
+  /** A body of {@code maxBytes} (far more than newsarc reads). */
   static RawServer.Script endless(String head, long maxBytes) {
     return (out, s) -> {
       out.write(ascii(head));
       byte[] block = ascii("<p>more and more and more</p>\n".repeat(2000));
+      // Exactly maxBytes, so that a Content-Length in the head is true to the byte.
       for (long sent = 0; sent < maxBytes; sent += block.length) {
-        out.write(block);
+        out.write(block, 0, (int) Math.min(block.length, maxBytes - sent));
       }
     };
   }
