@@ -59,6 +59,11 @@ public final class WarcArchive implements Closeable {
    * time bound that whatever the number of writers.
    */
   static final int LARGE_BUILDS = 2;
+  /**
+   * Most CDXJ lines (about 250 bytes each) kept for the open file; past this its index is made
+   * by reading it back when it closes, so that memory stays bounded whatever the records' size.
+   */
+  static final int MAX_INDEX_LINES = 100_000;
 
   private final Path dir;
   private final WarcOptions options;
@@ -90,6 +95,8 @@ public final class WarcArchive implements Closeable {
   private List<String> indexLines = new ArrayList<>();
   /** Whether the open file must be read back to be indexed when it closes. Guarded by this. */
   private boolean indexByReading;
+  /** Most index lines kept in memory for one file; tests lower it. Guarded by this. */
+  private int maxIndexLines = MAX_INDEX_LINES;
 
   private WarcArchive(Path dir, WarcOptions options, Clock clock, CaptureLookup lookup,
       List<Path> recovered, long nextSerial) {
@@ -291,6 +298,11 @@ public final class WarcArchive implements Closeable {
     writes = w;
   }
 
+  /** For tests: keeps at most {@code n} index lines in memory for a file. */
+  synchronized void maxIndexLines(int n) {
+    maxIndexLines = n;
+  }
+
   /** Where bytes were appended: the file, its generation, and the byte range. */
   private record Appended(String fileName, long generation, long start, long end) {}
 
@@ -347,6 +359,11 @@ public final class WarcArchive implements Closeable {
       String line = CdxjIndex.line(toIndex.view(), file, start, toIndex.length());
       if (line != null) {
         indexLines.add(line);
+      }
+      if (indexLines.size() > maxIndexLines) {
+        // A file of very many small records: read it back at close instead of holding them.
+        indexLines = new ArrayList<>();
+        indexByReading = true;
       }
     } catch (IOException | RuntimeException e) {
       // Reading the file back reports the record the way 'newsarc index' does.

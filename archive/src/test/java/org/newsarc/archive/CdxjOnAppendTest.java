@@ -88,6 +88,24 @@ class CdxjOnAppendTest {
   }
 
   @Test
+  void aFileOfMoreRecordsThanTheLinesKeptIsIndexedByReadingItBack() throws IOException {
+    Path dir = WarcChecks.keptFolder("cdxj-on-append-many");
+    try (WarcArchive archive = WarcArchive.open(dir, WarcOptions.defaults(),
+        new MutableClock(T0))) {
+      archive.maxIndexLines(3);
+      for (int i = 0; i < 10; i++) {
+        archive.write(Exchanges.html("http://127.0.0.1:8080/n" + i, T0, "<p>" + i + "</p>"));
+      }
+    }
+    Path warc = CdxjIndex.warcFiles(dir).get(0);
+    StringWriter readBack = new StringWriter();
+    CdxjIndex.write(List.of(warc), readBack);
+    String made = Files.readString(CdxjIndex.indexFileFor(warc));
+    assertEquals(readBack.toString(), made);
+    assertEquals(10, made.lines().count());
+  }
+
+  @Test
   void aRequestOtherThanGetIsIndexedByReadingTheFileBack() throws IOException {
     Path dir = WarcChecks.keptFolder("cdxj-on-append-post");
     byte[] post = ("POST /search HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n"
