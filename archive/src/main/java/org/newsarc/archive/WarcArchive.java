@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code NAME.warc.gz.open}, begins with a warcinfo record, and is renamed to {@code NAME.warc.gz}
  * when it is closed (on {@link #close()}, or when it outgrows the size or age limit), after which
  * its CDXJ index is written beside it, from lines made as its records were appended (a file
- * left open by a crash is indexed by reading it back when it is recovered). Each capture becomes a response (or revisit) record, the
- * request record, and optionally a metadata record, linked by WARC-Concurrent-To and forced to
+ * left open by a crash is indexed by reading it back when it is recovered). Each capture
+ * becomes a response (or revisit) record, the request record, and optionally a metadata record, linked by WARC-Concurrent-To and forced to
  * disk before {@link #write} returns. Records are compressed outside the file's lock and
  * captures finished together share one fsync (group commit). Opening a folder first recovers any {@code .open} file a
  * crash left behind. Thread-safe: writes are serialised.
@@ -195,7 +195,15 @@ public final class WarcArchive implements Closeable {
         : records.response(exchange, request.id(), payloadDigest);
     ByteArrayOutputStream buf = new ByteArrayOutputStream(
         exchange.responseBody().length / 3 + 4096);
-    WarcTargetRecord view = options.writeCdxj() ? indexView(exchange, response, revisit) : null;
+    WarcTargetRecord view = null;
+    if (options.writeCdxj()) {
+      try {
+        view = indexView(exchange, response, revisit);
+      } catch (RuntimeException e) {
+        LOG.debug("{}: indexed by reading its file back: {}", exchange.targetUri(),
+            e.getMessage());
+      }
+    }
     gzipMember(response, buf);
     long length = buf.size();
     gzipMember(request, buf);
@@ -352,6 +360,7 @@ public final class WarcArchive implements Closeable {
       return;
     }
     if (toIndex.view() == null) {
+      indexLines = new ArrayList<>();
       indexByReading = true;
       return;
     }
@@ -368,6 +377,7 @@ public final class WarcArchive implements Closeable {
     } catch (IOException | RuntimeException e) {
       // Reading the file back reports the record the way 'newsarc index' does.
       LOG.debug("indexing {} at {} when it is closed: {}", file, start, e.getMessage());
+      indexLines = new ArrayList<>();
       indexByReading = true;
     }
   }
