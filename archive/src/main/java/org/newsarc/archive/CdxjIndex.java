@@ -94,8 +94,11 @@ public final class CdxjIndex {
   private static Path replaceIndex(Path warc, IndexText text) throws IOException {
     Path index = indexFileFor(warc);
     Path tmp = index.resolveSibling(index.getFileName() + ".tmp");
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    try {
+      // Made whole first: a writer that fails to flush on a full disk may leave its file open.
+      StringWriter out = new StringWriter();
       text.writeTo(out);
+      Files.write(tmp, out.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("cannot index " + warc + ": " + e.getMessage(), e);
