@@ -66,16 +66,75 @@ public final class CdxjIndex {
   /** Writes (replacing) the index beside {@code warc}, telling {@code problems} what it skips. */
   public static Path writeBeside(Path warc, WarcFileReader.ProblemHandler problems)
       throws IOException {
+    return replaceIndex(warc, out -> write(List.of(warc), out, problems));
+  }
+
+  /**
+   * Writes (replacing) the index beside {@code warc} from lines made by {@link #line} as its
+   * records were appended, sorted as {@link #write(List, Writer)} sorts them; the file itself is
+   * not read.
+   */
+  static Path writeBeside(Path warc, List<String> lines) throws IOException {
+    List<String> sorted = new ArrayList<>(lines);
+    sorted.sort(null);
+    return replaceIndex(warc, out -> {
+      for (String line : sorted) {
+        out.write(line);
+        out.write('\n');
+      }
+    });
+  }
+
+  /** What writes an index's text. */
+  @FunctionalInterface
+  private interface IndexText {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  private static Path replaceIndex(Path warc, IndexText text) throws IOException {
     Path index = indexFileFor(warc);
     Path tmp = index.resolveSibling(index.getFileName() + ".tmp");
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      write(List.of(warc), out, problems);
+    try {
+      // Made whole first: a writer that fails to flush on a full disk may leave its file open.
+      StringWriter out = new StringWriter();
+      text.writeTo(out);
+      Files.write(tmp, out.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       Files.deleteIfExists(tmp);
       throw new IOException("cannot index " + warc + ": " + e.getMessage(), e);
     }
     Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return index;
+  }
+
+  /**
+   * The index line of one record of file {@code fileName} whose gzip member starts at {@code
+   * offset} and is {@code length} bytes long, exactly as {@link #write(List, Writer)} makes it
+   * when reading the file back, for a record with no request other than GET paired with it.
+   * Null when the record is not one the index lists.
+   *
+   * @throws IOException when jwarc cannot make the line (the file should then be read back)
+   */
+  static String line(WarcTargetRecord record, String fileName, long offset, long length)
+      throws IOException {
+    if (!indexed(record)) {
+      return null;
+    }
+    StringWriter text = new StringWriter();
+    CdxWriter cdx = new CdxWriter(text);
+    cdx.setFormat(CdxFormat.CDXJ);
+    cdx.write(record, fileName, offset, length, null);
+    rewriteLast(text, 0, record, null);
+    String made = null;
+    for (String part : text.toString().split("\n")) {
+      if (!part.isEmpty()) {
+        if (made != null) {
+          throw new IOException("more than one index line for " + record.target());
+        }
+        made = likeReplayTools(part);
+      }
+    }
+    return made;
   }
 
   /**

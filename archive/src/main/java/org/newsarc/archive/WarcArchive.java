@@ -17,17 +17,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcTargetRecord;
 import org.netpreserve.jwarc.WarcWriter;
 import org.newsarc.archive.CaptureLookup.PriorCapture;
 import org.newsarc.archive.internal.Digests;
 import org.newsarc.archive.internal.OpenFileRecovery;
 import org.newsarc.archive.internal.RecordFactory;
+import org.newsarc.archive.internal.TruncatedHeader;
 import org.newsarc.archive.internal.WarcFileNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * Writes captures into gzip-per-record WARC files in one folder. A file is written as
  * {@code NAME.warc.gz.open}, begins with a warcinfo record, and is renamed to {@code NAME.warc.gz}
  * when it is closed (on {@link #close()}, or when it outgrows the size or age limit), after which
- * its CDXJ index is written beside it. Each capture becomes a response (or revisit) record, the
- * request record, and optionally a metadata record, linked by WARC-Concurrent-To and forced to
+ * its CDXJ index is written beside it, from lines made as its records were appended (a file
+ * left open by a crash is indexed by reading it back when it is recovered). Each capture
+ * becomes a response (or revisit) record, the request record, and optionally a metadata record, linked by WARC-Concurrent-To and forced to
  * disk before {@link #write} returns. Records are compressed outside the file's lock and
  * captures finished together share one fsync (group commit). Opening a folder first recovers any {@code .open} file a
  * crash left behind. Thread-safe: writes are serialised.
@@ -53,6 +59,11 @@ public final class WarcArchive implements Closeable {
    * time bound that whatever the number of writers.
    */
   static final int LARGE_BUILDS = 2;
+  /**
+   * Most CDXJ lines (about 250 bytes each) kept for the open file; past this its index is made
+   * by reading it back when it closes, so that memory stays bounded whatever the records' size.
+   */
+  static final int MAX_INDEX_LINES = 100_000;
 
   private final Path dir;
   private final WarcOptions options;
@@ -80,6 +91,12 @@ public final class WarcArchive implements Closeable {
   /** The file generation and position known to be on disk. Guarded by syncLock. */
   private long durableGeneration = -1;
   private long durableEnd;
+  /** CDXJ lines of the records appended to the open file so far. Guarded by this. */
+  private List<String> indexLines = new ArrayList<>();
+  /** Whether the open file must be read back to be indexed when it closes. Guarded by this. */
+  private boolean indexByReading;
+  /** Most index lines kept in memory for one file; tests lower it. Guarded by this. */
+  private int maxIndexLines = MAX_INDEX_LINES;
 
   private WarcArchive(Path dir, WarcOptions options, Clock clock, CaptureLookup lookup,
       List<Path> recovered, long nextSerial) {
@@ -178,6 +195,15 @@ public final class WarcArchive implements Closeable {
         : records.response(exchange, request.id(), payloadDigest);
     ByteArrayOutputStream buf = new ByteArrayOutputStream(
         exchange.responseBody().length / 3 + 4096);
+    WarcTargetRecord view = null;
+    if (options.writeCdxj()) {
+      try {
+        view = indexView(exchange, response, revisit);
+      } catch (RuntimeException e) {
+        LOG.debug("{}: indexed by reading its file back: {}", exchange.targetUri(),
+            e.getMessage());
+      }
+    }
     gzipMember(response, buf);
     long length = buf.size();
     gzipMember(request, buf);
@@ -185,11 +211,77 @@ public final class WarcArchive implements Closeable {
       gzipMember(records.metadata(exchange.targetUri(), exchange.date(), response.id(),
           metadata), buf);
     }
-    Appended at = append(buf.toByteArray(), exchange.targetUri(), "capture");
+    Appended at = append(buf.toByteArray(), exchange.targetUri(), "capture",
+        new ToIndex(view, length));
     awaitDurable(at);
     return new StoredCapture(at.fileName(), at.start(), length,
         "<" + response.id() + ">",
         payloadDigest == null ? null : Digests.label(payloadDigest), exchange.date(), revisit);
+  }
+
+  /**
+   * What the index needs of the response or revisit record: a record with the same WARC header
+   * fields whose block is only the HTTP header, so that making its CDXJ line reads none of the
+   * body and leaves the real record unread. Null when the line could differ from what reading
+   * the file back gives (a request other than GET, which the index pairs with its capture, or an
+   * HTTP header without its closing blank line, which a reader would parse into the body).
+   */
+  private static WarcTargetRecord indexView(HttpExchange exchange, WarcCaptureRecord record,
+      boolean revisit) {
+    byte[] requestHead = exchange.requestHeader();
+    if (!startsWith(requestHead, "GET ")) {
+      return null;
+    }
+    byte[] head = revisit || exchange.truncated() == null ? exchange.responseHeader()
+        : TruncatedHeader.adjust(exchange.responseHeader(), exchange.responseBody().length);
+    if (!endsWith(head, "\r\n\r\n") && !endsWith(head, "\n\n")) {
+      return null;
+    }
+    WarcRecord.AbstractBuilder<? extends WarcCaptureRecord, ?> b = revisit
+        ? new WarcRevisit.Builder(URI.create(record.target()))
+        : new WarcResponse.Builder(URI.create(record.target()));
+    b.version(record.version()).body(record.contentType(), head);
+    b.date(record.date()); // the builder's own field, which a WARC-Date header does not set
+    for (Map.Entry<String, List<String>> field : record.headers().map().entrySet()) {
+      if (field.getKey().equalsIgnoreCase("Content-Length")) {
+        continue;
+      }
+      boolean first = true;
+      for (String value : field.getValue()) {
+        if (first) {
+          b.setHeader(field.getKey(), value);
+          first = false;
+        } else {
+          b.addHeader(field.getKey(), value);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  private static boolean startsWith(byte[] bytes, String ascii) {
+    if (bytes.length < ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (bytes[i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean endsWith(byte[] bytes, String ascii) {
+    int from = bytes.length - ascii.length();
+    if (from < 0) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if (bytes[from + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -214,12 +306,23 @@ public final class WarcArchive implements Closeable {
     writes = w;
   }
 
+  /** For tests: keeps at most {@code n} index lines in memory for a file. */
+  synchronized void maxIndexLines(int n) {
+    maxIndexLines = n;
+  }
+
   /** Where bytes were appended: the file, its generation, and the byte range. */
   private record Appended(String fileName, long generation, long start, long end) {}
 
+  /**
+   * The record an append starts with, for the index: its view (null when the file must be read
+   * back to index it) and the length of its gzip member.
+   */
+  private record ToIndex(WarcTargetRecord view, long length) {}
+
   /** Appends whole, already compressed records to the open file; one writer at a time. */
-  private synchronized Appended append(byte[] bytes, String targetUri, String what)
-      throws IOException {
+  private synchronized Appended append(byte[] bytes, String targetUri, String what,
+      ToIndex toIndex) throws IOException {
     closeIfTooOld();
     ensureOpen();
     long start = channel.position();
@@ -241,11 +344,42 @@ public final class WarcArchive implements Closeable {
           + file + ": " + e.getMessage(), e);
     }
     full = false;
+    if (toIndex != null && options.writeCdxj()) {
+      index(toIndex, file, start);
+    }
     Appended at = new Appended(file, generation, start, channel.position());
     if (at.end() >= options.maxFileBytes()) {
       closeCurrent();
     }
     return at;
+  }
+
+  /** Keeps the CDXJ line of a record just appended at {@code start}. Caller holds this. */
+  private void index(ToIndex toIndex, String file, long start) {
+    if (indexByReading) {
+      return;
+    }
+    if (toIndex.view() == null) {
+      indexLines = new ArrayList<>();
+      indexByReading = true;
+      return;
+    }
+    try {
+      String line = CdxjIndex.line(toIndex.view(), file, start, toIndex.length());
+      if (line != null) {
+        indexLines.add(line);
+      }
+      if (indexLines.size() > maxIndexLines) {
+        // A file of very many small records: read it back at close instead of holding them.
+        indexLines = new ArrayList<>();
+        indexByReading = true;
+      }
+    } catch (IOException | RuntimeException e) {
+      // Reading the file back reports the record the way 'newsarc index' does.
+      LOG.debug("indexing {} at {} when it is closed: {}", file, start, e.getMessage());
+      indexLines = new ArrayList<>();
+      indexByReading = true;
+    }
   }
 
   /**
@@ -298,7 +432,7 @@ public final class WarcArchive implements Closeable {
     URI responseId = URI.create(id.startsWith("<") ? id.substring(1, id.length() - 1) : id);
     ByteArrayOutputStream buf = new ByteArrayOutputStream(2048);
     gzipMember(records.metadata(targetUri, stored.date(), responseId, metadata), buf);
-    awaitDurable(append(buf.toByteArray(), targetUri, "metadata"));
+    awaitDurable(append(buf.toByteArray(), targetUri, "metadata", null));
   }
 
   /** Closes the current file if it has been open longer than the age limit. */
@@ -362,6 +496,8 @@ public final class WarcArchive implements Closeable {
       openFile = path;
       fileName = name;
       openedAt = now;
+      indexLines = new ArrayList<>();
+      indexByReading = false;
       break;
     }
     writer = new WarcWriter(channel, WarcCompression.GZIP);
@@ -446,9 +582,16 @@ public final class WarcArchive implements Closeable {
     Files.move(openFile, closed, StandardCopyOption.ATOMIC_MOVE);
     openFile = null;
     fileName = null;
+    List<String> lines = indexLines;
+    boolean byReading = indexByReading;
+    indexLines = new ArrayList<>();
     if (options.writeCdxj()) {
       try {
-        CdxjIndex.writeBeside(closed);
+        if (byReading) {
+          CdxjIndex.writeBeside(closed);
+        } else {
+          CdxjIndex.writeBeside(closed, lines);
+        }
       } catch (IOException e) {
         // The WARC file is safe; 'newsarc index' can rebuild the index later.
         LOG.warn("could not write the CDXJ index of {}: {}", closed, e.getMessage());

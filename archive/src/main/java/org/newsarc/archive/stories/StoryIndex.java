@@ -25,12 +25,11 @@ public final class StoryIndex {
     // The text is split into words once: for the signature, the candidates' check and the
     // cache that answers for this article when later ones meet it.
     java.util.Set<String> words = StorySignature.shingles(text, StorySignature.SHINGLE);
-    long[] sig = StorySignature.signature(words);
+    long[] hashed = StorySignature.hashed(words);
+    long[] sig = StorySignature.signatureOfHashed(hashed);
     long[] buckets = sig == null ? null : StorySignature.buckets(sig);
     long story = 0;
-    long[] hashed = null;
     if (sig != null) {
-      hashed = StorySignature.hashed(words);
       story = bestMatch(c, articleId, hashed, buckets);
     }
     if (story == 0) {

@@ -106,6 +106,28 @@ public final class StorySignature {
     return sig;
   }
 
+  /**
+   * The same signature as {@link #signature(Set)}, from the word hashes {@link #hashed} gives
+   * for those words (the minimum over the words does not depend on their order), so that a
+   * caller that needs both hashes each word once.
+   */
+  public static long[] signatureOfHashed(long[] hashedWords) {
+    if (hashedWords.length < MIN_WORDS) {
+      return null;
+    }
+    long[] sig = new long[HASHES];
+    java.util.Arrays.fill(sig, Long.MAX_VALUE);
+    for (long base : hashedWords) {
+      for (int i = 0; i < HASHES; i++) {
+        long h = mix(base + 0x9E3779B97F4A7C15L * (i + 1));
+        if (h < sig[i]) {
+          sig[i] = h;
+        }
+      }
+    }
+    return sig;
+  }
+
   /** The estimated Jaccard similarity of two signatures. */
   public static double similarity(long[] a, long[] b) {
     int same = 0;

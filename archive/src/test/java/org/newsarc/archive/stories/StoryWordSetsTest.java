@@ -1,6 +1,8 @@
 package org.newsarc.archive.stories;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,5 +42,22 @@ class StoryWordSetsTest {
       }
     }
     assertTrue(same > 0, "some pairs tell one story");
+  }
+
+  @Test
+  void signatureFromTheHashedSetIsTheSignatureOfTheWords() throws IOException {
+    int signed = 0;
+    try (Stream<Path> files = Files.list(Path.of("..", "seeds", "stories"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        Set<String> words = StorySignature.shingles(Files.readString(f), StorySignature.SHINGLE);
+        long[] expected = StorySignature.signature(words);
+        long[] got = StorySignature.signatureOfHashed(StorySignature.hashed(words));
+        assertArrayEquals(expected, got, f.toString());
+        signed += expected == null ? 0 : 1;
+      }
+    }
+    assertTrue(signed >= 10, "texts long enough to sign: " + signed);
+    Set<String> few = StorySignature.shingles("only a handful of words here", 1);
+    assertNull(StorySignature.signatureOfHashed(StorySignature.hashed(few)));
   }
 }
