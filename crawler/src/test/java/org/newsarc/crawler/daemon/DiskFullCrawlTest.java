@@ -80,7 +80,11 @@ class DiskFullCrawlTest {
           full.stopReason().length() > 80 ? full.stopReason().substring(0, 80) + "..."
               : full.stopReason(), before);
     } finally {
-      run("umount", mnt.toString());
+      // A lazy unmount when a handle still holds the file system (a file not yet closed),
+      // so that the temporary folder can go in any case.
+      if (!run("umount", mnt.toString())) {
+        run("umount", "-l", mnt.toString());
+      }
     }
   }
 
