@@ -42,18 +42,29 @@ echo "input: $(ls "$work"/warcs/*.warc.gz | wc -l) WARC file(s), $(du -sh "$work
   "reindex reads the first, $(du -sh "$work/first/warcs" | cut -f1); $stamp"
 TIMEFORMAT='%R %U %S'
 results="$work/results.txt"
+# Each timed run is given the cores it is measured with (taskset, when there are enough): an
+# unpinned local[1] JVM also spends a second core on its collector and compiler threads, which
+# would make "1 core" a misnomer. reindex and local[1] get core 0, local[2] cores 0 and 1.
+pin() {
+  local cores=$1; shift
+  if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge "$cores" ]; then
+    taskset -c "0-$((cores - 1))" "$@"
+  else
+    "$@"
+  fi
+}
 : >"$results"
 for run in $(seq "$runs"); do
   rm -f "$work"/first/newsarc.db*
   ./newsarc --version >/dev/null 2>&1 # a rebuild, if sources changed, is not timed
-  t=$( { time ./newsarc reindex --archive "$work/first" >"$work/reindex.out" 2>&1; } 2>&1 | tail -1)
+  t=$( { time pin 1 ./newsarc reindex --archive "$work/first" >"$work/reindex.out" 2>&1; } 2>&1 | tail -1)
   rows=$(grep -o '[0-9]* article(s) extracted' "$work/reindex.out" | cut -d' ' -f1)
   echo "reindex   run $run  real/user/sys $t  load $(cut -d' ' -f1 /proc/loadavg)  $(head -1 "$work/reindex.out")"
   echo "reindex $t ${rows:-0} 0" >>"$results"
   for m in 'local[1]' 'local[2]'; do
     rm -rf "$work/out"
     ./newsarc-spark --version >/dev/null 2>&1
-    t=$( { time ./newsarc-spark extract --master "$m" --input "$work/warcs" --output "$work/out" \
+    t=$( { time pin "${m//[^0-9]/}" ./newsarc-spark extract --master "$m" --input "$work/warcs" --output "$work/out" \
         >"$work/spark.out" 2>&1; } 2>&1 | tail -1)
     rows=$(grep -o '[0-9]* row(s) written' "$work/spark.out" | cut -d' ' -f1)
     job=$(grep -o 'the job took [0-9.]*' "$work/spark.out" | grep -o '[0-9.]*$')
