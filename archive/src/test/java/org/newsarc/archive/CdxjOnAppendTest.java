@@ -46,10 +46,6 @@ class CdxjOnAppendTest {
             "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: 14\r\n\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1),
             "<p>over h2</p>".getBytes(StandardCharsets.UTF_8), null),
-        new HttpExchange("http://127.0.0.1:8080/lf", T0, "127.0.0.1", "http/1.1",
-            Exchanges.request("/lf", "127.0.0.1:8080"),
-            "HTTP/1.0 200 OK\nContent-Type: text/html\n\n".getBytes(StandardCharsets.ISO_8859_1),
-            "<p>bare LF</p>".getBytes(StandardCharsets.UTF_8), null),
         new HttpExchange("http://127.0.0.1:8080/caf%C3%A9?q=a%20b", T0.plusSeconds(1),
             "127.0.0.1", "http/1.1", Exchanges.request("/caf%C3%A9?q=a%20b", "127.0.0.1:8080"),
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
