@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,12 +12,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.crawler.TestSite;
 import org.newsarc.crawler.TestSite.Reply;
+import org.newsarc.testing.Tmpfs;
 import org.newsarc.testing.WarcFiles;
 
 /**
@@ -36,7 +35,7 @@ class DiskFullCrawlTest {
   void aFullDiskStopsTheCrawlCleanlyAndItResumesOnceThereIsRoom() throws Exception {
     Path mnt = dir.resolve("mnt");
     Files.createDirectories(mnt);
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt.toString()),
+    assumeTrue(Tmpfs.mount(mnt, "3m"),
         "mounting a tmpfs needs root");
     try (TestSite site = new TestSite("127.0.13.2")) {
       Random random = new Random(12);
@@ -62,7 +61,7 @@ class DiskFullCrawlTest {
       long before = count(out, "SELECT COUNT(*) FROM captures WHERE url LIKE '%/s/%'");
       assertTrue(before < 40, "stopped before the end: " + before);
 
-      assertTrue(run("mount", "-o", "remount,size=512m", mnt.toString()), "remount");
+      assertTrue(Tmpfs.resize(mnt, "512m"), "remount");
       CrawlSummary resumed = CrawlHarness.crawl(dir, yaml, -1);
       assertTrue(resumed.stopReason() == null || !resumed.stopReason().contains("disk"),
           resumed.toString());
@@ -80,11 +79,7 @@ class DiskFullCrawlTest {
           full.stopReason().length() > 80 ? full.stopReason().substring(0, 80) + "..."
               : full.stopReason(), before);
     } finally {
-      // A lazy unmount when a handle still holds the file system (a file not yet closed),
-      // so that the temporary folder can go in any case.
-      if (!run("umount", mnt.toString())) {
-        run("umount", "-l", mnt.toString());
-      }
+      Tmpfs.unmount(mnt);
     }
   }
 
@@ -94,14 +89,5 @@ class DiskFullCrawlTest {
         ResultSet rs = st.executeQuery(sql)) {
       return rs.getLong(1);
     }
-  }
-
-  private static boolean run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return false;
-    }
-    return p.exitValue() == 0;
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,13 +16,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.cli.Main;
 import org.newsarc.crawler.TestSite;
 import org.newsarc.crawler.TestSite.Reply;
+import org.newsarc.testing.Tmpfs;
 import org.newsarc.testing.WarcFiles;
 
 /**
@@ -43,7 +42,7 @@ class DiskFullArchiveTest {
   void aFullDiskStopsArchiveCleanlyAndTheSameCommandResumes() throws Exception {
     Path mnt = dir.resolve("mnt");
     Files.createDirectories(mnt);
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt.toString()),
+    assumeTrue(Tmpfs.mount(mnt, "2m"),
         "mounting a tmpfs needs root");
     try (TestSite site = new TestSite("127.0.13.1")) {
       Random random = new Random(12);
@@ -85,7 +84,7 @@ class DiskFullArchiveTest {
       assertTrue(requested < PAGES + 3, "fetching stopped once nothing could be stored: "
           + requested + " requests");
 
-      assertTrue(run("mount", "-o", "remount,size=512m", mnt.toString()), "remount");
+      assertTrue(Tmpfs.resize(mnt, "512m"), "remount");
       StringWriter err2 = new StringWriter();
       assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err2), args),
           err2.toString());
@@ -98,11 +97,7 @@ class DiskFullArchiveTest {
           + " none empty or unfinished; after a remount the same command archived all %d%n",
           first, PAGES, files.size(), PAGES);
     } finally {
-      // A lazy unmount when a handle still holds the file system (a file not yet closed),
-      // so that the temporary folder can go in any case.
-      if (!run("umount", mnt.toString())) {
-        run("umount", "-l", mnt.toString());
-      }
+      Tmpfs.unmount(mnt);
     }
   }
 
@@ -115,14 +110,5 @@ class DiskFullArchiveTest {
         Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       return rs.getLong(1);
     }
-  }
-
-  private static boolean run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return false;
-    }
-    return p.exitValue() == 0;
   }
 }
