@@ -12,7 +12,10 @@ import org.newsarc.archive.WarcArchive;
 import org.newsarc.archive.WarcOptions;
 import org.newsarc.crawler.fetch.FetchOptions;
 import org.newsarc.crawler.fetch.Fetcher;
+import java.util.random.RandomGenerator;
+import org.newsarc.crawler.config.PolitenessConfig;
 import org.newsarc.crawler.politeness.HostDelays;
+import org.newsarc.crawler.politeness.QueuePolicy;
 import org.newsarc.crawler.politeness.Sleeper;
 import org.newsarc.crawler.robots.RobotsCache;
 import org.newsarc.extractor.ArticleExtractor;
@@ -28,6 +31,8 @@ public final class ArchiveSession implements Closeable {
   public static final String CATALOG_FILE = "newsarc.db";
   /** Name of the WARC folder inside the output folder. */
   public static final String WARC_DIR = "warcs";
+  /** A larger robots.txt Crawl-delay is cut to this. */
+  public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
 
   private final Path out;
   private final ArchiveLock lock;
@@ -87,13 +92,14 @@ public final class ArchiveSession implements Closeable {
     }
     Fetcher fetcher = new Fetcher(fetchOptions, clock);
     PageArchiverHolder holder = new PageArchiverHolder();
-    HostDelays delays = new HostDelays(delay, 0, clock, sleeper);
-    RobotsCache robots = new RobotsCache(url -> PageArchiver.politeFetch(fetcher, delays, url,
-        Duration.ZERO), "newsarc", clock, Duration.ofHours(24),
-        Duration.ofMinutes(10), Duration.ofSeconds(30),
+    HostDelays delays = new HostDelays(clock, sleeper);
+    QueuePolicy policy = new QueuePolicy(politeness(delay), clock, RandomGenerator.getDefault());
+    RobotsCache robots = new RobotsCache(url -> PageArchiver.politeFetch(fetcher, delays, policy,
+        url, Duration.ZERO), "newsarc", clock, Duration.ofHours(24),
+        Duration.ofMinutes(10), MAX_CRAWL_DELAY,
         (requested, response) -> holder.archiver.store(requested, response,
             response.redirectTarget()));
-    PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
+    PageArchiver archiver = new PageArchiver(fetcher, robots, delays, policy, warcs, catalog,
         new ArticleExtractor(), clock);
     holder.archiver = archiver;
     ArchiveSession session = new ArchiveSession(out, lock, warcs, catalog, fetcher, archiver,
@@ -101,6 +107,18 @@ public final class ArchiveSession implements Closeable {
     // Ctrl-C or SIGTERM: finish the record being written and close the WARC file properly.
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     return session;
+  }
+
+  /**
+   * The politeness rules of one-shot archiving, in the crawl's terms: {@code delay} between two
+   * requests to a host, no response-time factor, Crawl-delay up to {@link #MAX_CRAWL_DELAY},
+   * Retry-After obeyed up to {@link PageArchiver#MAX_PACED_WAIT}, and one delay (plus up to
+   * half of it at random) of back-off after a 5xx answer or a failed connection.
+   */
+  public static PolitenessConfig politeness(Duration delay) {
+    Duration cap = delay.compareTo(Duration.ofMinutes(1)) > 0 ? delay : Duration.ofMinutes(1);
+    return new PolitenessConfig("host", null, 1, delay, 0.0, MAX_CRAWL_DELAY,
+        PageArchiver.MAX_PACED_WAIT, delay, cap, null, null, 1);
   }
 
   public PageArchiver archiver() {

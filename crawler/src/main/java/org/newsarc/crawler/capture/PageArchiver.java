@@ -25,6 +25,7 @@ import org.newsarc.crawler.fetch.FetchException;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.fetch.Fetcher;
 import org.newsarc.crawler.politeness.HostDelays;
+import org.newsarc.crawler.politeness.QueuePolicy;
 import org.newsarc.crawler.politeness.RetryAfter;
 import org.newsarc.crawler.robots.RobotsCache;
 import org.newsarc.extractor.Article;
@@ -32,7 +33,8 @@ import org.newsarc.extractor.ArticleExtractor;
 import org.newsarc.extractor.ExtractionException;
 
 /**
- * Archives one page: checks robots.txt, waits its turn for the host, fetches, writes every hop
+ * Archives one page: checks robots.txt, waits its turn for the host (the gaps are decided by
+ * the crawl's {@link QueuePolicy} and booked in {@link HostDelays}), fetches, writes every hop
  * (redirects included) to the WARC and the catalog, and extracts the article from the final HTML
  * response. Failures never escape as exceptions: each one comes back in the {@link PageOutcome}
  * and is recorded in the catalog's failures table. Used as is by {@code newsarc archive} and
@@ -49,6 +51,7 @@ public final class PageArchiver {
   private final Fetcher fetcher;
   private final RobotsCache robots;
   private final HostDelays delays;
+  private final QueuePolicy policy;
   private final WarcArchive warcs;
   private final Catalog catalog;
   private final ArticleExtractor extractor;
@@ -57,11 +60,12 @@ public final class PageArchiver {
   /** Shared by every worker of this archiver: how much HTML is parsed at once, in all. */
   private final ParseBudget budget;
 
-  public PageArchiver(Fetcher fetcher, RobotsCache robots, HostDelays delays, WarcArchive warcs,
-      Catalog catalog, ArticleExtractor extractor, Clock clock) {
+  public PageArchiver(Fetcher fetcher, RobotsCache robots, HostDelays delays, QueuePolicy policy,
+      WarcArchive warcs, Catalog catalog, ArticleExtractor extractor, Clock clock) {
     this.fetcher = fetcher;
     this.robots = robots;
     this.delays = delays;
+    this.policy = policy;
     this.warcs = warcs;
     this.catalog = catalog;
     this.extractor = extractor;
@@ -74,6 +78,7 @@ public final class PageArchiver {
     this.fetcher = base.fetcher;
     this.robots = base.robots;
     this.delays = base.delays;
+    this.policy = base.policy;
     this.warcs = base.warcs;
     this.catalog = base.catalog;
     this.extractor = base.extractor;
@@ -176,13 +181,18 @@ public final class PageArchiver {
     String host = hostOf(current);
     RobotsCache.Entry rules;
     try {
-      if (!robots.isFresh(current)) {
-        Instant turn = delays.nextAllowed(host, Duration.ZERO);
+      boolean robotsFetched = !robots.isFresh(current);
+      if (robotsFetched) {
+        Instant turn = delays.nextAllowed(host);
         if (turn.isAfter(clock.instant())) {
           return turn;
         }
       }
       rules = robots.entryFor(current);
+      if (robotsFetched && rules.fetchFailure() == null) {
+        // The gap after robots.txt honours the Crawl-delay it has just announced.
+        delays.hold(host, policy.robotsOnly(robots.crawlDelay(rules)).nextAllowedAt());
+      }
     } catch (IOException e) {
       return done(v, fail(url, hops, FailureKind.STORAGE, "robots.txt: " + e.getMessage(),
           v.response));
@@ -196,14 +206,14 @@ public final class PageArchiver {
           "disallowed by robots.txt (" + rules.source() + ")", v.response));
     }
     Duration crawlDelay = robots.crawlDelay(rules);
-    Instant turn = delays.nextAllowed(host, crawlDelay);
+    Instant turn = delays.nextAllowed(host);
     if (turn.isAfter(clock.instant())) {
       // robots.txt was just asked, or another URL of this host: the page waits its turn.
       return turn;
     }
     FetchResponse response;
     try {
-      response = politeFetch(fetcher, delays, current, crawlDelay);
+      response = politeFetch(fetcher, delays, policy, current, crawlDelay);
     } catch (FetchException e) {
       return done(v, fail(url, hops, e.kind(), e.getMessage(), null));
     }
@@ -216,7 +226,7 @@ public final class PageArchiver {
       } catch (IOException e) {
         return done(v, fail(url, hops, FailureKind.STORAGE, e.getMessage(), response));
       }
-      delays.pauseUntil(host, retryAt);
+      // The host is already held until then: the policy read the same Retry-After.
       v.paced++;
       return null;
     }
@@ -259,18 +269,26 @@ public final class PageArchiver {
     return until == null || until.isAfter(now.plus(MAX_PACED_WAIT)) ? null : until;
   }
 
-  /** Fetches {@code url} once its host's turn has come, and sets the host's next turn. */
-  static FetchResponse politeFetch(Fetcher fetcher, HostDelays delays, String url,
-      Duration crawlDelay) throws FetchException, InterruptedException {
+  /**
+   * Fetches {@code url} once its host's turn has come, and books the host's next turn as the
+   * {@link QueuePolicy} decides it. Each answer is judged on its own: a one-shot run keeps no
+   * run of failures per host, so it backs off but never parks a host.
+   */
+  static FetchResponse politeFetch(Fetcher fetcher, HostDelays delays, QueuePolicy policy,
+      String url, Duration crawlDelay) throws FetchException, InterruptedException {
     String host = hostOf(url);
-    delays.awaitTurn(host, crawlDelay);
+    delays.awaitTurn(host);
+    Instant next = null;
     try {
       FetchResponse response = fetcher.fetch(url, Map.of());
-      delays.fetched(host, response.elapsed(), crawlDelay);
+      next = policy.after(response.status(), response.header("Retry-After"),
+          response.elapsed(), crawlDelay, 0).nextAllowedAt();
       return response;
     } catch (FetchException e) {
-      delays.fetched(host, Duration.ZERO, crawlDelay);
+      next = policy.unreachable(e.kind().label(), 0).nextAllowedAt();
       throw e;
+    } finally {
+      delays.release(host, next == null ? policy.noRequest().nextAllowedAt() : next);
     }
   }
 

@@ -165,7 +165,7 @@ public final class ParallelArchive {
       q.indexes.poll();
       remaining--;
       if (!q.indexes.isEmpty()) {
-        q.readyAt = delays.nextAllowed(q.host, Duration.ZERO);
+        q.readyAt = delays.nextAllowed(q.host);
         ready.add(q);
       }
     }

@@ -8,54 +8,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * One request in flight per host, and the earliest time each host may be asked again. After a
- * fetch from a host, the next one waits for the largest of: the configured delay, the
- * robots.txt Crawl-delay (already capped by the caller; it is given again when waiting, so a
- * Crawl-delay learnt from the robots.txt just fetched also spaces the request after it), a
- * Retry-After the host sent, and {@code factor} times how long the last response took. Used by
- * one-shot archiving; the crawl daemon schedules hosts through its frontier instead.
- * Thread-safe: {@link #awaitTurn} takes the host and {@link #fetched} gives it back, so callers
- * on several threads never ask one host twice at once.
+ * The turns of {@code archive}'s hosts: one request in flight per host, and the earliest time
+ * each host may be asked again. It decides nothing: every next time it holds was worked out by
+ * {@link QueuePolicy}, the same rules the crawl's frontier queues follow. Thread-safe:
+ * {@link #awaitTurn} takes the host and {@link #release} gives it back, so callers on several
+ * threads never ask one host twice at once.
  */
 public final class HostDelays {
-  private final Duration delay;
-  private final double factor;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final Map<String, Turn> turns = new ConcurrentHashMap<>();
+  private final Map<String, Instant> next = new ConcurrentHashMap<>();
   private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
 
-  /** When the host last answered, and the earliest next request it allows. */
-  private record Turn(Instant lastEnd, Instant next) {}
-
-  public HostDelays(Duration delay, double factor, Clock clock, Sleeper sleeper) {
-    if (delay.isNegative() || factor < 0) {
-      throw new IllegalArgumentException("delay and factor must not be negative");
-    }
-    this.delay = delay;
-    this.factor = factor;
+  public HostDelays(Clock clock, Sleeper sleeper) {
     this.clock = clock;
     this.sleeper = sleeper;
   }
 
-  /** Blocks until {@code host} may be fetched from, with no Crawl-delay known. */
-  public void awaitTurn(String host) throws InterruptedException {
-    awaitTurn(host, Duration.ZERO);
-  }
-
   /**
-   * Blocks until no other request to {@code host} is in flight and its gap, at least
-   * {@code crawlDelay} since its last answer, has passed; then holds the host until
-   * {@link #fetched} is called.
+   * Blocks until no other request to {@code host} is in flight and its turn has come; then
+   * holds the host until {@link #release} is called.
    */
-  public void awaitTurn(String host, Duration crawlDelay) throws InterruptedException {
+  public void awaitTurn(String host) throws InterruptedException {
     inFlight.computeIfAbsent(host, h -> new Semaphore(1)).acquire();
     try {
-      Instant next = nextAllowed(host, crawlDelay);
-      Duration wait = Duration.between(clock.instant(), next);
-      if (!wait.isNegative() && !wait.isZero()) {
-        sleeper.sleep(wait);
-      }
+      waitUntil(nextAllowed(host));
     } catch (InterruptedException | RuntimeException e) {
       inFlight.get(host).release();
       throw e;
@@ -71,38 +48,21 @@ public final class HostDelays {
   }
 
   /** The earliest time {@code host} may be asked again (now or earlier when it is free). */
-  public Instant nextAllowed(String host, Duration crawlDelay) {
-    Turn t = turns.get(host);
-    if (t == null) {
-      return Instant.MIN;
-    }
-    Instant byCrawlDelay = crawlDelay == null ? t.lastEnd() : t.lastEnd().plus(crawlDelay);
-    return byCrawlDelay.isAfter(t.next()) ? byCrawlDelay : t.next();
+  public Instant nextAllowed(String host) {
+    return next.getOrDefault(host, Instant.MIN);
   }
 
-  /** Records that a fetch from {@code host} just ended after {@code responseTime}. */
-  public void fetched(String host, Duration responseTime, Duration crawlDelay) {
-    Instant now = clock.instant();
-    turns.put(host, new Turn(now, now.plus(gap(responseTime, crawlDelay))));
+  /** Gives {@code host} back after a request; it may be asked again from {@code notBefore}. */
+  public void release(String host, Instant notBefore) {
+    hold(host, notBefore);
     Semaphore s = inFlight.get(host);
     if (s != null && s.availablePermits() == 0) {
       s.release();
     }
   }
 
-  /** Asks {@code host} to be left alone until {@code until} (a Retry-After), if later. */
-  public void pauseUntil(String host, Instant until) {
-    turns.compute(host, (h, t) -> t == null ? new Turn(clock.instant(), until)
-        : new Turn(t.lastEnd(), until.isAfter(t.next()) ? until : t.next()));
-  }
-
-  /** The wait after a fetch that took {@code responseTime}. */
-  public Duration gap(Duration responseTime, Duration crawlDelay) {
-    Duration gap = delay;
-    if (crawlDelay != null && crawlDelay.compareTo(gap) > 0) {
-      gap = crawlDelay;
-    }
-    Duration adaptive = Duration.ofNanos((long) (responseTime.toNanos() * factor));
-    return adaptive.compareTo(gap) > 0 ? adaptive : gap;
+  /** Keeps {@code host} waiting until at least {@code notBefore} (a later turn stays). */
+  public void hold(String host, Instant notBefore) {
+    next.merge(host, notBefore, (a, b) -> a.isAfter(b) ? a : b);
   }
 }
