@@ -150,8 +150,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc,
-        Clock.systemUTC(), Sleeper.SYSTEM)) {
+    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc, workers,
+        !noExtract, Clock.systemUTC(), Sleeper.SYSTEM)) {
       // An IDN host goes out in punycode; a URL that is not one is left for the archiver to
       // report as bad-url.
       List<String> ascii = new ArrayList<>(all.size());
@@ -160,8 +160,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         ascii.add(a == null ? url.strip() : a);
       }
       Progress progress = Progress.onTerminal(all.size(), Clock.systemUTC());
-      List<PageOutcome> outcomes = session.archiveAll(ascii, workers, !noExtract,
-          (index, outcome) -> {
+      List<PageOutcome> outcomes = session.archiveAll(ascii, (index, outcome) -> {
         progress.clear();
         if (jsonl) {
           try {

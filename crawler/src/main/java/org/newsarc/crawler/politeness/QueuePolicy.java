@@ -11,9 +11,9 @@ import org.newsarc.crawler.frontier.QueueUpdate.Outcome;
 
 /**
  * Decides when a queue may be asked again after a fetch: the one place where politeness gaps
- * are decided, for the crawl's frontier queues and for {@code archive}'s host turns
- * ({@link HostDelays} only books what this class decides). A normal answer waits
- * {@link #gap} (configured delay, capped Crawl-delay, k times the response time).
+ * are decided, for {@code crawl} and {@code archive} alike (both run the same engine over a
+ * frontier). A normal answer waits {@link #gap} (configured delay, capped Crawl-delay, k times
+ * the response time).
  * 429 and 503 pause the queue until their Retry-After, capped, without counting as a failure
  * (the server is pacing the crawl); without one, and after other
  * 5xx answers and network failures, the queue backs off exponentially with up to 50% jitter.
