@@ -12,17 +12,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.newsarc.archive.ArchiveLock;
-import org.newsarc.archive.CaptureRow;
 import org.newsarc.archive.Catalog;
-import org.newsarc.archive.StoredCapture;
 import org.newsarc.archive.WarcArchive;
 import org.newsarc.archive.WarcOptions;
 import org.newsarc.crawler.capture.PageOutcome;
 import org.newsarc.crawler.config.CrawlConfig;
 import org.newsarc.crawler.fetch.FailureKind;
-import org.newsarc.crawler.frontier.AddResult;
 import org.newsarc.crawler.fetch.FetchOptions;
 import org.newsarc.crawler.fetch.Fetcher;
+import org.newsarc.crawler.frontier.AddResult;
 import org.newsarc.crawler.frontier.Frontier;
 import org.newsarc.crawler.frontier.FrontierReport;
 import org.newsarc.crawler.frontier.Lease;
@@ -43,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * The crawl daemon: opens the WARC folder, the catalog with its frontier, the fetcher and the
  * robots cache for one {@link CrawlConfig}; on {@link #run} it recovers from any crash, queues
  * the seeds, serves the status endpoint and runs the workers until the {@link StopSignal} says
- * stop, then lets in-flight fetches finish. {@link #close} closes the WARC file (renaming it to
- * its final name) and the database. Not thread-safe: one thread opens, runs and closes it.
+ * stop, then lets in-flight fetches finish. Opened with {@link #openRun} instead, the same
+ * engine does bounded runs ({@link #archive}, for {@code newsarc archive}) over a run-scoped
+ * frontier. {@link #close} closes the WARC file (renaming it to its final name) and the
+ * database. Not thread-safe: one thread opens, runs and closes it.
  */
 public final class CrawlDaemon implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlDaemon.class);

@@ -39,7 +39,7 @@ public final class ResponseProcessor {
   private final HtmlLinks html = new HtmlLinks();
   private final FeedReader feeds = new FeedReader();
   private final SitemapReader sitemaps = new SitemapReader();
-  private boolean everyArticle;
+  private final boolean everyArticle;
 
   /** A processor with its own budget of {@link ParseBudget#DEFAULT_BYTES}. */
   public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery) {
@@ -52,13 +52,18 @@ public final class ResponseProcessor {
    */
   ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
       boolean everyArticle) {
-    this(extractor, discovery, new ParseBudget(ParseBudget.DEFAULT_BYTES));
-    this.everyArticle = everyArticle;
+    this(extractor, discovery, new ParseBudget(ParseBudget.DEFAULT_BYTES), everyArticle);
   }
 
   /** A processor whose parsing, over all threads, stays within {@code budget}. */
   public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
       ParseBudget budget) {
+    this(extractor, discovery, budget, false);
+  }
+
+  private ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
+      ParseBudget budget, boolean everyArticle) {
+    this.everyArticle = everyArticle;
     this.extractor = extractor;
     this.discovery = discovery;
     this.budget = budget;
