@@ -57,14 +57,47 @@ class ArchiveEngineTest {
     }
   }
 
-  private JsonNode run(TestSite site, String... paths) throws Exception {
-    String[] args = new String[8 + paths.length];
-    String[] head = {"archive", "--out", out.toString(), "--delay", "0", "--json",
-        "--allow-addresses", "127.0.0.41/32"};
-    System.arraycopy(head, 0, args, 0, head.length);
-    for (int i = 0; i < paths.length; i++) {
-      args[head.length + i] = site.url(paths[i]);
+  /**
+   * A host that keeps pacing: each input is asked again after the wait at most 3 times, then
+   * fails with its status; a Retry-After longer than a run waits for fails at once.
+   */
+  @Test
+  void pacingIsObeyedAndBounded() throws Exception {
+    // Two hosts: the hour-long Retry-After holds its host (up to the 60 s cap), not the other.
+    try (TestSite site = new TestSite("127.0.0.41"); TestSite other = new TestSite("127.0.0.42")) {
+      site.route("/busy", Reply.of(429, "text/plain", "later").withHeader("Retry-After", "1"));
+      other.route("/closed", Reply.of(503, "text/plain", "later")
+          .withHeader("Retry-After", "3600"));
+      JsonNode results = run(site.url("/busy"), other.url("/closed"));
+      JsonNode busy = results.get(0);
+      assertEquals("http-status", busy.get("failure").asText(), busy.toString());
+      assertEquals(4, site.hits("/busy").size(), "asked once and again 3 times");
+      assertEquals(4, busy.get("hops").size(), "every paced answer is archived");
+      for (int i = 1; i < 4; i++) {
+        long gap = site.hits("/busy").get(i).startNanos()
+            - site.hits("/busy").get(i - 1).endNanos();
+        assertTrue(gap >= 1_000_000_000L, "asked again after " + gap / 1e6 + " ms");
+      }
+      JsonNode closed = results.get(1);
+      assertEquals("http-status", closed.get("failure").asText(), closed.toString());
+      assertEquals(1, other.hits("/closed").size(), "an hour's wait is not sat out");
     }
+  }
+
+  private JsonNode run(TestSite site, String... paths) throws Exception {
+    String[] urls = new String[paths.length];
+    for (int i = 0; i < paths.length; i++) {
+      urls[i] = site.url(paths[i]);
+    }
+    return run(urls);
+  }
+
+  private JsonNode run(String... urls) throws Exception {
+    String[] args = new String[8 + urls.length];
+    String[] head = {"archive", "--out", out.toString(), "--delay", "0", "--json",
+        "--allow-addresses", "127.0.0.41/32,127.0.0.42/32"};
+    System.arraycopy(head, 0, args, 0, head.length);
+    System.arraycopy(urls, 0, args, head.length, urls.length);
     StringWriter o = new StringWriter();
     int exit = Main.run(new PrintWriter(o), new PrintWriter(new StringWriter()), args);
     JsonNode doc = new ObjectMapper().readTree(o.toString());
