@@ -39,8 +39,11 @@ import picocli.CommandLine.Spec;
             + " time. A line per URL is printed as soon as it finishes, so lines may come in"
             + " another order than the input; the summary and --json keep input order."
             + " On a terminal, stderr shows done/total, rate and ETA.",
-        "Running it again on the same DIR adds a new WARC file and new rows.",
-        "Exit code: 0 when every URL was archived, 1 when some failed, 2 on usage errors."},
+        "It runs the engine of 'newsarc crawl' over just these URLs (nothing else is"
+            + " discovered); each is fetched again on every run. Running it again on the same"
+            + " DIR adds a new WARC file and new rows.",
+        "Exit code: 0 when every URL was archived, 1 when some failed, 2 on usage errors,"
+            + " 3 when the disk filled up."},
     footer = {"", "Examples:",
         "  newsarc archive https://example.org/news/2024/05/story.html",
         "  newsarc archive --out my-archive -i urls.txt --contact mailto:me@example.org",
@@ -150,8 +153,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc,
-        Clock.systemUTC(), Sleeper.SYSTEM)) {
+    try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc, workers,
+        !noExtract, Clock.systemUTC(), Sleeper.SYSTEM)) {
       // An IDN host goes out in punycode; a URL that is not one is left for the archiver to
       // report as bad-url.
       List<String> ascii = new ArrayList<>(all.size());
@@ -160,8 +163,7 @@ public final class ArchiveCommand implements Callable<Integer> {
         ascii.add(a == null ? url.strip() : a);
       }
       Progress progress = Progress.onTerminal(all.size(), Clock.systemUTC());
-      List<PageOutcome> outcomes = session.archiveAll(ascii, workers, !noExtract,
-          (index, outcome) -> {
+      List<PageOutcome> outcomes = session.archiveAll(ascii, (index, outcome) -> {
         progress.clear();
         if (jsonl) {
           try {

@@ -60,12 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
       stdout.printf("Demo site running at %s; its index links %d pages.%n%n", site.baseUrl(),
           urls.size());
       stdout.flush();
-      for (String url : urls) {
-        PageOutcome outcome = session.archiver().archive(url);
-        report.add(outcome);
+      session.archiveAll(urls, (index, outcome) -> {
         stdout.println(OutcomeReport.line(outcome));
         stdout.flush();
-      }
+      }).forEach(report::add);
       stdout.println();
       for (PageOutcome o : report.outcomes()) {
         if (o.article() != null) {

@@ -6,54 +6,54 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.newsarc.archive.ArchiveLock;
-import org.newsarc.archive.Catalog;
-import org.newsarc.archive.WarcArchive;
 import org.newsarc.archive.WarcOptions;
+import org.newsarc.crawler.config.CrawlConfig;
+import org.newsarc.crawler.config.DiscoveryConfig;
+import org.newsarc.crawler.config.FetchConfig;
+import org.newsarc.crawler.config.PolitenessConfig;
+import org.newsarc.crawler.config.RobotsConfig;
+import org.newsarc.crawler.config.ScopeConfig;
+import org.newsarc.crawler.daemon.CrawlDaemon;
 import org.newsarc.crawler.fetch.FetchOptions;
-import org.newsarc.crawler.fetch.Fetcher;
-import org.newsarc.crawler.politeness.HostDelays;
+import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.politeness.Sleeper;
-import org.newsarc.crawler.robots.RobotsCache;
-import org.newsarc.extractor.ArticleExtractor;
 
 /**
- * Everything one-shot archiving needs, opened together on an output folder and closed together:
- * {@code DIR/warcs/} for WARC files and {@code DIR/newsarc.db} for the catalog. Closing renames
- * the open WARC file to its final name. Not thread-safe to open or close; the
- * {@link #archiver()} it hands out is.
+ * One-shot archiving on an output folder ({@code DIR/warcs/} for WARC files, {@code
+ * DIR/newsarc.db} for the catalog): a bounded run of the crawl engine ({@link
+ * CrawlDaemon#openRun}) with politeness set from a single delay, over a frontier that holds
+ * only the URLs given and is gone when the session closes. Closing renames the open WARC file
+ * to its final name. Not thread-safe: one thread opens, runs and closes it.
  */
 public final class ArchiveSession implements Closeable {
   /** Name of the catalog file inside the output folder. */
-  public static final String CATALOG_FILE = "newsarc.db";
+  public static final String CATALOG_FILE = CrawlDaemon.DATABASE;
   /** Name of the WARC folder inside the output folder. */
   public static final String WARC_DIR = "warcs";
+  /** A larger robots.txt Crawl-delay is cut to this. */
+  public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(30);
+  /** Redirect hops followed from one URL before giving up. */
+  public static final int MAX_REDIRECTS = 10;
+  /** Hosts fetched in parallel unless told otherwise. */
+  public static final int DEFAULT_WORKERS = 8;
+
+  /** Told about each URL as it finishes; called from the worker threads, one call at a time. */
+  public interface Listener {
+    void finished(int index, PageOutcome outcome);
+  }
 
   private final Path out;
-  private final ArchiveLock lock;
-  private final WarcArchive warcs;
-  private final Catalog catalog;
-  private final Fetcher fetcher;
-  private final PageArchiver archiver;
-  private final HostDelays delays;
-  private final Clock clock;
+  private final CrawlDaemon engine;
   private final Thread shutdownHook = new Thread(this::closeQuietly, "newsarc-close");
   private boolean closed;
 
-  private ArchiveSession(Path out, ArchiveLock lock, WarcArchive warcs, Catalog catalog,
-      Fetcher fetcher, PageArchiver archiver, HostDelays delays, Clock clock) {
-    this.delays = delays;
-    this.clock = clock;
+  private ArchiveSession(Path out, CrawlDaemon engine) {
     this.out = out;
-    this.lock = lock;
-    this.warcs = warcs;
-    this.catalog = catalog;
-    this.fetcher = fetcher;
-    this.archiver = archiver;
+    this.engine = engine;
   }
 
   /**
-   * Opens a session writing below {@code out}.
+   * Opens a session writing below {@code out}, with {@link #DEFAULT_WORKERS} workers.
    *
    * @param fetchOptions identity and limits for HTTP
    * @param delay the least time between two requests to one host
@@ -62,66 +62,67 @@ public final class ArchiveSession implements Closeable {
   public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
       String softwareVersion, Clock clock, Sleeper sleeper) throws IOException {
     return open(out, fetchOptions, delay,
-        WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), clock, sleeper);
+        WarcOptions.defaults().withSoftware("newsarc/" + softwareVersion), DEFAULT_WORKERS, true,
+        clock, sleeper);
   }
 
-  /** As above, writing WARC files as {@code warcOptions} say. */
+  /**
+   * As above, writing WARC files as {@code warcOptions} say, fetching up to {@code workers}
+   * hosts at once; without {@code extract}, pages are archived but no article is extracted.
+   */
   public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
-      WarcOptions warcOptions, Clock clock, Sleeper sleeper) throws IOException {
-    ArchiveLock lock = ArchiveLock.acquire(out);
-    WarcArchive warcs;
-    Catalog catalog;
-    try {
-      catalog = Catalog.open(out.resolve(CATALOG_FILE));
-      try {
-        // The catalog finds payloads archived before, so repeats become revisit records.
-        warcs = WarcArchive.open(out.resolve(WARC_DIR),
-            warcOptions, clock, catalog);
-      } catch (IOException e) {
-        catalog.close();
-        throw e;
-      }
-    } catch (IOException e) {
-      lock.close();
-      throw e;
-    }
-    Fetcher fetcher = new Fetcher(fetchOptions, clock);
-    PageArchiverHolder holder = new PageArchiverHolder();
-    HostDelays delays = new HostDelays(delay, 0, clock, sleeper);
-    RobotsCache robots = new RobotsCache(url -> PageArchiver.politeFetch(fetcher, delays, url,
-        Duration.ZERO), "newsarc", clock, Duration.ofHours(24),
-        Duration.ofMinutes(10), Duration.ofSeconds(30),
-        (requested, response) -> holder.archiver.store(requested, response,
-            response.redirectTarget()));
-    PageArchiver archiver = new PageArchiver(fetcher, robots, delays, warcs, catalog,
-        new ArticleExtractor(), clock);
-    holder.archiver = archiver;
-    ArchiveSession session = new ArchiveSession(out, lock, warcs, catalog, fetcher, archiver,
-        delays, clock);
+      WarcOptions warcOptions, int workers, boolean extract, Clock clock, Sleeper sleeper)
+      throws IOException {
+    CrawlDaemon engine = CrawlDaemon.openRun(config(fetchOptions, delay, workers), fetchOptions,
+        out, warcOptions, extract, clock, sleeper);
+    ArchiveSession session = new ArchiveSession(out, engine);
     // Ctrl-C or SIGTERM: finish the record being written and close the WARC file properly.
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     return session;
   }
 
-  public PageArchiver archiver() {
-    return archiver;
+  /**
+   * The engine's configuration for one-shot archiving: any host a given URL or its redirects
+   * lead to, nothing discovered (depth 0), one try per URL, and politeness in the crawl's
+   * terms: {@code delay} between two requests to a host, no response-time factor, Crawl-delay
+   * up to {@link #MAX_CRAWL_DELAY}, Retry-After obeyed up to {@link CrawlDaemon#MAX_PACED_WAIT},
+   * and one delay (plus up to half of it at random) of back-off after a 5xx answer or a failed
+   * connection. Links are still read from each page, for its metadata record.
+   */
+  static CrawlConfig config(FetchOptions fetch, Duration delay, int workers) {
+    Duration cap = delay.compareTo(Duration.ofMinutes(1)) > 0 ? delay : Duration.ofMinutes(1);
+    PolitenessConfig politeness = new PolitenessConfig("host", workers, 1, delay, 0.0,
+        MAX_CRAWL_DELAY, CrawlDaemon.MAX_PACED_WAIT, delay, cap, null, null, 1);
+    ScopeConfig scope = new ScopeConfig(false, null, null, null, null, null, null, 0, null, null,
+        null);
+    DiscoveryConfig discovery = new DiscoveryConfig(false, false, true, true);
+    FetchConfig fetchConfig = new FetchConfig(null, null, null, fetch.maxBodyBytes(),
+        MAX_REDIRECTS, null);
+    RobotsConfig robots = new RobotsConfig(Duration.ofHours(24), Duration.ofMinutes(10));
+    return new CrawlConfig(null, null, null, scope, politeness, robots, discovery, null,
+        fetchConfig, null);
   }
 
   /**
-   * Archives {@code urls} with {@code workers} threads, hosts in parallel and each host one
-   * request at a time; outcomes go to {@code listener} as they finish and come back in input
-   * order.
+   * Archives {@code urls}, hosts in parallel and each host one request at a time; outcomes go
+   * to {@code listener} as they finish and come back in input order.
    */
-  public List<PageOutcome> archiveAll(List<String> urls, int workers,
-      ParallelArchive.Listener listener) throws InterruptedException {
-    return archiveAll(urls, workers, true, listener);
+  public List<PageOutcome> archiveAll(List<String> urls, Listener listener)
+      throws IOException, InterruptedException {
+    return engine.archive(urls, listener::finished);
   }
 
-  /** As above; without {@code extract}, pages are archived but no article is extracted. */
-  public List<PageOutcome> archiveAll(List<String> urls, int workers, boolean extract,
-      ParallelArchive.Listener listener) throws InterruptedException {
-    return new ParallelArchive(extract ? archiver : archiver.withoutExtraction(), delays, clock)
-        .run(urls, workers, listener);
+  /** Archives one URL; never throws for bad input or network trouble. */
+  public PageOutcome archive(String url) throws IOException, InterruptedException {
+    return archiveAll(List.of(url), (i, o) -> { }).get(0);
+  }
+
+  /**
+   * Archives an exchange fetched elsewhere (WARC records and catalog row), as robots.txt is
+   * archived; returns its catalog row.
+   */
+  public long store(String requestedUrl, FetchResponse response) throws IOException {
+    return engine.store(requestedUrl, response);
   }
 
   public Path out() {
@@ -129,11 +130,11 @@ public final class ArchiveSession implements Closeable {
   }
 
   public Path catalogFile() {
-    return catalog.file();
+    return engine.catalogFile();
   }
 
   public Path warcDirectory() {
-    return warcs.directory();
+    return engine.warcDirectory();
   }
 
   @Override
@@ -147,16 +148,7 @@ public final class ArchiveSession implements Closeable {
     } catch (IllegalStateException e) {
       // Already shutting down: this is the hook itself.
     }
-    try {
-      fetcher.close();
-      warcs.close();
-    } finally {
-      try {
-        catalog.close();
-      } finally {
-        lock.close();
-      }
-    }
+    engine.close();
   }
 
   private void closeQuietly() {
@@ -165,10 +157,5 @@ public final class ArchiveSession implements Closeable {
     } catch (IOException e) {
       System.err.println("newsarc: closing the archive failed: " + e.getMessage());
     }
-  }
-
-  /** Lets the robots sink reach the archiver, which needs the robots cache to exist first. */
-  private static final class PageArchiverHolder {
-    volatile PageArchiver archiver;
   }
 }

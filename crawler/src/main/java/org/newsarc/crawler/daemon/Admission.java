@@ -52,6 +52,14 @@ public final class Admission {
 
   /** Offers a seed; seeds skip the scope rules and the per-queue limits. */
   public AddResult seed(String url) throws IOException {
+    return seed(url, -1);
+  }
+
+  /**
+   * Offers a seed serving input {@code origin} of a run-scoped frontier (-1: none); returns
+   * {@code KNOWN} as well for a URL that cannot be fetched.
+   */
+  public AddResult seed(String url, long origin) throws IOException {
     String n = normalizer.normalize(UrlText.ascii(url));
     if (n == null || queues.queueOf(n) == null) {
       count("bad-url");
@@ -59,7 +67,7 @@ public final class Admission {
     }
     // A seed already known keeps its schedule: a restart must not refetch what is up to date.
     return frontier.add(new Candidate(n, queues.queueOf(n), 0, null, UrlKind.PAGE, SEED,
-        true, clock.instant(), 0), Integer.MAX_VALUE, Integer.MAX_VALUE);
+        true, clock.instant(), 0, origin), Integer.MAX_VALUE, Integer.MAX_VALUE);
   }
 
   /**
@@ -71,6 +79,12 @@ public final class Admission {
    */
   public AddResult offer(Discovered d, String foundOn, int depth, int redirects, boolean seed)
       throws IOException {
+    return offer(d, foundOn, depth, redirects, seed, -1);
+  }
+
+  /** As above, for a URL serving input {@code origin} of a run-scoped frontier (-1: none). */
+  public AddResult offer(Discovered d, String foundOn, int depth, int redirects, boolean seed,
+      long origin) throws IOException {
     // Invalid ports and absurd lengths stop here; IDN hosts go on in punycode.
     String n = normalizer.normalize(UrlText.ascii(d.url()));
     if (n == null) {
@@ -91,7 +105,7 @@ public final class Admission {
     int priority = d.kind() == UrlKind.FEED || d.kind() == UrlKind.SITEMAP ? FEED_OR_SITEMAP
         : d.metadata() != null && d.metadata().published() != null ? NEWS_ENTRY : LINK;
     Candidate c = new Candidate(n, queues.queueOf(n), depth, foundOn, d.kind(),
-        seed ? SEED : priority, seed, clock.instant(), redirects);
+        seed ? SEED : priority, seed, clock.instant(), redirects, origin);
     return frontier.transaction(() -> {
       AddResult r = frontier.add(c, limits.maxPagesPerHost(),
           limits.traps().maxQueryVariantsPerPath());

@@ -11,6 +11,7 @@ import org.newsarc.archive.StoredCapture;
 import org.newsarc.archive.WarcArchive;
 import org.newsarc.crawler.discovery.Discovered;
 import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.frontier.AddResult;
 import org.newsarc.crawler.frontier.Frontier;
 import org.newsarc.crawler.frontier.Lease;
 import org.newsarc.crawler.frontier.UrlKind;
@@ -18,12 +19,39 @@ import org.newsarc.extractor.Article;
 import org.newsarc.extractor.ArticleExtractor;
 
 /**
+ * The one place where a capture is committed, for {@code crawl} and {@code archive} alike.
  * Records an exchange that is already flushed to the WARC: the capture row, the article, any
  * failure, the URLs it leads to and the URL's new frontier state, all in one transaction, so
  * that after a crash a URL is either done with all its rows or still leased with none.
+ * Exchanges fetched outside the frontier (robots.txt) go through {@link #recordUnleased}.
  * Thread-safe.
  */
 final class CaptureRecorder {
+  /**
+   * Where a URL's capture comes from: the URL first asked for and the URLs that led to this
+   * one (redirects, paced answers), as the capture's records name them.
+   */
+  record Chain(String requestedUrl, List<String> earlierUrls) {
+    Chain {
+      earlierUrls = List.copyOf(earlierUrls);
+    }
+
+    static Chain of(Lease lease) {
+      return new Chain(lease.url(), List.of());
+    }
+  }
+
+  /**
+   * What recording did.
+   *
+   * @param captureId the capture's catalog row
+   * @param articleId the article's catalog row, or -1
+   * @param redirect what the frontier did with the redirect target, or null (none, or refused)
+   * @param warcFile the WARC file holding the capture
+   */
+  record Recorded(Decision decision, long captureId, long articleId, AddResult redirect,
+      String warcFile) {}
+
   private final Frontier frontier;
   private final Catalog catalog;
   private final WarcArchive warcs;
@@ -44,29 +72,38 @@ final class CaptureRecorder {
   /** Decides and records; returns the decision for logging. */
   Decision record(Lease lease, FetchResponse response, StoredCapture stored, Duration crawlDelay)
       throws IOException {
+    return record(lease, response, stored, crawlDelay, Chain.of(lease)).decision();
+  }
+
+  /** Decides and records a capture that {@code chain} led to. */
+  Recorded record(Lease lease, FetchResponse response, StoredCapture stored, Duration crawlDelay,
+      Chain chain) throws IOException {
     int failures = frontier.failures(lease.queue());
     Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
     // The metadata record follows its response in the WARC; it is written before the commit so
     // that a capture the catalog knows always has one.
-    warcs.writeMetadata(stored, response.url(), metadata(lease, response, d.processed()));
+    warcs.writeMetadata(stored, response.url(), metadata(chain, response, d.processed()));
     CrashPoint.reached("metadata-written");
-    frontier.transaction(() -> {
-      long captureId = catalog.addCapture(new CaptureRow(lease.url(), response.url(),
+    return frontier.transaction(() -> {
+      long captureId = catalog.addCapture(new CaptureRow(chain.requestedUrl(), response.url(),
           response.exchange().date(), response.status(), response.header("Content-Type"),
           response.exchange().ipAddress(), d.redirectTo(), stored));
       Processed p = d.processed();
+      long articleId = -1;
       if (p != null && p.article() != null) {
-        catalog.addArticle(captureId, p.article(), ArticleExtractor.VERSION, clock.instant());
+        articleId = catalog.addArticle(captureId, p.article(), ArticleExtractor.VERSION,
+            clock.instant());
       }
       if (d.failure() != null) {
-        catalog.addFailure(lease.url(), clock.instant(), d.failure().label(), d.reason(),
-            captureId);
+        catalog.addFailure(chain.requestedUrl(), clock.instant(), d.failure().label(),
+            d.reason(), captureId);
       }
+      AddResult redirect = null;
       if (d.redirectTo() != null) {
         UrlKind kind = lease.kind() == UrlKind.FEED || lease.kind() == UrlKind.SITEMAP
             ? lease.kind() : UrlKind.PAGE;
-        admission.offer(new Discovered(d.redirectTo(), kind, null), lease.url(), lease.depth(),
-            lease.redirects() + 1, lease.seed());
+        redirect = admission.offer(new Discovered(d.redirectTo(), kind, null), lease.url(),
+            lease.depth(), lease.redirects() + 1, lease.seed(), lease.origin());
       }
       if (p != null) {
         for (Discovered link : p.links()) {
@@ -77,17 +114,38 @@ final class CaptureRecorder {
         }
       }
       frontier.complete(lease, d.completion(), d.queue());
-      return null;
+      return new Recorded(d, captureId, articleId, redirect, stored.warcFile());
     });
-    return d;
   }
 
-  private static CaptureMetadata metadata(Lease lease, FetchResponse response, Processed p) {
+  /**
+   * Archives an exchange fetched outside the frontier (robots.txt): its WARC records and its
+   * catalog row. Returns the capture's row and where it was stored.
+   */
+  Unleased recordUnleased(String requestedUrl, FetchResponse r) throws IOException {
+    StoredCapture stored = warcs.write(r.exchange());
+    CrashPoint.reached("robots-written");
+    long id = catalog.addCapture(new CaptureRow(requestedUrl, r.url(), r.exchange().date(),
+        r.status(), r.header("Content-Type"), r.exchange().ipAddress(), r.redirectTarget(),
+        stored));
+    return new Unleased(id, stored);
+  }
+
+  /** An exchange archived by {@link #recordUnleased}. */
+  record Unleased(long captureId, StoredCapture stored) {}
+
+  /** A link as the metadata record names it: the fragment only points inside the page. */
+  private static String withoutFragment(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
+  }
+
+  private static CaptureMetadata metadata(Chain chain, FetchResponse response, Processed p) {
     Article article = p == null ? null : p.article();
     List<String> outlinks = p == null ? List.of()
-        : p.links().stream().map(Discovered::url).distinct().toList();
-    return new CaptureMetadata(lease.url(), List.of(), response.elapsed(), outlinks,
-        article == null ? null : article.articleSignal(),
+        : p.links().stream().map(d -> withoutFragment(d.url())).distinct().toList();
+    return new CaptureMetadata(chain.requestedUrl(), chain.earlierUrls(), response.elapsed(),
+        outlinks, article == null ? null : article.articleSignal(),
         article == null ? null : ArticleExtractor.VERSION);
   }
 }

@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.newsarc.archive.ArchiveLock;
-import org.newsarc.archive.CaptureRow;
 import org.newsarc.archive.Catalog;
-import org.newsarc.archive.StoredCapture;
 import org.newsarc.archive.WarcArchive;
 import org.newsarc.archive.WarcOptions;
+import org.newsarc.crawler.capture.PageOutcome;
 import org.newsarc.crawler.config.CrawlConfig;
+import org.newsarc.crawler.fetch.FailureKind;
 import org.newsarc.crawler.fetch.FetchOptions;
 import org.newsarc.crawler.fetch.Fetcher;
+import org.newsarc.crawler.frontier.AddResult;
 import org.newsarc.crawler.frontier.Frontier;
 import org.newsarc.crawler.frontier.FrontierReport;
 import org.newsarc.crawler.frontier.Lease;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * The crawl daemon: opens the WARC folder, the catalog with its frontier, the fetcher and the
  * robots cache for one {@link CrawlConfig}; on {@link #run} it recovers from any crash, queues
  * the seeds, serves the status endpoint and runs the workers until the {@link StopSignal} says
- * stop, then lets in-flight fetches finish. {@link #close} closes the WARC file (renaming it to
- * its final name) and the database. Not thread-safe: one thread opens, runs and closes it.
+ * stop, then lets in-flight fetches finish. Opened with {@link #openRun} instead, the same
+ * engine does bounded runs ({@link #archive}, for {@code newsarc archive}) over a run-scoped
+ * frontier. {@link #close} closes the WARC file (renaming it to its final name) and the
+ * database. Not thread-safe: one thread opens, runs and closes it.
  */
 public final class CrawlDaemon implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlDaemon.class);
@@ -70,9 +73,14 @@ public final class CrawlDaemon implements Closeable {
   private volatile Consumer<String> progress;
   private Duration progressEvery = Duration.ofSeconds(5);
 
-  private CrawlDaemon(CrawlConfig config, List<String> seeds, Path out, String version,
-      Clock clock, Sleeper sleeper, ArchiveLock lock, WarcArchive warcs, Catalog catalog)
-      throws IOException {
+  /** Whether this is a bounded run over a run-scoped frontier ({@link #openRun}). */
+  private final boolean bounded;
+  private boolean reconciled;
+
+  private CrawlDaemon(CrawlConfig config, List<String> seeds, Path out, FetchOptions fetch,
+      Clock clock, Sleeper sleeper, ArchiveLock lock, WarcArchive warcs, Catalog catalog,
+      boolean bounded, boolean extract) throws IOException {
+    this.bounded = bounded;
     this.config = config;
     this.lock = lock;
     this.seeds = List.copyOf(seeds);
@@ -81,14 +89,13 @@ public final class CrawlDaemon implements Closeable {
     this.sleeper = sleeper;
     this.warcs = warcs;
     this.catalog = catalog;
-    this.frontier = Frontier.open(catalog, config.politeness().maxInFlightPerQueue(), clock);
-    this.log = new OutcomeLog(out.resolve("logs"), config.output().logMaxFileBytes(),
-        config.output().logKeepFiles());
-    var f = config.fetch();
-    this.fetcher = new Fetcher(FetchOptions.defaults(FetchOptions.userAgent(version,
-            config.identity().contact()).replaceFirst("^newsarc/", config.identity().name() + "/"))
-        .withTimeouts(f.connectTimeout(), f.readTimeout(), f.totalTimeout())
-        .withMaxBodyBytes(f.maxBodyBytes()).withAllowedAddresses(f.allowAddresses()), clock);
+    this.frontier = bounded
+        ? Frontier.openRunScoped(catalog, config.politeness().maxInFlightPerQueue(), clock)
+        : Frontier.open(catalog, config.politeness().maxInFlightPerQueue(), clock);
+    // A bounded run reports each URL itself; only the crawl keeps a fetch log.
+    this.log = bounded ? null : new OutcomeLog(out.resolve("logs"),
+        config.output().logMaxFileBytes(), config.output().logKeepFiles());
+    this.fetcher = new Fetcher(fetch, clock);
     this.stats = new CrawlStats(clock);
     this.robots = new RobotsCache(fetcher, config.identity().name(), clock,
         config.robots().cacheTtl(), config.robots().retryUnreachableAfter(),
@@ -99,8 +106,9 @@ public final class CrawlDaemon implements Closeable {
     this.admission = new Admission(frontier, scope, config.scope(), new UrlNormalizer(),
         new QueueKeys(config.politeness().queueByDomain()), clock);
     ResponseRules rules = new ResponseRules(
-        new ResponseProcessor(new ArticleExtractor(), config.discovery()),
-        new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock);
+        new ResponseProcessor(new ArticleExtractor(), config.discovery(), bounded),
+        new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock,
+        extract);
     this.recorder = new CaptureRecorder(frontier, catalog, warcs, admission, rules, clock);
   }
 
@@ -120,6 +128,11 @@ public final class CrawlDaemon implements Closeable {
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException("no seeds: give seeds.urls or seeds.files");
     }
+    var f = config.fetch();
+    FetchOptions fetch = FetchOptions.defaults(FetchOptions.userAgent(version,
+            config.identity().contact()).replaceFirst("^newsarc/", config.identity().name() + "/"))
+        .withTimeouts(f.connectTimeout(), f.readTimeout(), f.totalTimeout())
+        .withMaxBodyBytes(f.maxBodyBytes()).withAllowedAddresses(f.allowAddresses());
     WarcOptions options = WarcOptions.defaults().newBuilder()
         .prefix(config.output().warcPrefix())
         .maxFileBytes(config.output().warcMaxFileBytes())
@@ -130,6 +143,25 @@ public final class CrawlDaemon implements Closeable {
         .operator(config.identity().operator() != null ? config.identity().operator()
             : config.identity().contact())
         .build();
+    return openStorage(config, seeds, outputDir, fetch, options, clock, sleeper, false, true);
+  }
+
+  /**
+   * Opens the engine for bounded runs ({@code archive}): the same fetcher, robots cache and
+   * robots.txt store, politeness, commit path and reconciler as a crawl, over a run-scoped
+   * frontier that holds only what {@link #archive} is given and is gone when the daemon
+   * closes; the crawl's own queue in the same database is not touched. No contact is required.
+   *
+   * @param extract whether articles are extracted (else {@code reindex} does it later)
+   */
+  public static CrawlDaemon openRun(CrawlConfig config, FetchOptions fetch, Path outputDir,
+      WarcOptions warc, boolean extract, Clock clock, Sleeper sleeper) throws IOException {
+    return openStorage(config, List.of(), outputDir, fetch, warc, clock, sleeper, true, extract);
+  }
+
+  private static CrawlDaemon openStorage(CrawlConfig config, List<String> seeds, Path outputDir,
+      FetchOptions fetch, WarcOptions options, Clock clock, Sleeper sleeper, boolean bounded,
+      boolean extract) throws IOException {
     // One process per output folder; the lock goes when the process does, even after kill -9.
     ArchiveLock lock = ArchiveLock.acquire(outputDir);
     Catalog catalog = null;
@@ -138,8 +170,8 @@ public final class CrawlDaemon implements Closeable {
       catalog = Catalog.open(outputDir.resolve(DATABASE));
       // Opening recovers any .open file a crash left; the catalog turns repeats into revisits.
       warcs = WarcArchive.open(outputDir.resolve("warcs"), options, clock, catalog);
-      return new CrawlDaemon(config, seeds, outputDir, version, clock, sleeper, lock, warcs,
-          catalog);
+      return new CrawlDaemon(config, seeds, outputDir, fetch, clock, sleeper, lock, warcs,
+          catalog, bounded, extract);
     } catch (IOException | RuntimeException e) {
       if (warcs != null) {
         warcs.close();
@@ -155,6 +187,9 @@ public final class CrawlDaemon implements Closeable {
   /** Runs the crawl until {@code stop} says stop; waits for in-flight fetches to finish. */
   public CrawlSummary run(StopSignal stop, boolean exitWhenIdle)
       throws IOException, InterruptedException {
+    if (bounded) {
+      throw new IllegalStateException("a daemon opened for bounded runs cannot crawl");
+    }
     List<Lease> leased = frontier.leased();
     int recovered = new Reconciler(warcs.directory(), frontier, recorder, catalog)
         .reconcile(leased);
@@ -242,11 +277,113 @@ public final class CrawlDaemon implements Closeable {
   /** Archives one robots.txt exchange: WARC record and catalog row. */
   private void archiveRobots(String requestedUrl, org.newsarc.crawler.fetch.FetchResponse r)
       throws IOException {
-    StoredCapture stored = warcs.write(r.exchange());
-    CrashPoint.reached("robots-written");
-    String location = r.redirectTarget();
-    catalog.addCapture(new CaptureRow(requestedUrl, r.url(), r.exchange().date(), r.status(),
-        r.header("Content-Type"), r.exchange().ipAddress(), location, stored));
+    recorder.recordUnleased(requestedUrl, r);
+  }
+
+  /**
+   * Archives an exchange fetched outside the engine, as robots.txt is: its WARC records and
+   * catalog row. Returns the capture's catalog row.
+   */
+  public long store(String requestedUrl, org.newsarc.crawler.fetch.FetchResponse r)
+      throws IOException {
+    return recorder.recordUnleased(requestedUrl, r).captureId();
+  }
+
+  /** Told about each input of {@link #archive} as it finishes, one call at a time. */
+  public interface OutcomeListener {
+    void finished(int index, PageOutcome outcome);
+  }
+
+  /**
+   * One bounded run: fetches and archives each of {@code urls} (depth 0: nothing else is
+   * discovered) with the configured workers, different hosts in parallel, each host at the
+   * configured pace; hands each outcome to {@code listener} as it is known and returns them in
+   * input order. A URL given twice is fetched twice. The first run of a daemon reconciles the
+   * WARC files with the catalog first, as a crawl does at start.
+   *
+   * @throws InterruptedException when interrupted; the inputs not decided yet are left out
+   */
+  public List<PageOutcome> archive(List<String> urls, OutcomeListener listener)
+      throws IOException, InterruptedException {
+    if (!bounded) {
+      throw new IllegalStateException("open the daemon with openRun for bounded runs");
+    }
+    if (!reconciled) {
+      // A run-scoped frontier holds no leases: what a crash can have left is robots.txt rows.
+      new Reconciler(warcs.directory(), frontier, recorder, catalog).reconcile(List.of());
+      reconciled = true;
+    }
+    frontier.clearRun();
+    ArchiveOutcomes outcomes = new ArchiveOutcomes(urls, catalog, clock, MAX_PACED_WAIT,
+        fetcher.options().addresses(), listener::finished);
+    for (int i = 0; i < urls.size(); i++) {
+      String url = urls.get(i);
+      if (warcs.diskFull()) {
+        outcomes.failUnfetched(i, FailureKind.STORAGE, DISK_FULL);
+      } else if (!isHttpUrl(url)) {
+        outcomes.failUnfetched(i, FailureKind.BAD_URL, "not an absolute http(s) URL: " + url);
+      } else if (admission.seed(url, i) != AddResult.ADDED) {
+        outcomes.failUnfetched(i, FailureKind.BAD_URL, "not a URL that can be fetched: " + url);
+      }
+    }
+    StopSignal stop = new StopSignal(clock, -1, null);
+    CrawlWorker.Parts parts = new CrawlWorker.Parts(frontier, catalog, fetcher, robots, warcs,
+        recorder, admission, policy, stats, null, stop, clock, sleeper, false, 1, outcomes);
+    List<Thread> workers = new ArrayList<>();
+    int n = Math.min(config.politeness().workers(), Math.max(1, outcomes.remaining()));
+    for (int i = 0; i < n && outcomes.remaining() > 0; i++) {
+      Thread t = new Thread(new CrawlWorker(parts), "newsarc-archive-" + i);
+      t.start();
+      workers.add(t);
+    }
+    try {
+      while (outcomes.remaining() > 0 && !stop.stopping()) {
+        outcomes.awaitChange(Duration.ofMillis(200));
+        if (outcomes.remaining() > 0 && frontier.idle(RUN_IDLE_HORIZON)) {
+          stop.request("nothing left that can be fetched now");
+        }
+        warcs.rotateIfDue();
+      }
+    } finally {
+      stop.request("run over");
+      for (Thread t : workers) {
+        t.join();
+      }
+    }
+    String why = warcs.diskFull() ? DISK_FULL
+        : stop.reason().startsWith("storage error") ? stop.reason()
+        : "not fetched: its host is held back (" + stop.reason() + ")";
+    FailureKind kind = warcs.diskFull() || stop.reason().startsWith("storage error")
+        ? FailureKind.STORAGE : FailureKind.NETWORK;
+    for (int i : outcomes.undecided()) {
+      outcomes.failUnfetched(i, kind, why);
+    }
+    return outcomes.outcomes();
+  }
+
+  /** The longest Retry-After a bounded run waits for; a longer one fails the URL. */
+  public static final Duration MAX_PACED_WAIT = Duration.ofSeconds(60);
+  /** A bounded run ends when no URL left can be fetched within this (its hosts are parked). */
+  static final Duration RUN_IDLE_HORIZON = Duration.ofMinutes(2);
+  private static final String DISK_FULL = "disk full: not archived; free some space and run the"
+      + " same command again";
+
+  static boolean isHttpUrl(String url) {
+    try {
+      java.net.URI u = new java.net.URI(url);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  public Path catalogFile() {
+    return catalog.file();
+  }
+
+  public Path warcDirectory() {
+    return warcs.directory();
   }
 
   @Override
@@ -256,7 +393,9 @@ public final class CrawlDaemon implements Closeable {
         status.close();
       }
       fetcher.close();
-      log.close();
+      if (log != null) {
+        log.close();
+      }
       warcs.close();
     } finally {
       try {

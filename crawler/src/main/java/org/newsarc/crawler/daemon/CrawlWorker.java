@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * exchange to the WARC and then records it through the {@link CaptureRecorder}. When
  * robots.txt had to be fetched first, the URL goes back to its queue so that the page request
  * waits its politeness gap too. Runs until the {@link StopSignal} says stop; a fetch in progress
- * is finished first.
+ * is finished first. In a bounded run (a {@link RunObserver} is given) a URL whose robots.txt
+ * cannot be read fails at once instead of waiting for the next robots.txt try, and a URL whose
+ * input is already decided is dropped unfetched.
  */
 final class CrawlWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlWorker.class);
@@ -43,7 +45,16 @@ final class CrawlWorker implements Runnable {
   record Parts(Frontier frontier, Catalog catalog, Fetcher fetcher, RobotsCache robots,
       WarcArchive warcs, CaptureRecorder recorder, Admission admission, QueuePolicy policy,
       CrawlStats stats, OutcomeLog log, StopSignal stop, Clock clock, Sleeper sleeper,
-      boolean robotsSitemaps, int maxAttempts) {}
+      boolean robotsSitemaps, int maxAttempts, RunObserver observer) {
+    /** The parts of a crawl: no observer. */
+    Parts(Frontier frontier, Catalog catalog, Fetcher fetcher, RobotsCache robots,
+        WarcArchive warcs, CaptureRecorder recorder, Admission admission, QueuePolicy policy,
+        CrawlStats stats, OutcomeLog log, StopSignal stop, Clock clock, Sleeper sleeper,
+        boolean robotsSitemaps, int maxAttempts) {
+      this(frontier, catalog, fetcher, robots, warcs, recorder, admission, policy, stats, log,
+          stop, clock, sleeper, robotsSitemaps, maxAttempts, null);
+    }
+  }
 
   private final Parts p;
 
@@ -91,6 +102,13 @@ final class CrawlWorker implements Runnable {
 
   private void handle(Lease lease) throws IOException, InterruptedException {
     String url = lease.url();
+    RunObserver observer = p.observer();
+    if (observer != null && !observer.wanted(lease)) {
+      p.frontier().complete(lease, new Completion(UrlState.DONE, p.clock().instant(),
+          lease.kind(), 0, null, null, null, 0, false, "not needed any more"),
+          p.policy().noRequest());
+      return;
+    }
     RobotsCache.Entry rules;
     boolean robotsFetched = !p.robots().isFresh(url);
     if (robotsFetched && !p.stop().hasPagesLeft()) {
@@ -106,6 +124,21 @@ final class CrawlWorker implements Runnable {
             url, 1, 0, false);
       }
     }
+    if (observer != null && (rules.fetchFailure() != null || rules.rules().isDeferVisits())) {
+      FailureKind kind = rules.fetchFailure() != null ? rules.fetchFailure() : FailureKind.ROBOTS;
+      String reason = "host unreachable (robots.txt: " + rules.source() + ")";
+      String requested = requested(lease);
+      p.frontier().transaction(() -> {
+        p.catalog().addFailure(requested, p.clock().instant(), kind.label(), reason, null);
+        p.frontier().complete(lease, new Completion(UrlState.FAILED, p.clock().instant(),
+            lease.kind(), 0, null, null, null, 0, false, reason),
+            p.policy().robotsUnreachable(rules.expires(), rules.source()));
+        return null;
+      });
+      p.stats().error("robots-unreachable");
+      observer.failed(lease, kind, reason);
+      return;
+    }
     if (rules.fetchFailure() != null || rules.rules().isDeferVisits()) {
       p.frontier().release(lease, p.policy().robotsUnreachable(rules.expires(), rules.source()));
       p.stats().error("robots-unreachable");
@@ -114,9 +147,11 @@ final class CrawlWorker implements Runnable {
       return;
     }
     if (!rules.rules().isAllowed(url)) {
+      String why = "disallowed by robots.txt (" + rules.source() + ")";
+      String requested = requested(lease);
       p.frontier().transaction(() -> {
-        p.catalog().addFailure(url, p.clock().instant(), FailureKind.ROBOTS.label(),
-            "disallowed by robots.txt (" + rules.source() + ")", null);
+        p.catalog().addFailure(requested, p.clock().instant(), FailureKind.ROBOTS.label(), why,
+            null);
         p.frontier().complete(lease, new Completion(UrlState.BLOCKED, p.clock().instant(),
             lease.kind(), 0, null, null, null, lease.revisitSeconds(), false, "robots.txt"),
             robotsFetched ? p.policy().robotsOnly(p.robots().crawlDelay(rules))
@@ -126,6 +161,9 @@ final class CrawlWorker implements Runnable {
       p.stats().error(FailureKind.ROBOTS.label());
       log(lease, "blocked", 0, lease.kind(), -1, 0, null, FailureKind.ROBOTS.label(),
           "robots.txt");
+      if (observer != null) {
+        observer.failed(lease, FailureKind.ROBOTS, why);
+      }
       return;
     }
     if (robotsFetched) {
@@ -151,7 +189,10 @@ final class CrawlWorker implements Runnable {
     StoredCapture stored = p.warcs().write(response.exchange());
     CrashPoint.reached("capture-written");
     p.stats().fetched(response.status(), response.exchange().responseBody().length);
-    Decision d = p.recorder().record(lease, response, stored, crawlDelay);
+    RunObserver observer = p.observer();
+    CaptureRecorder.Recorded recorded = p.recorder().record(lease, response, stored, crawlDelay,
+        observer == null ? CaptureRecorder.Chain.of(lease) : observer.chain(lease));
+    Decision d = recorded.decision();
     if (d.processed() != null && d.processed().article() != null) {
       p.stats().article();
     }
@@ -161,13 +202,17 @@ final class CrawlWorker implements Runnable {
     log(lease, d.outcome(), response.status(), d.completion().kind(),
         response.elapsed().toMillis(), response.exchange().responseBody().length, stored,
         d.failure() == null ? null : d.failure().label(), d.reason());
+    if (observer != null) {
+      observer.recorded(lease, response, recorded);
+    }
   }
 
   private void failed(Lease lease, FetchException e) throws IOException {
     int failures = p.frontier().failures(lease.queue());
     boolean giveUp = lease.attempts() + 1 >= p.maxAttempts();
+    String requested = requested(lease);
     p.frontier().transaction(() -> {
-      p.catalog().addFailure(lease.url(), p.clock().instant(), e.kind().label(), e.getMessage(),
+      p.catalog().addFailure(requested, p.clock().instant(), e.kind().label(), e.getMessage(),
           null);
       p.frontier().complete(lease, new Completion(giveUp ? UrlState.FAILED : UrlState.QUEUED,
           p.clock().instant(), lease.kind(), 0, null, null, null, lease.revisitSeconds(), true,
@@ -178,12 +223,16 @@ final class CrawlWorker implements Runnable {
     p.stats().error(e.kind().label());
     log(lease, giveUp ? "failed" : "retry", 0, lease.kind(), -1, 0, null, e.kind().label(),
         e.getMessage());
+    if (giveUp && p.observer() != null) {
+      p.observer().failed(lease, e.kind(), e.getMessage());
+    }
   }
 
   private void giveUp(Lease lease, RuntimeException e) throws IOException {
     String reason = "internal error: " + e;
+    String requested = requested(lease);
     p.frontier().transaction(() -> {
-      p.catalog().addFailure(lease.url(), p.clock().instant(), "internal", reason, null);
+      p.catalog().addFailure(requested, p.clock().instant(), "internal", reason, null);
       p.frontier().complete(lease, new Completion(UrlState.FAILED, p.clock().instant(),
           lease.kind(), 0, null, null, null, lease.revisitSeconds(), true, reason),
           p.policy().robotsOnly(Duration.ZERO));
@@ -191,6 +240,17 @@ final class CrawlWorker implements Runnable {
     });
     p.stats().error("internal");
     log(lease, "failed", 0, lease.kind(), -1, 0, null, "internal", reason);
+    if (p.observer() != null) {
+      p.observer().failed(lease, FailureKind.EXTRACTION, reason);
+    }
+  }
+
+  /**
+   * The URL a failure row names: the input asked for in a bounded run, else the URL. Asked
+   * before a transaction starts: the observer's lock is never taken under the catalog's.
+   */
+  private String requested(Lease lease) {
+    return p.observer() == null ? lease.url() : p.observer().chain(lease).requestedUrl();
   }
 
   private static Map<String, String> conditionalHeaders(Lease lease) {
@@ -206,6 +266,9 @@ final class CrawlWorker implements Runnable {
 
   private void log(Lease lease, String outcome, int status, UrlKind kind, long ms, long bytes,
       StoredCapture stored, String error, String reason) {
+    if (p.log() == null) {
+      return;
+    }
     p.log().write(new OutcomeLog.Line(p.clock().instant(), lease.url(), lease.queue(), outcome,
         status, kind.label(), ms, bytes, stored == null ? null : stored.warcFile(),
         stored == null ? -1 : stored.offset(), error, reason));

@@ -39,15 +39,31 @@ public final class ResponseProcessor {
   private final HtmlLinks html = new HtmlLinks();
   private final FeedReader feeds = new FeedReader();
   private final SitemapReader sitemaps = new SitemapReader();
+  private final boolean everyArticle;
 
   /** A processor with its own budget of {@link ParseBudget#DEFAULT_BYTES}. */
   public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery) {
     this(extractor, discovery, new ParseBudget(ParseBudget.DEFAULT_BYTES));
   }
 
+  /**
+   * @param everyArticle keep the article extracted from every HTML page, not only from pages
+   *     that look like articles ({@code archive}: the pages were asked for by name)
+   */
+  ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
+      boolean everyArticle) {
+    this(extractor, discovery, new ParseBudget(ParseBudget.DEFAULT_BYTES), everyArticle);
+  }
+
   /** A processor whose parsing, over all threads, stays within {@code budget}. */
   public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
       ParseBudget budget) {
+    this(extractor, discovery, budget, false);
+  }
+
+  private ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
+      ParseBudget budget, boolean everyArticle) {
+    this.everyArticle = everyArticle;
     this.extractor = extractor;
     this.discovery = discovery;
     this.budget = budget;
@@ -190,8 +206,8 @@ public final class ResponseProcessor {
       // A link farm: the first links are enough, and the frontier stays bounded.
       links = List.copyOf(links.subList(0, MAX_OUTLINKS));
     }
-    return new Processed(kind, isArticle ? article : null, links, List.of(), changed,
-        failure, reason);
+    return new Processed(kind, isArticle || everyArticle ? article : null, links, List.of(),
+        changed, failure, reason);
   }
 
   /**

@@ -29,9 +29,20 @@ final class ResponseRules {
   private final PolitenessConfig politeness;
   private final FetchConfig fetch;
   private final Clock clock;
+  private final boolean extract;
 
   ResponseRules(ResponseProcessor processor, RecrawlSchedule schedule, QueuePolicy policy,
       PolitenessConfig politeness, FetchConfig fetch, Clock clock) {
+    this(processor, schedule, policy, politeness, fetch, clock, true);
+  }
+
+  /**
+   * @param extract whether HTML pages are processed; without, they are archived as they are
+   *     (no article, no links) and {@code newsarc reindex} extracts them later
+   */
+  ResponseRules(ResponseProcessor processor, RecrawlSchedule schedule, QueuePolicy policy,
+      PolitenessConfig politeness, FetchConfig fetch, Clock clock, boolean extract) {
+    this.extract = extract;
     this.processor = processor;
     this.schedule = schedule;
     this.policy = policy;
@@ -53,13 +64,16 @@ final class ResponseRules {
     if (status >= 200 && status < 300) {
       if (r.truncated()) {
         FailureKind kind = r.truncationKind();
+        String why = kind == FailureKind.TOO_LARGE
+            ? "body larger than " + fetch.maxBodyBytes() + " bytes (archived truncated)"
+            : "body cut short: " + r.truncationReason();
         return done(lease, UrlKind.PAGE, status, policy.answered(r.elapsed(), crawlDelay), null,
-            kind, "body cut short (" + r.exchange().truncated().name().toLowerCase() + ")",
-            "failed");
+            kind, why, "failed");
       }
       String digest = stored.payloadDigest();
       boolean changed = lease.digest() == null || !lease.digest().equals(digest);
-      Processed p = changed ? processor.process(lease, r, true)
+      Processed p = changed && !extract && isHtml(r) ? Processed.of(UrlKind.PAGE, true)
+          : changed ? processor.process(lease, r, true)
           : Processed.of(lease.kind() == UrlKind.PAGE ? UrlKind.HUB : lease.kind(), false);
       return revisitOrDone(lease, p.kind(), changed, etag, lastModified, digest, status,
           policy.answered(r.elapsed(), crawlDelay), p, p.failure(), p.reason(),
@@ -69,7 +83,8 @@ final class ResponseRules {
       String target = r.redirectTarget();
       if (target == null) {
         return done(lease, UrlKind.REDIRECT, status, policy.answered(r.elapsed(), crawlDelay),
-            null, FailureKind.REDIRECTS, "bad Location: " + r.header("Location"), "failed");
+            null, FailureKind.BAD_URL, "redirect to a bad Location: " + r.header("Location"),
+            "failed");
       }
       if (lease.redirects() >= fetch.maxRedirects()) {
         return done(lease, UrlKind.REDIRECT, status, policy.answered(r.elapsed(), crawlDelay),
@@ -78,6 +93,10 @@ final class ResponseRules {
       }
       return new Decision(completion(UrlState.DONE, now, UrlKind.REDIRECT, status, 0, false,
           null), policy.answered(r.elapsed(), crawlDelay), null, target, null, null, "redirect");
+    }
+    if (r.isRedirectWithoutLocation()) {
+      return done(lease, UrlKind.REDIRECT, status, policy.answered(r.elapsed(), crawlDelay),
+          null, FailureKind.PROTOCOL, "HTTP " + status + " redirect without Location", "failed");
     }
     if (status == 429 || status >= 500) {
       QueueUpdate q = policy.overloaded(status, r.header("Retry-After"), r.elapsed(), crawlDelay,
@@ -92,6 +111,11 @@ final class ResponseRules {
     }
     return done(lease, lease.kind(), status, policy.answered(r.elapsed(), crawlDelay), null,
         FailureKind.HTTP_STATUS, "HTTP " + status, "failed");
+  }
+
+  private static boolean isHtml(FetchResponse r) {
+    String type = r.mediaType();
+    return type.isEmpty() || type.equals("text/html") || type.equals("application/xhtml+xml");
   }
 
   private Decision revisitOrDone(Lease lease, UrlKind kind, boolean changed, String etag,

@@ -16,9 +16,17 @@ import java.util.Objects;
  * @param seed whether it is a seed (seeds are always revisited)
  * @param dueAt earliest fetch time
  * @param redirects redirect hops that led to it (0 unless it is a redirect target)
+ * @param origin in a run-scoped frontier, the input it serves (its index), carried along
+ *     redirects so that an outcome maps back to the URL asked for; -1 when none
  */
 public record Candidate(String url, String queue, int depth, String foundOn, UrlKind kind,
-    int priority, boolean seed, Instant dueAt, int redirects) {
+    int priority, boolean seed, Instant dueAt, int redirects, long origin) {
+  /** A candidate that serves no particular input, as in a crawl. */
+  public Candidate(String url, String queue, int depth, String foundOn, UrlKind kind,
+      int priority, boolean seed, Instant dueAt, int redirects) {
+    this(url, queue, depth, foundOn, kind, priority, seed, dueAt, redirects, -1);
+  }
+
   public Candidate {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(queue, "queue");

@@ -55,6 +55,33 @@ public final class Frontier {
   }
 
   /**
+   * Opens a frontier for one bounded run inside {@code catalog}'s connection: TEMP tables that
+   * shadow the crawl's persistent queue without touching it, start empty (any left by an
+   * earlier run of this connection are dropped) and vanish when the catalog closes. URLs are
+   * kept apart by {@link Candidate#origin}: a URL is queued once per origin.
+   */
+  public static Frontier openRunScoped(Catalog catalog, int maxInFlightPerQueue, Clock clock)
+      throws IOException {
+    Frontier f = new Frontier(catalog, maxInFlightPerQueue, clock);
+    f.clearRun();
+    return f;
+  }
+
+  /** Empties a run-scoped frontier for the next run: its TEMP tables are made anew. */
+  public void clearRun() throws IOException {
+    synchronized (catalog) {
+      try (java.sql.Statement st = db.createStatement()) {
+        for (String table : List.of("frontier_urls", "frontier_queues", "frontier_paths")) {
+          st.execute("DROP TABLE IF EXISTS temp." + table);
+        }
+        FrontierSchema.createRunScoped(db);
+      } catch (SQLException e) {
+        throw new IOException("cannot create the run's frontier tables: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
    * Runs {@code work} in one transaction on the catalog connection, committing when it returns
    * and rolling back when it throws. Nested calls join the outer transaction.
    */
@@ -123,8 +150,10 @@ public final class Frontier {
   /** Offers a URL; within the queue limits it is queued unless already known. */
   public AddResult add(Candidate c, int maxPerQueue, int maxQueryVariants) throws IOException {
     return transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement("SELECT 1 FROM frontier_urls WHERE url=?")) {
+      try (PreparedStatement ps = db.prepareStatement(
+          "SELECT 1 FROM frontier_urls WHERE url=? AND origin IS ?")) {
         ps.setString(1, c.url());
+        setNullableLong(ps, 2, c.origin() < 0 ? null : c.origin());
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             return AddResult.KNOWN;
@@ -140,8 +169,8 @@ public final class Frontier {
         return AddResult.TOO_MANY_VARIANTS;
       }
       try (PreparedStatement ps = db.prepareStatement("INSERT INTO frontier_urls(url, queue,"
-          + " depth, found_on, kind, seed, priority, state, next_fetch_at, redirects)"
-          + " VALUES (?,?,?,?,?,?,?,'queued',?,?)")) {
+          + " depth, found_on, kind, seed, priority, state, next_fetch_at, redirects, origin)"
+          + " VALUES (?,?,?,?,?,?,?,'queued',?,?,?)")) {
         ps.setString(1, c.url());
         ps.setString(2, c.queue());
         ps.setInt(3, c.depth());
@@ -151,6 +180,7 @@ public final class Frontier {
         ps.setInt(7, c.priority());
         ps.setLong(8, c.dueAt().toEpochMilli());
         ps.setInt(9, c.redirects());
+        setNullableLong(ps, 10, c.origin() < 0 ? null : c.origin());
         ps.executeUpdate();
       }
       QueueRow updated = (q == null ? QueueRow.fresh(c.queue()) : q)
@@ -191,7 +221,7 @@ public final class Frontier {
   private Optional<Lease> leaseFrom(String queue, long now) throws SQLException {
     Lease lease;
     try (PreparedStatement ps = db.prepareStatement("SELECT id, url, depth, kind, seed, attempts,"
-        + " etag, last_modified, digest, revisit_seconds, redirects FROM frontier_urls"
+        + " etag, last_modified, digest, revisit_seconds, redirects, origin FROM frontier_urls"
         + " WHERE queue=? AND state='queued' AND next_fetch_at <= ?"
         + " ORDER BY priority DESC, next_fetch_at LIMIT 1")) {
       ps.setString(1, queue);
@@ -203,7 +233,7 @@ public final class Frontier {
         lease = new Lease(rs.getLong(1), rs.getString(2), queue, rs.getInt(3),
             UrlKind.of(rs.getString(4)), rs.getInt(5) == 1, rs.getInt(6), rs.getString(7),
             rs.getString(8), rs.getString(9), rs.getLong(10), rs.getInt(11),
-            Instant.ofEpochMilli(now));
+            Instant.ofEpochMilli(now), originOf(rs, 12));
       }
     }
     try (PreparedStatement ps = db.prepareStatement(
@@ -294,14 +324,14 @@ public final class Frontier {
     return transaction(() -> {
       List<Lease> out = new ArrayList<>();
       try (PreparedStatement ps = db.prepareStatement("SELECT id, url, queue, depth, kind, seed,"
-          + " attempts, etag, last_modified, digest, revisit_seconds, redirects, leased_at"
-          + " FROM frontier_urls WHERE state='leased'");
+          + " attempts, etag, last_modified, digest, revisit_seconds, redirects, leased_at,"
+          + " origin FROM frontier_urls WHERE state='leased'");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
               UrlKind.of(rs.getString(5)), rs.getInt(6) == 1, rs.getInt(7), rs.getString(8),
               rs.getString(9), rs.getString(10), rs.getLong(11), rs.getInt(12),
-              Instant.ofEpochMilli(rs.getLong(13))));
+              Instant.ofEpochMilli(rs.getLong(13)), originOf(rs, 14)));
         }
       }
       return out;
@@ -421,6 +451,11 @@ public final class Frontier {
   private static long ceilMillis(Instant t) {
     long ms = t.toEpochMilli();
     return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
+  }
+
+  private static long originOf(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? -1 : v;
   }
 
   static void setNullableLong(PreparedStatement ps, int i, Long v) throws SQLException {

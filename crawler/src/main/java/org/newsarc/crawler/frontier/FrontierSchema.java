@@ -1,6 +1,7 @@
 package org.newsarc.crawler.frontier;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -35,7 +36,8 @@ final class FrontierSchema {
         digest TEXT,
         revisit_seconds INTEGER NOT NULL DEFAULT 0,
         fetches INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT
+        last_error TEXT,
+        origin INTEGER
       )""",
       "CREATE INDEX IF NOT EXISTS frontier_urls_pick"
           + " ON frontier_urls(queue, state, priority DESC, next_fetch_at)",
@@ -67,10 +69,38 @@ final class FrontierSchema {
       ) WITHOUT ROWID""",
   };
 
+  /** Creates the tables of the crawl's persistent frontier, adding columns an older one lacks. */
   static void create(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       for (String sql : DDL) {
         st.execute(sql);
+      }
+      boolean hasOrigin = false;
+      try (ResultSet rs = st.executeQuery("PRAGMA main.table_info(frontier_urls)")) {
+        while (rs.next()) {
+          hasOrigin |= rs.getString("name").equals("origin");
+        }
+      }
+      if (!hasOrigin) {
+        st.execute("ALTER TABLE frontier_urls ADD COLUMN origin INTEGER");
+      }
+    }
+  }
+
+  /**
+   * Creates the same tables as TEMP tables of this connection: they shadow the persistent ones
+   * (SQLite looks names up in {@code temp} first), live only as long as the connection and are
+   * dropped when it closes. One URL may be queued once per origin, so that a URL given twice is
+   * fetched twice and two inputs redirecting to one page each follow their own chain.
+   */
+  static void createRunScoped(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (String sql : DDL) {
+        String t = sql.replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE IF NOT EXISTS")
+            .replace("CREATE INDEX IF NOT EXISTS ", "CREATE INDEX IF NOT EXISTS temp.")
+            .replace("url TEXT NOT NULL UNIQUE,", "url TEXT NOT NULL,")
+            .replace("origin INTEGER\n", "origin INTEGER,\n  UNIQUE(url, origin)\n");
+        st.execute(t);
       }
     }
   }

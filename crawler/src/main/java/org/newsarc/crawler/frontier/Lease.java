@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param digest payload digest of the last 200 response, to tell changes apart; null
  * @param revisitSeconds the current revisit interval, 0 when not set yet
  * @param redirects redirect hops that led here from the URL first queued
+ * @param origin the input this URL serves in a run-scoped frontier, or -1
  */
 public record Lease(long id, String url, String queue, int depth, UrlKind kind, boolean seed,
     int attempts, String etag, String lastModified, String digest, long revisitSeconds,
-    int redirects, Instant leasedAt) {}
+    int redirects, Instant leasedAt, long origin) {}

@@ -10,8 +10,10 @@ import org.newsarc.crawler.frontier.QueueUpdate;
 import org.newsarc.crawler.frontier.QueueUpdate.Outcome;
 
 /**
- * Decides when a queue may be asked again after a fetch. A normal answer waits the gap of
- * {@link HostDelays#gap} (configured delay, capped Crawl-delay, k times the response time).
+ * Decides when a queue may be asked again after a fetch: the one place where politeness gaps
+ * are decided, for {@code crawl} and {@code archive} alike (both run the same engine over a
+ * frontier). A normal answer waits {@link #gap} (configured delay, capped Crawl-delay, k times
+ * the response time).
  * 429 and 503 pause the queue until their Retry-After, capped, without counting as a failure
  * (the server is pacing the crawl); without one, and after other
  * 5xx answers and network failures, the queue backs off exponentially with up to 50% jitter.
@@ -20,21 +22,18 @@ import org.newsarc.crawler.frontier.QueueUpdate.Outcome;
  */
 public final class QueuePolicy {
   private final PolitenessConfig config;
-  private final HostDelays delays;
   private final Clock clock;
   private final RandomGenerator random;
 
   public QueuePolicy(PolitenessConfig config, Clock clock, RandomGenerator random) {
     this.config = config;
-    this.delays = new HostDelays(config.delay(), config.responseTimeFactor(), clock,
-        Sleeper.SYSTEM);
     this.clock = clock;
     this.random = random;
   }
 
   /** After an answer that is neither 429, 503 nor another 5xx. */
   public QueueUpdate answered(Duration elapsed, Duration crawlDelay) {
-    return new QueueUpdate(clock.instant().plus(delays.gap(elapsed, crawlDelay)), Outcome.SUCCESS,
+    return new QueueUpdate(clock.instant().plus(gap(elapsed, crawlDelay)), Outcome.SUCCESS,
         null, false, elapsed.toMillis());
   }
 
@@ -46,7 +45,7 @@ public final class QueuePolicy {
   public QueueUpdate overloaded(int status, String retryAfter, Duration elapsed,
       Duration crawlDelay, int failuresBefore) {
     Instant now = clock.instant();
-    Instant gapEnd = now.plus(delays.gap(elapsed, crawlDelay));
+    Instant gapEnd = now.plus(gap(elapsed, crawlDelay));
     if (status == 429 || status == 503) {
       Optional<Instant> until = RetryAfter.until(retryAfter, now);
       if (until.isPresent()) {
@@ -81,8 +80,33 @@ public final class QueuePolicy {
    * request waits the configured delay or the (capped) Crawl-delay those rules ask for.
    */
   public QueueUpdate robotsOnly(Duration crawlDelay) {
-    return new QueueUpdate(clock.instant().plus(delays.gap(Duration.ZERO, crawlDelay)),
+    return new QueueUpdate(clock.instant().plus(gap(Duration.ZERO, crawlDelay)),
         Outcome.NEUTRAL, null, false, -1);
+  }
+
+  /**
+   * The wait after a fetch that took {@code responseTime}: the largest of the configured
+   * delay, {@code crawlDelay} (null or zero when none) and k times the response time.
+   */
+  public Duration gap(Duration responseTime, Duration crawlDelay) {
+    Duration gap = config.delay();
+    if (crawlDelay != null && crawlDelay.compareTo(gap) > 0) {
+      gap = crawlDelay;
+    }
+    Duration adaptive = Duration.ofNanos((long) (responseTime.toNanos()
+        * config.responseTimeFactor()));
+    return adaptive.compareTo(gap) > 0 ? adaptive : gap;
+  }
+
+  /**
+   * After any fetch that got an answer: {@link #overloaded} for 429 and 5xx, else
+   * {@link #answered}.
+   */
+  public QueueUpdate after(int status, String retryAfter, Duration elapsed, Duration crawlDelay,
+      int failuresBefore) {
+    return status == 429 || status >= 500
+        ? overloaded(status, retryAfter, elapsed, crawlDelay, failuresBefore)
+        : answered(elapsed, crawlDelay);
   }
 
   private QueueUpdate backOff(String why, int failuresBefore, long elapsedMs, Instant notBefore) {

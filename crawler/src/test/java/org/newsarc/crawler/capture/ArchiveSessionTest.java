@@ -20,7 +20,7 @@ class ArchiveSessionTest {
   @Test
   void aSecondWriterOnTheSameFolderIsRefusedUntilTheFirstCloses() throws IOException {
     try (ArchiveSession first = open()) {
-      first.archiver();
+      first.catalogFile();
       IOException e = assertThrows(IOException.class, this::open);
       assertTrue(e.getMessage().contains("another newsarc process"), e.getMessage());
     }

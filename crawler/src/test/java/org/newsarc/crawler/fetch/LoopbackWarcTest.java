@@ -131,23 +131,23 @@ class LoopbackWarcTest {
             b -> b.protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)))) {
       for (String path : List.of("/plain.html", "/gzip.html", "/chunked.html", "/big.html",
           "/old", "/same.html", "/etag.html")) {
-        PageOutcome outcome = session.archiver().archive(base + path);
+        PageOutcome outcome = session.archive(base + path);
         assertFalse(outcome.hops().isEmpty(), path + ": " + outcome.reason());
       }
       FetchResponse notModified = plainFetcher.fetch(base + "/etag.html",
           Map.of("If-None-Match", "\"e1\""));
       assertEquals(304, notModified.status());
-      session.archiver().store(base + "/etag.html", notModified, null);
+      session.store(base + "/etag.html", notModified);
       FetchResponse h2 = h2Fetcher.fetch(base + "/h2.html", Map.of());
       assertEquals("h2_prior_knowledge", h2.exchange().protocol());
-      session.archiver().store(base + "/h2.html", h2, null);
+      session.store(base + "/h2.html", h2);
 
       // HTTP/2 negotiated by ALPN over TLS, with WireMock's self-signed certificate trusted.
       String tlsBase = "https://localhost:" + server.httpsPort();
       try (Fetcher tlsFetcher = new Fetcher(options, clock, TrustAll::configure)) {
         FetchResponse overTls = tlsFetcher.fetch(tlsBase + "/h2-tls.html", Map.of());
         assertEquals("h2", overTls.exchange().protocol());
-        session.archiver().store(tlsBase + "/h2-tls.html", overTls, null);
+        session.store(tlsBase + "/h2-tls.html", overTls);
       }
     }
 

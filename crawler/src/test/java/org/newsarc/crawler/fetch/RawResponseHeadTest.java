@@ -177,9 +177,8 @@ public class RawResponseHeadTest {
             .answer("/big-lf", concat(bigLfHead, ascii(big)));
       }
       for (String path : List.of("/odd", "/lf", "/chunked", "/big", "/big-lf")) {
-        session.archiver().store(plain.url(path), plainFetcher.fetch(plain.url(path), Map.of()),
-            null);
-        session.archiver().store(tls.url(path), tlsFetcher.fetch(tls.url(path), Map.of()), null);
+        session.store(plain.url(path), plainFetcher.fetch(plain.url(path), Map.of()));
+        session.store(tls.url(path), tlsFetcher.fetch(tls.url(path), Map.of()));
       }
     }
     Path warcs = out.resolve(ArchiveSession.WARC_DIR);

@@ -217,11 +217,11 @@ class HostileServerTest {
       assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
         try (ArchiveSession session = ArchiveSession.open(out, options, Duration.ZERO, "test",
             Clock.systemUTC(), Sleeper.SYSTEM)) {
-          PageOutcome outcome = session.archiver().archive(server.url(hostileCase.path()));
+          PageOutcome outcome = session.archive(server.url(hostileCase.path()));
           String kind = outcome.failure() == null ? "ok" : outcome.failure().label();
           assertTrue(hostileCase.kinds().contains(kind), hostileCase.name() + ": got " + kind
               + " (" + outcome.reason() + "), expected one of " + hostileCase.kinds());
-          PageOutcome good = session.archiver().archive(healthy.url("/story.html"));
+          PageOutcome good = session.archive(healthy.url("/story.html"));
           assertNull(good.failure(), "the healthy host is still archived: " + good.reason());
         }
       });

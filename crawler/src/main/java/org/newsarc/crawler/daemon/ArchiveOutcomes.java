@@ -1,0 +1,221 @@
+package org.newsarc.crawler.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.newsarc.archive.Catalog;
+import org.newsarc.crawler.capture.Hop;
+import org.newsarc.crawler.capture.PageOutcome;
+import org.newsarc.crawler.fetch.AddressPolicy;
+import org.newsarc.crawler.fetch.FailureKind;
+import org.newsarc.crawler.fetch.FetchResponse;
+import org.newsarc.crawler.frontier.AddResult;
+import org.newsarc.crawler.frontier.Lease;
+import org.newsarc.crawler.politeness.RetryAfter;
+
+/**
+ * Maps what the engine does with each frontier URL back to the inputs of a bounded run: every
+ * URL carries its input's index as its origin, so redirects (frontier URLs of their own) and
+ * paced answers add hops to the input's chain until a final answer gives its
+ * {@link PageOutcome}. Thread-safe: one lock over all inputs.
+ */
+final class ArchiveOutcomes implements RunObserver {
+  /** Times one input is asked again after a 429 or 503 with Retry-After. */
+  static final int MAX_PACED_RETRIES = 3;
+
+  /** Told about each input as it finishes, one call at a time. */
+  interface Listener {
+    void finished(int index, PageOutcome outcome);
+  }
+
+  private final List<String> inputs;
+  private final PageOutcome[] outcomes;
+  private final List<List<Hop>> hops;
+  private final int[] paced;
+  private final Catalog catalog;
+  private final Clock clock;
+  private final java.time.Duration maxPacedWait;
+  private final Listener listener;
+  private final AddressPolicy addresses;
+  private int remaining;
+
+  ArchiveOutcomes(List<String> inputs, Catalog catalog, Clock clock,
+      java.time.Duration maxPacedWait, AddressPolicy addresses, Listener listener) {
+    this.addresses = addresses;
+    this.inputs = List.copyOf(inputs);
+    this.outcomes = new PageOutcome[inputs.size()];
+    this.hops = new ArrayList<>(inputs.size());
+    inputs.forEach(u -> hops.add(new ArrayList<>()));
+    this.paced = new int[inputs.size()];
+    this.catalog = catalog;
+    this.clock = clock;
+    this.maxPacedWait = maxPacedWait;
+    this.listener = listener;
+    this.remaining = inputs.size();
+  }
+
+  @Override
+  public synchronized boolean wanted(Lease lease) {
+    return lease.origin() >= 0 && lease.origin() < outcomes.length
+        && outcomes[(int) lease.origin()] == null;
+  }
+
+  @Override
+  public synchronized CaptureRecorder.Chain chain(Lease lease) {
+    if (lease.origin() < 0 || lease.origin() >= outcomes.length) {
+      return CaptureRecorder.Chain.of(lease);
+    }
+    int i = (int) lease.origin();
+    return new CaptureRecorder.Chain(inputs.get(i), hops.get(i).stream().map(Hop::url).toList());
+  }
+
+  @Override
+  public void recorded(Lease lease, FetchResponse r, CaptureRecorder.Recorded rec) {
+    PageOutcome done;
+    synchronized (this) {
+      if (!wanted(lease)) {
+        return;
+      }
+      int i = (int) lease.origin();
+      List<Hop> chain = hops.get(i);
+      chain.add(new Hop(r.url(), r.status(), rec.captureId(), rec.warcFile()));
+      Decision d = rec.decision();
+      String input = inputs.get(i);
+      switch (d.outcome()) {
+        case "redirect" -> {
+          if (rec.redirect() == AddResult.ADDED) {
+            return;
+          }
+          done = rec.redirect() == AddResult.KNOWN
+              ? fail(i, FailureKind.REDIRECTS, "redirect loop at " + d.redirectTo(), rec)
+              : blockedLiteral(d.redirectTo())
+              ? fail(i, FailureKind.BLOCKED_ADDRESS, "redirect to " + d.redirectTo()
+                  + ", not a public address", rec)
+              : fail(i, FailureKind.BAD_URL, "redirect to a URL that is not fetched: "
+                  + d.redirectTo(), rec);
+        }
+        case "retry" -> {
+          if (isPaced(r) && paced[i] < MAX_PACED_RETRIES) {
+            // The server paces us: the URL stays queued and is asked again after the wait.
+            paced[i]++;
+            return;
+          }
+          done = fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status(), rec);
+        }
+        default -> {
+          Processed p = d.processed();
+          done = d.failure() != null
+              ? new PageOutcome(input, chain, null, -1, d.failure(), d.reason(), null)
+              : new PageOutcome(input, chain, p == null ? null : p.article(), rec.articleId(),
+                  null, null, null);
+        }
+      }
+      finish(i, done);
+    }
+  }
+
+  @Override
+  public void failed(Lease lease, FailureKind kind, String reason) {
+    synchronized (this) {
+      if (!wanted(lease)) {
+        return;
+      }
+      int i = (int) lease.origin();
+      finish(i, new PageOutcome(inputs.get(i), hops.get(i), null, -1, kind, reason, null));
+    }
+  }
+
+  /**
+   * Decides input {@code i} without any fetch (a URL that cannot be fetched at all, or one the
+   * run stopped before); records the failure.
+   */
+  synchronized void failUnfetched(int i, FailureKind kind, String reason) {
+    if (outcomes[i] != null) {
+      return;
+    }
+    List<Hop> chain = hops.get(i);
+    Long captureId = chain.isEmpty() ? null : chain.get(chain.size() - 1).captureId();
+    try {
+      catalog.addFailure(inputs.get(i), clock.instant(), kind.label(), reason, captureId);
+    } catch (IOException e) {
+      reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
+    }
+    finish(i, new PageOutcome(inputs.get(i), chain, null, -1, kind, reason, null));
+  }
+
+  /** The inputs not decided yet. */
+  synchronized List<Integer> undecided() {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == null) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** Waits until an input is decided, at most {@code most}. */
+  synchronized void awaitChange(java.time.Duration most) throws InterruptedException {
+    if (remaining > 0) {
+      wait(Math.max(1, most.toMillis()));
+    }
+  }
+
+  synchronized int remaining() {
+    return remaining;
+  }
+
+  /** Every outcome so far, in input order. */
+  synchronized List<PageOutcome> outcomes() {
+    return Arrays.stream(outcomes).filter(o -> o != null).toList();
+  }
+
+  private PageOutcome fail(int i, FailureKind kind, String reason,
+      CaptureRecorder.Recorded rec) {
+    try {
+      catalog.addFailure(inputs.get(i), clock.instant(), kind.label(), reason, rec.captureId());
+    } catch (IOException e) {
+      reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
+    }
+    return new PageOutcome(inputs.get(i), hops.get(i), null, -1, kind, reason, null);
+  }
+
+  /**
+   * Whether {@code url} names its host by an IP address that may not be fetched: the frontier
+   * refuses such URLs before any request, and this says why.
+   */
+  private boolean blockedLiteral(String url) {
+    try {
+      String host = new java.net.URI(url).getHost();
+      if (host == null) {
+        return false;
+      }
+      // Only literals are looked at (no DNS): [v6] or dotted v4.
+      String literal = host.startsWith("[") ? host.substring(1, host.length() - 1)
+          : host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") ? host : null;
+      return literal != null && !addresses.allows(java.net.InetAddress.getByName(literal));
+    } catch (java.net.URISyntaxException | java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A 429 or 503 whose Retry-After asks for a wait the run is willing to sit out. */
+  private boolean isPaced(FetchResponse r) {
+    if (r.status() != 429 && r.status() != 503) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Instant until = RetryAfter.until(r.header("Retry-After"), now).orElse(null);
+    return until != null && !until.isAfter(now.plus(maxPacedWait));
+  }
+
+  private void finish(int i, PageOutcome outcome) {
+    outcomes[i] = outcome;
+    remaining--;
+    listener.finished(i, outcome);
+    notifyAll();
+  }
+}
