@@ -200,7 +200,7 @@ public final class WarcArchive implements Closeable {
     WarcTargetRecord view = null;
     if (options.writeCdxj()) {
       try {
-        view = indexView(exchange, response, revisit);
+        view = indexView(exchange, response, records.warcDate(exchange.date()), revisit);
       } catch (RuntimeException e) {
         LOG.debug("{}: indexed by reading its file back: {}", exchange.targetUri(),
             e.getMessage());
@@ -229,7 +229,7 @@ public final class WarcArchive implements Closeable {
    * HTTP header without its closing blank line, which a reader would parse into the body).
    */
   private static WarcTargetRecord indexView(HttpExchange exchange, WarcCaptureRecord record,
-      boolean revisit) {
+      Instant date, boolean revisit) {
     byte[] requestHead = exchange.requestHeader();
     if (!startsWith(requestHead, "GET ")) {
       return null;
@@ -243,7 +243,9 @@ public final class WarcArchive implements Closeable {
         ? new WarcRevisit.Builder(URI.create(record.target()))
         : new WarcResponse.Builder(URI.create(record.target()));
     b.version(record.version()).body(record.contentType(), head);
-    b.date(record.date()); // the builder's own field, which a WARC-Date header does not set
+    // The builder's own field, which a WARC-Date header does not set; the record's date is this
+    // instant, known without parsing its header again.
+    b.date(date);
     for (Map.Entry<String, List<String>> field : record.headers().map().entrySet()) {
       if (field.getKey().equalsIgnoreCase("Content-Length")) {
         continue;
