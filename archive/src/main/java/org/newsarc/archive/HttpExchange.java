@@ -46,17 +46,30 @@ public record HttpExchange(
    * header block is kept as received, so this never rejects it).
    */
   public int status() {
-    int end = 0;
-    while (end < responseHeader.length && responseHeader[end] != '\r'
-        && responseHeader[end] != '\n') {
-      end++;
+    // Read in place (called for every capture): "HTTP/x.y" then a space, three digits, and a
+    // space or the end of the line.
+    int i = 0;
+    while (i < responseHeader.length && responseHeader[i] != ' ' && responseHeader[i] != '\r'
+        && responseHeader[i] != '\n') {
+      i++;
     }
-    String[] parts = new String(responseHeader, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1)
-        .split(" ", 3);
-    if (parts.length < 2 || !parts[1].matches("\\d{3}")) {
+    if (i + 4 > responseHeader.length || responseHeader[i] != ' ') {
       return -1;
     }
-    return Integer.parseInt(parts[1]);
+    int code = 0;
+    for (int k = i + 1; k <= i + 3; k++) {
+      byte b = responseHeader[k];
+      if (b < '0' || b > '9') {
+        return -1;
+      }
+      code = code * 10 + (b - '0');
+    }
+    int after = i + 4;
+    if (after < responseHeader.length && responseHeader[after] != ' '
+        && responseHeader[after] != '\r' && responseHeader[after] != '\n') {
+      return -1;
+    }
+    return code;
   }
 
   /** The response as it is stored in the WARC: header block followed by the body. */

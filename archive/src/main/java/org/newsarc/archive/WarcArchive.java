@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;
@@ -30,6 +29,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 import org.netpreserve.jwarc.WarcWriter;
 import org.newsarc.archive.CaptureLookup.PriorCapture;
 import org.newsarc.archive.internal.Digests;
+import org.newsarc.archive.internal.GzipMembers;
 import org.newsarc.archive.internal.OpenFileRecovery;
 import org.newsarc.archive.internal.RecordFactory;
 import org.newsarc.archive.internal.TruncatedHeader;
@@ -70,6 +70,7 @@ public final class WarcArchive implements Closeable {
   private final Clock clock;
   private final CaptureLookup lookup;
   private final RecordFactory records;
+  private final GzipMembers gzip;
   private final WarcFileNames names;
   private final List<Path> recovered;
 
@@ -106,6 +107,7 @@ public final class WarcArchive implements Closeable {
     this.clock = clock;
     this.lookup = lookup;
     this.records = new RecordFactory(options, host);
+    this.gzip = new GzipMembers(options.compressionLevel());
     this.names = new WarcFileNames(options.prefix(), host);
     this.recovered = List.copyOf(recovered);
     this.nextSerial = nextSerial;
@@ -198,7 +200,7 @@ public final class WarcArchive implements Closeable {
     WarcTargetRecord view = null;
     if (options.writeCdxj()) {
       try {
-        view = indexView(exchange, response, revisit);
+        view = indexView(exchange, response, records.warcDate(exchange.date()), revisit);
       } catch (RuntimeException e) {
         LOG.debug("{}: indexed by reading its file back: {}", exchange.targetUri(),
             e.getMessage());
@@ -227,7 +229,7 @@ public final class WarcArchive implements Closeable {
    * HTTP header without its closing blank line, which a reader would parse into the body).
    */
   private static WarcTargetRecord indexView(HttpExchange exchange, WarcCaptureRecord record,
-      boolean revisit) {
+      Instant date, boolean revisit) {
     byte[] requestHead = exchange.requestHeader();
     if (!startsWith(requestHead, "GET ")) {
       return null;
@@ -241,7 +243,9 @@ public final class WarcArchive implements Closeable {
         ? new WarcRevisit.Builder(URI.create(record.target()))
         : new WarcResponse.Builder(URI.create(record.target()));
     b.version(record.version()).body(record.contentType(), head);
-    b.date(record.date()); // the builder's own field, which a WARC-Date header does not set
+    // The builder's own field, which a WARC-Date header does not set; the record's date is this
+    // instant, known without parsing its header again.
+    b.date(date);
     for (Map.Entry<String, List<String>> field : record.headers().map().entrySet()) {
       if (field.getKey().equalsIgnoreCase("Content-Length")) {
         continue;
@@ -286,11 +290,11 @@ public final class WarcArchive implements Closeable {
 
   /**
    * Appends {@code record} to {@code out} as one gzip member of its own. The record is written
-   * uncompressed by jwarc into a JDK gzip stream, which ends its deflater's native memory when
-   * closed; jwarc's own gzip channel leaves that (about 300 KB a record) to the collector.
+   * uncompressed by jwarc into this thread's reused compressor (see {@link GzipMembers}); jwarc's
+   * own gzip channel would make a new zlib state per record and leave it to the collector.
    */
-  static void gzipMember(WarcRecord record, ByteArrayOutputStream out) throws IOException {
-    try (GZIPOutputStream gz = new GZIPOutputStream(out, 16 * 1024)) {
+  private void gzipMember(WarcRecord record, ByteArrayOutputStream out) throws IOException {
+    try (java.io.OutputStream gz = gzip.open(out)) {
       new WarcWriter(Channels.newChannel(gz), WarcCompression.NONE).write(record);
     }
   }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param digestAlgorithm the block and payload digest algorithm, written in base32: "sha1"
  *     (default, the form other tools deduplicate on), "sha256" or "sha512"
  * @param writeCdxj whether a CDXJ index is written beside each WARC file as it is closed
+ * @param compressionLevel the gzip (zlib) level of every record, 1 (fastest) to 9 (smallest);
+ *     default {@link #DEFAULT_COMPRESSION_LEVEL}, zlib's own default, as gzip and wget use
  */
 public record WarcOptions(
     String prefix,
@@ -29,12 +31,18 @@ public record WarcOptions(
     String robotsPolicy,
     String version,
     String digestAlgorithm,
-    boolean writeCdxj) {
+    boolean writeCdxj,
+    int compressionLevel) {
 
   /** Default rotation size: 1 GB, as most archives use. */
   public static final long DEFAULT_MAX_FILE_BYTES = 1_000_000_000L;
   /** Default rotation age: a day, so a slow crawl still closes (and indexes) its files. */
   public static final Duration DEFAULT_MAX_FILE_AGE = Duration.ofHours(24);
+  /**
+   * Default gzip level: 6, zlib's default. Lower levels cost less CPU for larger files (see
+   * docs/performance.md for the measured trade-off on news pages).
+   */
+  public static final int DEFAULT_COMPRESSION_LEVEL = 6;
 
   public WarcOptions {
     Objects.requireNonNull(prefix, "prefix");
@@ -57,11 +65,15 @@ public record WarcOptions(
     if (!digestAlgorithm.matches("sha1|sha256|sha512")) {
       throw new IllegalArgumentException("unsupported digest algorithm: " + digestAlgorithm);
     }
+    if (compressionLevel < 1 || compressionLevel > 9) {
+      throw new IllegalArgumentException("gzip compression level must be 1 to 9: "
+          + compressionLevel);
+    }
   }
 
   public static WarcOptions defaults() {
     return new WarcOptions("newsarc", DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILE_AGE, "newsarc",
-        null, "obey", "1.1", "sha1", true);
+        null, "obey", "1.1", "sha1", true, DEFAULT_COMPRESSION_LEVEL);
   }
 
   public Builder newBuilder() {
@@ -95,6 +107,7 @@ public record WarcOptions(
     private String version;
     private String digestAlgorithm;
     private boolean writeCdxj;
+    private int compressionLevel;
 
     private Builder(WarcOptions o) {
       prefix = o.prefix;
@@ -106,6 +119,7 @@ public record WarcOptions(
       version = o.version;
       digestAlgorithm = o.digestAlgorithm;
       writeCdxj = o.writeCdxj;
+      compressionLevel = o.compressionLevel;
     }
 
     public Builder prefix(String prefix) { this.prefix = prefix; return this; }
@@ -117,10 +131,11 @@ public record WarcOptions(
     public Builder version(String version) { this.version = version; return this; }
     public Builder digestAlgorithm(String algorithm) { this.digestAlgorithm = algorithm; return this; }
     public Builder writeCdxj(boolean write) { this.writeCdxj = write; return this; }
+    public Builder compressionLevel(int level) { this.compressionLevel = level; return this; }
 
     public WarcOptions build() {
       return new WarcOptions(prefix, maxFileBytes, maxFileAge, software, operator, robotsPolicy,
-          version, digestAlgorithm, writeCdxj);
+          version, digestAlgorithm, writeCdxj, compressionLevel);
     }
   }
 }

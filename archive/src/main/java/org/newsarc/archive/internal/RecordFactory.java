@@ -178,7 +178,11 @@ public final class RecordFactory {
     }
   }
 
-  /** WARC 1.0 allows only whole seconds in WARC-Date. */
+  /** The WARC-Date written for {@code instant}: WARC 1.0 allows only whole seconds. */
+  public Instant warcDate(Instant instant) {
+    return date(instant);
+  }
+
   private Instant date(Instant instant) {
     return version == MessageVersion.WARC_1_0 ? instant.truncatedTo(ChronoUnit.SECONDS) : instant;
   }
@@ -194,9 +198,22 @@ public final class RecordFactory {
     return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
   }
 
+  /** Whether {@code s} has only the characters of an IPv4 or IPv6 literal (and a zone). */
+  private static boolean literalAddress(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+          || c == ':' || c == '.' || c == '%';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static InetAddress parseIp(String ip) {
     // Only literal addresses: a host name here would trigger a DNS lookup.
-    if (ip == null || ip.isEmpty() || !ip.matches("[0-9a-fA-F:.%]+")) {
+    if (ip == null || ip.isEmpty() || !literalAddress(ip)) {
       return null;
     }
     try {

@@ -1,0 +1,142 @@
+package org.newsarc.archive.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gzip members made with a reused compressor: the same bytes as the JDK's gzip stream at the
+ * same level, member after member on one thread, and readable as a multi-member gzip file.
+ */
+class GzipMembersTest {
+  private static byte[] page(int seed, int size) {
+    // Text-like input (repeats, as HTML has) and some noise, so that levels differ.
+    Random random = new Random(seed);
+    StringBuilder sb = new StringBuilder();
+    String[] words = {"<div class=\"story\">", "the", "archive", "news", "</p>", "<a href=\"/",
+        "2026", "page", "\r\n"};
+    while (sb.length() < size) {
+      sb.append(words[random.nextInt(words.length)]).append(random.nextInt(1000)).append(' ');
+    }
+    return sb.substring(0, size).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] jdkGzip(byte[] data, int level) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+      {
+        def.setLevel(level);
+      }
+    }) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] member(GzipMembers gzip, byte[] data, int pieces) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream member = gzip.open(out)) {
+      int step = Math.max(1, data.length / pieces);
+      for (int i = 0; i < data.length; i += step) {
+        member.write(data, i, Math.min(step, data.length - i));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4, 6, 9})
+  void sameBytesAsTheJdkGzipStreamMemberAfterMember(int level) throws IOException {
+    GzipMembers gzip = new GzipMembers(level);
+    // Sizes around the 16 KB buffer and the empty member; each member reuses the compressor.
+    for (int size : new int[] {0, 1, 100, 16 * 1024, 16 * 1024 + 1, 300_000, 5}) {
+      byte[] data = page(size, size);
+      assertArrayEquals(jdkGzip(data, level), member(gzip, data, 7), "level " + level
+          + ", " + size + " bytes");
+    }
+  }
+
+  @Test
+  void membersAppendedToOneBufferReadBackAsOneStream() throws IOException {
+    GzipMembers gzip = new GzipMembers(6);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (int i = 0; i < 5; i++) {
+      byte[] data = page(i, 20_000 * i + 3);
+      expected.writeBytes(data);
+      try (OutputStream member = gzip.open(file)) {
+        member.write(data);
+      }
+    }
+    byte[] back;
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(file.toByteArray()))) {
+      back = in.readAllBytes();
+    }
+    assertArrayEquals(expected.toByteArray(), back);
+  }
+
+  @Test
+  void aMemberLeftUnfinishedDoesNotSpoilTheNext() throws IOException {
+    GzipMembers gzip = new GzipMembers(6);
+    OutputStream abandoned = gzip.open(new ByteArrayOutputStream());
+    abandoned.write(page(1, 50_000)); // as when writing the record failed half-way
+    byte[] data = page(2, 40_000);
+    assertArrayEquals(jdkGzip(data, 6), member(gzip, data, 3));
+  }
+
+  @Test
+  void threadsWritingAtOnceEachGetTheirOwnCompressor() throws Exception {
+    GzipMembers gzip = new GzipMembers(6);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int seed = t;
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 20; i++) {
+            byte[] data = page(seed * 100 + i, 10_000 + 997 * i);
+            if (!java.util.Arrays.equals(jdkGzip(data, 6), member(gzip, data, 5))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> r : results) {
+        assertTrue(r.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void writingAfterCloseAndBadLevelsAreRefused() throws IOException {
+    GzipMembers gzip = new GzipMembers(6);
+    OutputStream member = gzip.open(new ByteArrayOutputStream());
+    member.close();
+    assertThrows(IOException.class, () -> member.write(1));
+    assertThrows(IllegalArgumentException.class, () -> new GzipMembers(0));
+    assertThrows(IllegalArgumentException.class, () -> new GzipMembers(10));
+    assertEquals(6, gzip.level());
+  }
+}
