@@ -13,6 +13,8 @@ import org.newsarc.extractor.ArticleExtractor;
 import org.newsarc.extractor.ExtractorOptions;
 import org.newsarc.extractor.internal.BlockJudge;
 import org.newsarc.extractor.internal.BlockModel;
+import org.newsarc.extractor.internal.BlockModels;
+import org.newsarc.extractor.internal.BlockTrees;
 import org.newsarc.extractor.eval.CorpusEvaluator;
 import org.newsarc.extractor.eval.EvalTable;
 import org.newsarc.extractor.eval.Floors;
@@ -83,6 +85,16 @@ public final class EvalCommand implements Callable<Integer> {
     return breaches.isEmpty() ? 0 : 1;
   }
 
+  private static BlockJudge withThreshold(BlockJudge judge, double t) {
+    if (judge instanceof BlockModel m) {
+      return m.withThreshold(t);
+    }
+    if (judge instanceof BlockTrees trees) {
+      return trees.withThreshold(t);
+    }
+    return judge;
+  }
+
   private ArticleExtractor extractor() throws IOException {
     if (blockModel == null && blockThreshold == null) {
       return new ArticleExtractor();
@@ -90,18 +102,18 @@ public final class EvalCommand implements Callable<Integer> {
     if ("none".equals(blockModel)) {
       return new ArticleExtractor(ExtractorOptions.DEFAULTS, BlockJudge.RULES_ONLY);
     }
-    BlockModel model;
+    BlockJudge model;
     if (blockModel == null) {
-      model = BlockModel.bundled();
+      model = BlockModels.bundled();
+      if (blockThreshold != null) {
+        model = withThreshold(model, blockThreshold);
+      }
     } else {
       try (Reader r = Files.newBufferedReader(Path.of(blockModel), StandardCharsets.UTF_8)) {
-        model = BlockModel.read(r);
+        model = BlockModels.read(r, blockThreshold);
       } catch (IOException e) {
         throw new ParameterException(spec.commandLine(), blockModel + ": " + e.getMessage());
       }
-    }
-    if (blockThreshold != null) {
-      model = model.withThreshold(blockThreshold);
     }
     return new ArticleExtractor(ExtractorOptions.DEFAULTS, model);
   }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.newsarc.extractor.eval.BlockTrainer;
 import org.newsarc.extractor.internal.BlockModel;
+import org.newsarc.extractor.internal.BlockTrees;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +48,15 @@ public final class TrainBlocksCommand implements Callable<Integer> {
       description = "Probability of being article text below which a block is dropped (default: ${DEFAULT-VALUE}).")
   double threshold;
 
+  @Option(names = "--kind", defaultValue = "trees", paramLabel = "KIND",
+      description = "trees (gradient-boosted, the default) or logistic.")
+  String kind;
+
+  @Option(names = "--samples", paramLabel = "FILE",
+      description = "Cache of the labelled blocks: read when it exists (the DIRs then only name"
+          + " the corpora to use), else written after extracting.")
+  Path samples;
+
   @Option(names = "--leave-one-out", description = "Also train one model per corpus left out.")
   boolean leaveOneOut;
 
@@ -55,6 +65,9 @@ public final class TrainBlocksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (!kind.equals("trees") && !kind.equals("logistic")) {
+      throw new ParameterException(spec.commandLine(), "--kind must be trees or logistic");
+    }
     if (!(threshold > 0 && threshold < 1)) {
       throw new ParameterException(spec.commandLine(), "--threshold must be between 0 and 1");
     }
@@ -71,10 +84,23 @@ public final class TrainBlocksCommand implements Callable<Integer> {
       console.flush();
     });
     List<BlockTrainer.Samples> corpora = new ArrayList<>();
-    for (Path dir : sorted) {
-      BlockTrainer.Samples s = trainer.collect(dir);
-      if (s.size() > 0) {
-        corpora.add(s);
+    if (samples != null && Files.exists(samples)) {
+      List<String> wanted = sorted.stream()
+          .map(p -> p.toAbsolutePath().normalize().getFileName().toString()).toList();
+      for (BlockTrainer.Samples s : BlockTrainer.load(samples)) {
+        if (wanted.contains(s.set()) && s.size() > 0) {
+          corpora.add(s);
+        }
+      }
+    } else {
+      for (Path dir : sorted) {
+        BlockTrainer.Samples s = trainer.collect(dir);
+        if (s.size() > 0) {
+          corpora.add(s);
+        }
+      }
+      if (samples != null) {
+        BlockTrainer.save(corpora, samples);
       }
     }
     write(corpora, out, console);
@@ -94,7 +120,8 @@ public final class TrainBlocksCommand implements Callable<Integer> {
 
   private void write(List<BlockTrainer.Samples> corpora, Path file, PrintWriter console)
       throws IOException {
-    BlockModel model = BlockTrainer.fit(corpora, threshold);
+    BlockModel logistic = kind.equals("logistic") ? BlockTrainer.fit(corpora, threshold) : null;
+    BlockTrees trees = logistic == null ? BlockTrainer.fitTrees(corpora, threshold) : null;
     StringBuilder comment = new StringBuilder("trained by newsarc train-blocks on");
     for (BlockTrainer.Samples s : corpora) {
       comment.append(String.format(Locale.ROOT, " %s (%d pages, %d blocks)", s.set(), s.pages(), s.size()));
@@ -105,12 +132,18 @@ public final class TrainBlocksCommand implements Callable<Integer> {
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      model.write(w, comment.toString());
+      if (logistic != null) {
+        logistic.write(w, comment.toString());
+      } else {
+        trees.write(w, comment.toString());
+      }
     }
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     StringBuilder acc = new StringBuilder();
     for (BlockTrainer.Samples s : corpora) {
-      acc.append(String.format(Locale.ROOT, " %s %.4f", s.set(), BlockTrainer.accuracy(model, s)));
+      double a = logistic != null ? BlockTrainer.accuracy(logistic, s) : BlockTrainer.accuracy(trees, s);
+      acc.append(String.format(Locale.ROOT, " %s %.4f (all kept: %.4f)", s.set(), a,
+          BlockTrainer.positiveShare(s)));
     }
     console.println("wrote " + file + "; weighted accuracy:" + acc);
     console.flush();

@@ -17,6 +17,7 @@ import org.newsarc.extractor.ExtractorOptions;
 import org.newsarc.extractor.internal.BlockFeatures;
 import org.newsarc.extractor.internal.BlockJudge;
 import org.newsarc.extractor.internal.BlockModel;
+import org.newsarc.extractor.internal.BlockTrees;
 import org.newsarc.extractor.internal.TextRenderer.TextBlock;
 
 /**
@@ -245,12 +246,53 @@ public final class BlockTrainer {
     return new BlockModel(mean, spread, weight, beta[dims], threshold);
   }
 
+  /**
+   * Fits gradient-boosted trees ({@link TreeBooster}) to the samples of the given corpora,
+   * each corpus weighing the same.
+   */
+  public static BlockTrees fitTrees(List<Samples> corpora, double threshold) {
+    List<double[]> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    for (Samples s : corpora) {
+      double total = 0;
+      for (double v : s.weights()) {
+        total += v;
+      }
+      for (int i = 0; i < s.size() && total > 0; i++) {
+        x.add(s.features().get(i));
+        y.add(s.labels().get(i));
+        w.add(s.weights().get(i) / total);
+      }
+    }
+    if (x.isEmpty()) {
+      throw new IllegalArgumentException("no labelled blocks to train on");
+    }
+    return new TreeBooster(x.toArray(new double[0][]),
+        y.stream().mapToDouble(Double::doubleValue).toArray(),
+        w.stream().mapToDouble(Double::doubleValue).toArray()).fit(threshold);
+  }
+
   /** Weighted share of samples the model labels right, for the training report. */
   public static double accuracy(BlockModel model, Samples s) {
+    return accuracy(model::probability, model.threshold(), s);
+  }
+
+  public static double accuracy(BlockTrees model, Samples s) {
+    return accuracy(model::probability, model.threshold(), s);
+  }
+
+  /** Weighted share of samples labelled as article text. */
+  public static double positiveShare(Samples s) {
+    return accuracy(f -> 1.0, 0.5, s);
+  }
+
+  private static double accuracy(java.util.function.ToDoubleFunction<double[]> p, double threshold,
+      Samples s) {
     double right = 0;
     double total = 0;
     for (int i = 0; i < s.size(); i++) {
-      boolean kept = model.probability(s.features().get(i)) >= model.threshold();
+      boolean kept = p.applyAsDouble(s.features().get(i)) >= threshold;
       boolean text = s.labels().get(i) > 0.5;
       total += s.weights().get(i);
       if (kept == text) {
@@ -258,6 +300,57 @@ public final class BlockTrainer {
       }
     }
     return total == 0 ? Double.NaN : right / total;
+  }
+
+  /** Saves collected samples, so that training can be repeated without extracting again. */
+  public static void save(List<Samples> corpora, Path file) throws IOException {
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+        java.nio.file.Files.newOutputStream(file)))) {
+      out.writeUTF(String.join(",", BlockFeatures.NAMES));
+      out.writeInt(corpora.size());
+      for (Samples s : corpora) {
+        out.writeUTF(s.set());
+        out.writeInt(s.pages());
+        out.writeInt(s.size());
+        for (int i = 0; i < s.size(); i++) {
+          for (double v : s.features().get(i)) {
+            out.writeDouble(v);
+          }
+          out.writeDouble(s.labels().get(i));
+          out.writeDouble(s.weights().get(i));
+        }
+      }
+    }
+  }
+
+  /** Reads samples written by {@link #save}; refuses samples of other features. */
+  public static List<Samples> load(Path file) throws IOException {
+    try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+        java.nio.file.Files.newInputStream(file)))) {
+      if (!in.readUTF().equals(String.join(",", BlockFeatures.NAMES))) {
+        throw new IOException(file + " holds samples of other block features; collect them again");
+      }
+      int dims = BlockFeatures.NAMES.size();
+      List<Samples> out = new ArrayList<>();
+      int corpora = in.readInt();
+      for (int c = 0; c < corpora; c++) {
+        String set = in.readUTF();
+        int pages = in.readInt();
+        int size = in.readInt();
+        Samples s = new Samples(set, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), pages);
+        for (int i = 0; i < size; i++) {
+          double[] f = new double[dims];
+          for (int k = 0; k < dims; k++) {
+            f[k] = in.readDouble();
+          }
+          s.features().add(f);
+          s.labels().add(in.readDouble());
+          s.weights().add(in.readDouble());
+        }
+        out.add(s);
+      }
+      return out;
+    }
   }
 
   private static List<String> tokens(String text) {

@@ -36,8 +36,8 @@ public final class BlockFeatures {
       "would", "can", "said", "there", "its", "i", "you", "der", "die", "das", "und", "ist",
       "nicht", "ein", "eine", "zu", "den", "dem", "mit", "von", "sich", "auf", "für", "auch",
       "es", "im", "dass", "wie", "le", "la", "les", "et", "des", "du", "est", "une", "que",
-      "qui", "pas", "dans", "el", "los", "las", "y", "en", "que", "por", "con", "una", "di",
-      "il", "che", "per", "non", "un", "de", "het", "een", "van", "op", "en");
+      "qui", "pas", "dans", "el", "los", "las", "y", "en", "por", "con", "una", "di", "il",
+      "che", "per", "non", "un", "de", "het", "een", "van", "op");
 
   private BlockFeatures() {}
 

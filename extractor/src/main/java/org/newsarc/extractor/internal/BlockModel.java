@@ -2,12 +2,8 @@ package org.newsarc.extractor.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +17,6 @@ import org.newsarc.extractor.internal.TextRenderer.TextBlock;
  * {@code newsarc train-blocks}. Immutable and thread-safe.
  */
 public final class BlockModel implements BlockJudge {
-
-  /** Where the trained weights ship inside the jar. */
-  public static final String RESOURCE = "/org/newsarc/extractor/block-model.txt";
 
   private static final String MAGIC = "newsarc-block-model 1";
 
@@ -70,18 +63,6 @@ public final class BlockModel implements BlockJudge {
       keep[i] = probability(features[i]) >= threshold;
     }
     return keep;
-  }
-
-  /** The model shipped in the jar. */
-  public static BlockModel bundled() {
-    try (InputStream in = BlockModel.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("block model resource " + RESOURCE + " is missing");
-      }
-      return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled block model", e);
-    }
   }
 
   /** Reads a model written by {@link #write}; the feature names must match this build's. */
