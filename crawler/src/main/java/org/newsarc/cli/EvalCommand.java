@@ -7,7 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import org.newsarc.extractor.ArticleExtractor;
+import org.newsarc.extractor.ExtractorOptions;
+import org.newsarc.extractor.internal.BlockJudge;
+import org.newsarc.extractor.internal.BlockModel;
+import org.newsarc.extractor.internal.BlockModels;
+import org.newsarc.extractor.internal.BlockTrees;
 import org.newsarc.extractor.eval.CorpusEvaluator;
 import org.newsarc.extractor.eval.EvalTable;
 import org.newsarc.extractor.eval.Floors;
@@ -41,6 +48,15 @@ public final class EvalCommand implements Callable<Integer> {
       description = "TSV of set<TAB>metric<TAB>floor lines; a figure below its floor fails the run.")
   Path floorsFile;
 
+  @Option(names = "--block-model", paramLabel = "FILE",
+      description = "Judge article blocks with this trained block model (from train-blocks),"
+          + " or 'none' for the rules alone; default: the extractor's own choice.")
+  String blockModel;
+
+  @Option(names = "--block-threshold", paramLabel = "P",
+      description = "Override the block model's threshold.")
+  Double blockThreshold;
+
   @Parameters(paramLabel = "DIR", arity = "1..*", description = "Corpus folders.")
   List<Path> dirs = new ArrayList<>();
 
@@ -52,7 +68,7 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     Floors floors = floorsFile == null ? Floors.none() : Floors.read(floorsFile);
-    CorpusEvaluator evaluator = new CorpusEvaluator(new ArticleExtractor(), System::nanoTime, r -> { });
+    CorpusEvaluator evaluator = new CorpusEvaluator(extractor(), System::nanoTime, r -> { });
     List<Metric> metrics = new ArrayList<>();
     for (Path dir : dirs) {
       metrics.addAll(evaluator.evaluate(dir));
@@ -67,5 +83,38 @@ public final class EvalCommand implements Callable<Integer> {
           b.floor());
     }
     return breaches.isEmpty() ? 0 : 1;
+  }
+
+  private static BlockJudge withThreshold(BlockJudge judge, double t) {
+    if (judge instanceof BlockModel m) {
+      return m.withThreshold(t);
+    }
+    if (judge instanceof BlockTrees trees) {
+      return trees.withThreshold(t);
+    }
+    return judge;
+  }
+
+  private ArticleExtractor extractor() throws IOException {
+    if (blockModel == null && blockThreshold == null) {
+      return new ArticleExtractor();
+    }
+    if ("none".equals(blockModel)) {
+      return new ArticleExtractor(ExtractorOptions.DEFAULTS, BlockJudge.RULES_ONLY);
+    }
+    BlockJudge model;
+    if (blockModel == null) {
+      model = BlockModels.bundled();
+      if (blockThreshold != null) {
+        model = withThreshold(model, blockThreshold);
+      }
+    } else {
+      try (Reader r = Files.newBufferedReader(Path.of(blockModel), StandardCharsets.UTF_8)) {
+        model = BlockModels.read(r, blockThreshold);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), blockModel + ": " + e.getMessage());
+      }
+    }
+    return new ArticleExtractor(ExtractorOptions.DEFAULTS, model);
   }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         ExtractCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        TrainBlocksCommand.class,
         IndexCommand.class,
         ReindexCommand.class,
         CommandLine.HelpCommand.class,

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.newsarc.extractor.internal.ArticleSignal;
 import org.newsarc.extractor.internal.CharsetSniffer;
+import org.newsarc.extractor.internal.BlockJudge;
 import org.newsarc.extractor.internal.ContentExtractor;
 import org.newsarc.extractor.internal.MetadataReader;
 import org.newsarc.extractor.internal.MetadataReader.Metadata;
@@ -23,13 +24,24 @@ public final class ArticleExtractor {
   public static final String VERSION = "0.3.0";
 
   private final ExtractorOptions options;
+  private final BlockJudge judge;
 
   public ArticleExtractor() {
     this(ExtractorOptions.DEFAULTS);
   }
 
   public ArticleExtractor(ExtractorOptions options) {
+    this(options, BlockJudge.RULES_ONLY);
+  }
+
+  /**
+   * An extractor whose article blocks are also judged by {@code judge} (a trained
+   * {@code BlockModel}, or a recorder of block features for training); for evaluation and
+   * training, the other constructors pick the shipped default.
+   */
+  public ArticleExtractor(ExtractorOptions options, BlockJudge judge) {
     this.options = options;
+    this.judge = judge;
   }
 
   /**
@@ -83,7 +95,7 @@ public final class ArticleExtractor {
     Element body = doc.body();
     ContentExtractor.Content content = body == null
         ? new ContentExtractor.Content("", 0, 0, false, null, PageType.PAGE)
-        : ContentExtractor.extract(body, md);
+        : ContentExtractor.extract(body, md, judge);
     return Article.newBuilder(url)
         .title(md.title())
         .authors(md.authors().isEmpty() && content.byline() != null

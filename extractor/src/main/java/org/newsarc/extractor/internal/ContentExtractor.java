@@ -36,6 +36,15 @@ public final class ContentExtractor {
   private static final double LISTING_LINKS = 0.5;
 
   public static Content extract(Element body, Metadata md) {
+    return extract(body, md, BlockJudge.RULES_ONLY);
+  }
+
+  /**
+   * As {@link #extract(Element, Metadata)}, letting {@code judge} drop blocks of an article's
+   * main element that the rules kept. It never empties the text: when it would drop every
+   * block, the rules' blocks stand.
+   */
+  public static Content extract(Element body, Metadata md, BlockJudge judge) {
     DomCleaner.removeNonContent(body);
     TextStats stats = TextStats.of(body);
     double pageLinkDensity = stats.get(body).linkDensity();
@@ -67,6 +76,10 @@ public final class ContentExtractor {
       List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
       byline = BlockFilter.findByline(rendered);
       blocks = BlockFilter.filter(rendered, md.title(), true);
+      if (judge.wantsFeatures() && !blocks.isEmpty()) {
+        blocks = judged(blocks, judge,
+            BlockFeatures.of(blocks, choice.element(), stats, hints, md.title()));
+      }
     } else {
       Element region = mainRegion(body);
       blocks = BlockFilter.filter(TextRenderer.render(region, boilerplate), md.title(), false);
@@ -94,6 +107,21 @@ public final class ContentExtractor {
     int needed = md.declaredCollection() ? 4 : HUB_CARDS;
     return cards.count() >= needed && stats.get(main).prose() - cards.prose() < HUB_OTHER_PROSE
         && cards.prose() * 2 >= pageProse;
+  }
+
+  private static List<TextBlock> judged(List<TextBlock> blocks, BlockJudge judge,
+      double[][] features) {
+    boolean[] keep = judge.keep(blocks, features);
+    if (keep == null) {
+      return blocks;
+    }
+    List<TextBlock> out = new java.util.ArrayList<>(blocks.size());
+    for (int i = 0; i < keep.length; i++) {
+      if (keep[i]) {
+        out.add(blocks.get(i));
+      }
+    }
+    return out.isEmpty() ? blocks : out;
   }
 
   private static boolean isDiscussion(Element body, TextStats stats, Set<Element> boilerplate) {

@@ -18,8 +18,16 @@ import org.jsoup.select.NodeTraversor;
  */
 public final class TextRenderer implements NodeFilter {
 
-  /** One block of rendered text. */
-  public record TextBlock(String text, Blocks.Kind kind, int linkChars, boolean inList) {
+  /**
+   * One block of rendered text; {@code source} is the innermost block element it was rendered
+   * from (null when unknown).
+   */
+  public record TextBlock(String text, Blocks.Kind kind, int linkChars, boolean inList,
+      Element source) {
+    public TextBlock(String text, Blocks.Kind kind, int linkChars, boolean inList) {
+      this(text, kind, linkChars, inList, null);
+    }
+
     public double linkDensity() {
       return text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
     }
@@ -27,6 +35,7 @@ public final class TextRenderer implements NodeFilter {
 
   private final List<TextBlock> blocks = new ArrayList<>();
   private final Deque<Blocks.Kind> kinds = new ArrayDeque<>();
+  private final Deque<Element> sources = new ArrayDeque<>();
   private final StringBuilder current = new StringBuilder();
   private int currentLinks;
   private int linkDepth;
@@ -65,10 +74,12 @@ public final class TextRenderer implements NodeFilter {
         }
       } else if (n.equals("td") || n.equals("th")) {
         kinds.push(Blocks.Kind.PARAGRAPH);
+        sources.push(e);
         current.append(' ');
       } else if (Blocks.isBlock(e)) {
         flush();
         kinds.push(Blocks.kindOf(e));
+        sources.push(e);
         if (n.equals("pre")) {
           preDepth++;
         } else if (n.equals("ul") || n.equals("ol") || n.equals("dl")) {
@@ -90,12 +101,14 @@ public final class TextRenderer implements NodeFilter {
           current.append(' ');
           if (!kinds.isEmpty()) {
             kinds.pop();
+            sources.pop();
           }
           return FilterResult.CONTINUE;
         }
         flush();
         if (!kinds.isEmpty()) {
           kinds.pop();
+          sources.pop();
         }
         if (n.equals("pre")) {
           preDepth--;
@@ -137,7 +150,9 @@ public final class TextRenderer implements NodeFilter {
     String text = preDepth > 0 ? stripBlankLines(current.toString()) : current.toString().strip();
     if (!text.isEmpty()) {
       Blocks.Kind kind = kinds.isEmpty() ? Blocks.Kind.PARAGRAPH : kinds.peek();
-      blocks.add(new TextBlock(text, kind, Math.min(currentLinks, text.length()), listDepth > 0));
+      Element source = sources.isEmpty() ? null : sources.peek();
+      blocks.add(new TextBlock(text, kind, Math.min(currentLinks, text.length()), listDepth > 0,
+          source));
     }
     current.setLength(0);
     currentLinks = 0;

@@ -1,0 +1,199 @@
+package org.newsarc.extractor.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.newsarc.extractor.internal.TextRenderer.TextBlock;
+
+/**
+ * The features a learned block classifier sees for each text block of an article's main
+ * element: the block's own text (length, links, punctuation, stop words), its kind, its place
+ * in the sequence (before the first or after the last long paragraph, neighbours' length and
+ * links), and its place in the tree below the main element (depth, boilerplate-like or
+ * body-like names on the way, figure, link or header ancestors, same-shape siblings). One
+ * pass over the blocks, with a short walk up from each block to the main element. Stateless
+ * and thread-safe.
+ */
+public final class BlockFeatures {
+
+  /** Feature names, in the order of the values {@link #of} returns. */
+  public static final List<String> NAMES = List.of(
+      "log_length", "link_density", "in_list", "heading", "list_item", "quote", "pre", "row",
+      "sentence_ends", "ends_terminal", "comma_rate", "stopword_share", "digit_share",
+      "capitalised_share", "ends_ellipsis", "position", "before_first_long", "after_last_long",
+      "text_share", "log_depth", "negative_name_above", "positive_name_above", "in_figure",
+      "in_link", "log_same_shape_siblings", "parent_link_density", "prev_log_length",
+      "next_log_length", "prev_link_density", "next_link_density", "heading_level",
+      "title_overlap", "in_header_footer_aside", "few_words", "shorter_than_30",
+      "shorter_than_80", "longer_than_300", "in_article_body", "log_words");
+
+  /** Common short words of the corpora's main languages; a high share marks running prose. */
+  private static final Set<String> STOP_WORDS = Set.of(
+      "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "was", "are",
+      "were", "be", "been", "it", "that", "this", "as", "at", "by", "from", "he", "she", "they",
+      "we", "his", "her", "their", "not", "but", "have", "has", "had", "which", "who", "will",
+      "would", "can", "said", "there", "its", "i", "you", "der", "die", "das", "und", "ist",
+      "nicht", "ein", "eine", "zu", "den", "dem", "mit", "von", "sich", "auf", "für", "auch",
+      "es", "im", "dass", "wie", "le", "la", "les", "et", "des", "du", "est", "une", "que",
+      "qui", "pas", "dans", "el", "los", "las", "y", "en", "por", "con", "una", "di", "il",
+      "che", "per", "non", "un", "de", "het", "een", "van", "op");
+
+  private BlockFeatures() {}
+
+  /**
+   * One row of features per block.
+   *
+   * @param main the element the blocks were rendered from
+   * @param title the page's headline; may be null
+   */
+  public static double[][] of(List<TextBlock> blocks, Element main, TextStats stats,
+      ClassHints hints, String title) {
+    int n = blocks.size();
+    double[][] rows = new double[n][];
+    int firstLong = -1;
+    int lastLong = -1;
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      TextBlock b = blocks.get(i);
+      total += b.text().length();
+      if (b.text().length() >= 150 && b.linkDensity() < 0.3) {
+        if (firstLong < 0) {
+          firstLong = i;
+        }
+        lastLong = i;
+      }
+    }
+    Set<String> titleWords = title == null ? Set.of() : Set.copyOf(words(title));
+    for (int i = 0; i < n; i++) {
+      TextBlock b = blocks.get(i);
+      TextBlock prev = i > 0 ? blocks.get(i - 1) : null;
+      TextBlock next = i + 1 < n ? blocks.get(i + 1) : null;
+      rows[i] = row(b, prev, next, i, n, firstLong, lastLong, total, main, stats, hints, titleWords);
+    }
+    return rows;
+  }
+
+  private static double[] row(TextBlock b, TextBlock prev, TextBlock next, int i, int n,
+      int firstLong, int lastLong, long total, Element main, TextStats stats, ClassHints hints,
+      Set<String> titleWords) {
+    String t = b.text();
+    int len = t.length();
+    List<String> words = words(t);
+    int wordCount = words.size();
+    int stop = 0;
+    int capitalised = 0;
+    int titleHits = 0;
+    for (String w : words) {
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (STOP_WORDS.contains(lower)) {
+        stop++;
+      }
+      if (Character.isUpperCase(w.charAt(0))) {
+        capitalised++;
+      }
+      if (titleWords.contains(w)) {
+        titleHits++;
+      }
+    }
+    int sentenceEnds = 0;
+    int commas = 0;
+    int digits = 0;
+    for (int k = 0; k < len; k++) {
+      char c = t.charAt(k);
+      if ((c == '.' || c == '!' || c == '?' || c == '。') && (k + 1 == len || t.charAt(k + 1) == ' ')) {
+        sentenceEnds++;
+      } else if (c == ',') {
+        commas++;
+      } else if (Character.isDigit(c)) {
+        digits++;
+      }
+    }
+    char last = len == 0 ? ' ' : t.charAt(len - 1);
+    boolean terminal = ".!?\"”»'。:)".indexOf(last) >= 0;
+    boolean ellipsis = t.endsWith("...") || t.endsWith("…");
+
+    // The walk up from the block to the main element.
+    Element source = b.source();
+    int depth = 0;
+    boolean negative = false;
+    boolean positive = false;
+    boolean figure = false;
+    boolean link = false;
+    boolean furniture = false;
+    boolean articleBody = false;
+    for (Element e = source; e != null && e != main; e = e.parent()) {
+      depth++;
+      if (depth > 64) {
+        break;
+      }
+      String name = e.normalName();
+      switch (name) {
+        case "figure": case "figcaption": figure = true; break;
+        case "a": link = true; break;
+        case "header": case "footer": case "aside": case "nav": furniture = true; break;
+        default: break;
+      }
+      int w = hints.weight(e);
+      negative |= w < 0;
+      positive |= w > 0;
+      articleBody |= ContentFinder.isSemanticBody(e);
+    }
+    int sameShape = 0;
+    double parentLinks = 0;
+    if (source != null && source != main && source.parent() != null) {
+      Element parent = source.parent();
+      parentLinks = stats.get(parent).linkDensity();
+      if (parent.childrenSize() <= 200) {
+        String cls = source.className();
+        for (Element sibling : parent.children()) {
+          if (sibling != source && sibling.normalName().equals(source.normalName())
+              && sibling.className().equals(cls)) {
+            sameShape++;
+          }
+        }
+      }
+    }
+    int headingLevel = 0;
+    if (source != null && source.normalName().length() == 2 && source.normalName().charAt(0) == 'h') {
+      char d = source.normalName().charAt(1);
+      if (d >= '1' && d <= '6') {
+        headingLevel = d - '0';
+      }
+    }
+    double words1 = Math.max(1, wordCount);
+    return new double[] {
+        Math.log1p(len), b.linkDensity(), b.inList() ? 1 : 0,
+        b.kind() == Blocks.Kind.HEADING ? 1 : 0, b.kind() == Blocks.Kind.LIST_ITEM ? 1 : 0,
+        b.kind() == Blocks.Kind.QUOTE ? 1 : 0, b.kind() == Blocks.Kind.PRE ? 1 : 0,
+        b.kind() == Blocks.Kind.ROW ? 1 : 0,
+        Math.log1p(sentenceEnds), terminal ? 1 : 0, Math.min(5, 100.0 * commas / Math.max(1, len)),
+        stop / words1, (double) digits / Math.max(1, len), capitalised / words1, ellipsis ? 1 : 0,
+        n <= 1 ? 0 : (double) i / (n - 1), firstLong < 0 || i < firstLong ? 1 : 0,
+        lastLong >= 0 && i > lastLong ? 1 : 0, total == 0 ? 0 : (double) len / total,
+        Math.log1p(depth), negative ? 1 : 0, positive ? 1 : 0, figure ? 1 : 0, link ? 1 : 0,
+        Math.log1p(sameShape), parentLinks,
+        prev == null ? 0 : Math.log1p(prev.text().length()),
+        next == null ? 0 : Math.log1p(next.text().length()),
+        prev == null ? 0 : prev.linkDensity(), next == null ? 0 : next.linkDensity(),
+        headingLevel / 6.0, titleWords.isEmpty() ? 0 : titleHits / words1,
+        furniture ? 1 : 0, wordCount < 5 ? 1 : 0, len < 30 ? 1 : 0, len < 80 ? 1 : 0,
+        len > 300 ? 1 : 0, articleBody ? 1 : 0, Math.log1p(wordCount)};
+  }
+
+  /** The runs of letters and digits of a text, case kept. */
+  static List<String> words(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    int start = -1;
+    for (int k = 0; k <= text.length(); k++) {
+      boolean word = k < text.length() && Character.isLetterOrDigit(text.charAt(k));
+      if (word && start < 0) {
+        start = k;
+      } else if (!word && start >= 0) {
+        out.add(text.substring(start, k));
+        start = -1;
+      }
+    }
+    return out;
+  }
+}
