@@ -56,7 +56,8 @@ final class CaptureRecorder {
           response.exchange().ipAddress(), d.redirectTo(), stored));
       Processed p = d.processed();
       if (p != null && p.article() != null) {
-        catalog.addArticle(captureId, p.article(), ArticleExtractor.VERSION, clock.instant());
+        catalog.addArticle(captureId, p.article(), p.story(), ArticleExtractor.VERSION,
+            clock.instant());
       }
       if (d.failure() != null) {
         catalog.addFailure(lease.url(), clock.instant(), d.failure().label(), d.reason(),
