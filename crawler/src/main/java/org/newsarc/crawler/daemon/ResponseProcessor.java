@@ -172,11 +172,11 @@ public final class ResponseProcessor {
     String reason = null;
     // The links are taken from the extractor's DOM before it changes it: one parse per page.
     HtmlLinks.Collected[] collected = new HtmlLinks.Collected[1];
-    boolean wantLinks = discovery.followLinks() || discovery.followArticleLinks()
-        || discovery.feedLinks();
+    boolean anchors = discovery.followLinks() || discovery.followArticleLinks();
+    boolean feeds = discovery.feedLinks();
     try {
-      article = extractor.extract(body, response.url(), headers,
-          wantLinks ? doc -> collected[0] = html.collect(doc) : null);
+      article = extractor.extract(body, response.url(), headers, anchors || feeds
+          ? doc -> collected[0] = html.collect(doc, anchors, feeds) : null);
     } catch (ExtractionException e) {
       failure = FailureKind.EXTRACTION;
       reason = e.getMessage();

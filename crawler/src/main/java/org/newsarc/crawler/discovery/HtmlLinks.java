@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 import org.newsarc.crawler.frontier.UrlKind;
 
 /**
@@ -25,31 +26,50 @@ public final class HtmlLinks {
   public List<Discovered> find(byte[] html, Charset charset, String baseUrl,
       boolean anchors, boolean feeds) {
     Document doc = Jsoup.parse(new String(html, charset), baseUrl);
-    return collect(doc).resolve(anchors, feeds, true);
+    return collect(doc, anchors, feeds).resolve(anchors, feeds, true);
   }
 
   /**
    * The link targets of a parsed page as written, not yet resolved: cheap enough to take from
-   * every page before the extractor changes its DOM, while resolving them (most of the cost)
-   * waits until it is known whether they are wanted.
+   * every page before the extractor changes its DOM (one walk over its elements, no selector),
+   * while resolving them (most of the cost) waits until it is known whether they are wanted.
+   *
+   * @param anchors whether to take {@code <a>} and {@code <area>} targets
+   * @param feeds whether to take feed links
    */
-  public Collected collect(Document doc) {
+  public Collected collect(Document doc, boolean anchors, boolean feeds) {
     List<String> headFeeds = new ArrayList<>();
     List<String> bodyFeeds = new ArrayList<>();
-    Element head = doc.head();
-    for (Element link : doc.select("link[rel~=(?i)alternate][href][type]")) {
-      String type = link.attr("type").toLowerCase(Locale.ROOT).strip();
-      if (FEED_TYPES.contains(type) && !type.equals("application/feed+json")) {
-        (within(link, head) ? headFeeds : bodyFeeds).add(link.attr("href"));
-      }
-    }
     List<String> hrefs = new ArrayList<>();
-    for (Element a : doc.select("a[href], area[href]")) {
-      if (!a.attr("rel").toLowerCase(Locale.ROOT).contains("nofollow")) {
-        hrefs.add(a.attr("href"));
+    Element head = doc.head();
+    NodeTraversor.traverse((node, depth) -> {
+      if (!(node instanceof Element e)) {
+        return;
+      }
+      String tag = e.normalName();
+      if (anchors && (tag.equals("a") || tag.equals("area")) && e.hasAttr("href")) {
+        if (!e.attr("rel").toLowerCase(Locale.ROOT).contains("nofollow")) {
+          hrefs.add(e.attr("href"));
+        }
+      } else if (feeds && tag.equals("link") && e.hasAttr("href") && e.hasAttr("type")
+          && isAlternate(e.attr("rel"))) {
+        String type = e.attr("type").toLowerCase(Locale.ROOT).strip();
+        if (FEED_TYPES.contains(type) && !type.equals("application/feed+json")) {
+          (within(e, head) ? headFeeds : bodyFeeds).add(e.attr("href"));
+        }
+      }
+    }, doc);
+    return new Collected(doc.baseUri(), headFeeds, bodyFeeds, hrefs);
+  }
+
+  /** Whether a {@code rel} value lists {@code alternate} among its words. */
+  private static boolean isAlternate(String rel) {
+    for (String word : rel.split("\\s+")) {
+      if (word.equalsIgnoreCase("alternate")) {
+        return true;
       }
     }
-    return new Collected(doc.baseUri(), headFeeds, bodyFeeds, hrefs);
+    return false;
   }
 
   /**
