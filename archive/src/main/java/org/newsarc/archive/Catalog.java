@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.newsarc.archive.stories.StoryIndex;
+import org.newsarc.archive.stories.StoryText;
 import org.newsarc.extractor.Article;
 
 /**
@@ -30,12 +32,32 @@ import org.newsarc.extractor.Article;
 public final class Catalog implements Closeable, CaptureLookup {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String INSERT_CAPTURE = "INSERT INTO captures(requested_url, url,"
+      + " fetched_at, status, content_type, payload_digest, warc_file, warc_offset, warc_length,"
+      + " record_id, ip_address, redirect_location, revisit) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  private static final String INSERT_ARTICLE = "INSERT INTO articles(capture_id, url, title,"
+      + " authors, published, modified, site_name, language, canonical_url, description, tags,"
+      + " image_url, text, word_count, article_signal, extractor_version, extracted_at,"
+      + " page_type, story_id, story_signature)"
+      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  private static final String INSERT_FAILURE =
+      "INSERT INTO failures(url, failed_at, kind, reason, capture_id) VALUES (?,?,?,?,?)";
+  private static final String FIRST_WITH_PAYLOAD = "SELECT url, fetched_at, record_id"
+      + " FROM captures WHERE payload_digest = ? AND revisit = 0 ORDER BY id LIMIT 1";
+  private static final String LATEST_FULL_CAPTURE = "SELECT url, fetched_at, record_id"
+      + " FROM captures WHERE url = ? AND revisit = 0 AND status = 200"
+      + " ORDER BY fetched_at DESC, id DESC LIMIT 1";
+
   private final Path file;
   private final Connection connection;
+  private final StoryIndex stories;
+  /** Statements made once and reused for every row, by their SQL; used under the lock. */
+  private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
 
-  private Catalog(Path file, Connection connection) {
+  private Catalog(Path file, Connection connection, StoryIndex stories) {
     this.file = file;
     this.connection = connection;
+    this.stories = stories;
   }
 
   /**
@@ -59,8 +81,9 @@ public final class Catalog implements Closeable, CaptureLookup {
       }
       DamagedCatalogException.check(c, file);
       CatalogSchema.migrate(c);
-      org.newsarc.archive.stories.StoryIndex.backfill(c); // articles from before schema 3
-      return new Catalog(file, c);
+      StoryIndex stories = new StoryIndex(c);
+      stories.backfill(); // articles from before schema 3
+      return new Catalog(file, c, stories);
     } catch (SQLException e) {
       if (e.getErrorCode() == 11 || e.getErrorCode() == 26) { // SQLITE_CORRUPT, SQLITE_NOTADB
         throw new DamagedCatalogException(file, e.getMessage(), e);
@@ -84,10 +107,8 @@ public final class Catalog implements Closeable, CaptureLookup {
 
   /** Records a capture; returns its row id. */
   public synchronized long addCapture(CaptureRow row) throws IOException {
-    String sql = "INSERT INTO captures(requested_url, url, fetched_at, status, content_type,"
-        + " payload_digest, warc_file, warc_offset, warc_length, record_id, ip_address,"
-        + " redirect_location, revisit) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+    try {
+      PreparedStatement ps = statement(INSERT_CAPTURE);
       ps.setString(1, row.requestedUrl());
       ps.setString(2, row.url());
       ps.setString(3, row.fetchedAt().toString());
@@ -101,24 +122,34 @@ public final class Catalog implements Closeable, CaptureLookup {
       ps.setString(11, row.ipAddress());
       ps.setString(12, row.redirectLocation());
       ps.setInt(13, row.stored().revisit() ? 1 : 0);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
+      return insert(ps);
     } catch (SQLException e) {
       throw new IOException("cannot record capture of " + row.url() + ": " + e.getMessage(), e);
     }
   }
 
   /** Stores the article extracted from capture {@code captureId}; returns its row id. */
-  public synchronized long addArticle(long captureId, Article a, String extractorVersion,
+  public long addArticle(long captureId, Article a, String extractorVersion,
       Instant extractedAt) throws IOException {
-    String sql = "INSERT INTO articles(capture_id, url, title, authors, published, modified,"
-        + " site_name, language, canonical_url, description, tags, image_url, text, word_count,"
-        + " article_signal, extractor_version, extracted_at, page_type)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+    return addArticle(captureId, a, null, extractorVersion, extractedAt);
+  }
+
+  /**
+   * As {@link #addArticle(long, Article, String, Instant)}, with the story features of the
+   * article's text made beforehand (outside this catalog's lock); when {@code story} is null
+   * or was made from another text, they are made here.
+   */
+  public synchronized long addArticle(long captureId, Article a, StoryText story,
+      String extractorVersion, Instant extractedAt) throws IOException {
+    try {
+      StoryText t = story != null && story.isOf(a.text()) ? story : StoryText.of(a.text());
+      // The story is known before the row is written, so that the row (whose text is most of
+      // it) is written once rather than rewritten by an update.
+      long storyId = stories.match(t);
+      if (storyId == 0) {
+        storyId = stories.founderStory(captureId, 0);
+      }
+      PreparedStatement ps = statement(INSERT_ARTICLE);
       ps.setLong(1, captureId);
       ps.setString(2, a.url());
       ps.setString(3, a.title());
@@ -137,13 +168,24 @@ public final class Catalog implements Closeable, CaptureLookup {
       ps.setString(16, extractorVersion);
       ps.setString(17, extractedAt.toString());
       ps.setString(18, a.pageType().label());
-      ps.executeUpdate();
-      long id;
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
+      if (storyId == 0) {
+        ps.setNull(19, Types.INTEGER);
+      } else {
+        ps.setLong(19, storyId);
       }
-      org.newsarc.archive.stories.StoryIndex.assign(connection, id, captureId, a.text());
+      ps.setBytes(20, t.storedSignature());
+      long id = insert(ps);
+      if (storyId == 0) {
+        // No capture row to name the story after (foreign keys off): the article names it.
+        storyId = stories.founderStory(captureId, id);
+        try (PreparedStatement update = connection.prepareStatement(
+            "UPDATE articles SET story_id = ? WHERE id = ?")) {
+          update.setLong(1, storyId);
+          update.setLong(2, id);
+          update.executeUpdate();
+        }
+      }
+      stories.added(id, storyId, t);
       return id;
     } catch (SQLException e) {
       throw new IOException("cannot store article " + a.url() + ": " + e.getMessage(), e);
@@ -153,8 +195,8 @@ public final class Catalog implements Closeable, CaptureLookup {
   /** Records that fetching or extracting {@code url} failed, and why. */
   public synchronized void addFailure(String url, Instant at, String kind, String reason,
       Long captureId) throws IOException {
-    String sql = "INSERT INTO failures(url, failed_at, kind, reason, capture_id) VALUES (?,?,?,?,?)";
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    try {
+      PreparedStatement ps = statement(INSERT_FAILURE);
       ps.setString(1, url);
       ps.setString(2, at.toString());
       ps.setString(3, kind);
@@ -173,19 +215,17 @@ public final class Catalog implements Closeable, CaptureLookup {
   @Override
   public synchronized Optional<PriorCapture> firstWithPayload(String payloadDigest)
       throws IOException {
-    return prior("SELECT url, fetched_at, record_id FROM captures"
-        + " WHERE payload_digest = ? AND revisit = 0 ORDER BY id LIMIT 1", payloadDigest);
+    return prior(FIRST_WITH_PAYLOAD, payloadDigest);
   }
 
   @Override
   public synchronized Optional<PriorCapture> latestFullCapture(String url) throws IOException {
-    return prior("SELECT url, fetched_at, record_id FROM captures"
-        + " WHERE url = ? AND revisit = 0 AND status = 200 ORDER BY fetched_at DESC, id DESC"
-        + " LIMIT 1", url);
+    return prior(LATEST_FULL_CAPTURE, url);
   }
 
   private Optional<PriorCapture> prior(String sql, String key) throws IOException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    try {
+      PreparedStatement ps = statement(sql);
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -253,6 +293,7 @@ public final class Catalog implements Closeable, CaptureLookup {
    * capture (network errors) are kept as they are.
    */
   public synchronized void clearWarcDerivedRows() throws IOException {
+    stories.forget();
     try (Statement st = connection.createStatement()) {
       st.executeUpdate("DELETE FROM articles");
       st.executeUpdate("DELETE FROM story_buckets");
@@ -321,9 +362,35 @@ public final class Catalog implements Closeable, CaptureLookup {
   @Override
   public synchronized void close() throws IOException {
     try {
+      stories.close();
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
+      }
+      statements.clear();
       connection.close();
     } catch (SQLException e) {
       throw new IOException("cannot close catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The reusable statement for {@code sql}; callers hold the lock. */
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = sql.startsWith("INSERT INTO captures") || sql.startsWith("INSERT INTO articles")
+          ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+          : connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** Runs an insert; returns the new row's id. */
+  private static long insert(PreparedStatement ps) throws SQLException {
+    ps.executeUpdate();
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      keys.next();
+      return keys.getLong(1);
     }
   }
 

@@ -7,153 +7,139 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
- * Assigns story ids in the catalog as articles arrive. A new article's LSH candidates are checked
- * with {@link StorySignature#sameStory} on their stored texts; it joins the story of the matching
- * candidate with the highest Jaccard similarity, and founds a new story when none matches. A story's id is derived from the WARC-Record-ID of its
- * founding article's capture, so that {@code reindex}, which replays the WARC files in the order
- * they were written, gives every article the same story id again. Stateless; the caller holds the
- * catalog's lock and transaction.
+ * Assigns story ids in one catalog as articles arrive. A new article's LSH candidates (the
+ * articles sharing one of its band buckets) are checked with {@link StorySignature#sameStory}
+ * on their word sets; it joins the story of the matching candidate with the highest Jaccard
+ * similarity (the lowest row id among equals), and founds a new story when none matches. A
+ * story's id is derived from the WARC-Record-ID of its founding article's capture, so that
+ * {@code reindex}, which replays the WARC files in the order they were written, gives every
+ * article the same story id again.
+ *
+ * <p>The candidates' story ids and word sets are kept in a bounded cache, so that an article
+ * row (whose long text SQLite stores on overflow pages, before the story columns) is read only
+ * when its entry was evicted or never made by this instance. The cache is right only while
+ * every change to the articles goes through this instance, as it does in a catalog held by one
+ * process ({@code ArchiveLock}); {@link #forget()} empties it when the rows are deleted.
+ *
+ * <p>Not thread-safe: the catalog calls it under its lock, inside its transaction.
  */
-public final class StoryIndex {
-  private StoryIndex() {}
+public final class StoryIndex implements AutoCloseable {
+  private static final String CANDIDATES = "SELECT DISTINCT article_id FROM story_buckets"
+      + " WHERE bucket IN (?" + ",?".repeat(StorySignature.BANDS - 1) + ")";
 
-  /** Gives article {@code articleId} (of capture {@code captureId}) its story id; returns it. */
-  public static long assign(Connection c, long articleId, long captureId, String text)
-      throws SQLException {
-    // The text is split into words once: for the signature, the candidates' check and the
-    // cache that answers for this article when later ones meet it.
-    java.util.Set<String> words = StorySignature.shingles(text, StorySignature.SHINGLE);
-    long[] hashed = StorySignature.hashed(words);
-    long[] sig = StorySignature.signatureOfHashed(hashed);
-    long[] buckets = sig == null ? null : StorySignature.buckets(sig);
-    long story = 0;
-    if (sig != null) {
-      story = bestMatch(c, articleId, hashed, buckets);
-    }
-    if (story == 0) {
-      story = founderId(c, captureId, articleId);
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE articles SET story_id = ?, story_signature = ? WHERE id = ?")) {
-      ps.setLong(1, story);
-      ps.setBytes(2, sig == null ? null : StorySignature.toBytes(sig));
-      ps.setLong(3, articleId);
-      ps.executeUpdate();
-    }
-    if (sig != null) {
-      byte[] stored = StorySignature.toBytes(sig);
-      // SQLite's length() of a text counts characters up to the first NUL.
-      int nul = text.indexOf('\0');
-      WORDS.put(articleId, text.codePointCount(0, nul < 0 ? text.length() : nul), stored, hashed);
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT OR IGNORE INTO story_buckets(bucket, article_id) VALUES (?, ?)")) {
-        for (long b : buckets) {
-          ps.setLong(1, b);
-          ps.setLong(2, articleId);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    return story;
+  private final Connection c;
+  private final Members members = new Members(4 << 20);
+  private PreparedStatement candidates;
+  private PreparedStatement insertBucket;
+  private PreparedStatement readMember;
+  private PreparedStatement founder;
+
+  /** An index over the articles of the catalog on connection {@code c}. */
+  public StoryIndex(Connection c) {
+    this.c = c;
   }
-
-  private static long bestMatch(Connection c, long articleId, long[] mine, long[] buckets)
-      throws SQLException {
-    StringBuilder in = new StringBuilder();
-    for (int i = 0; i < buckets.length; i++) {
-      in.append(i == 0 ? "?" : ",?");
-    }
-    String sql = "SELECT a.id, a.story_id, length(a.text), a.story_signature FROM articles a"
-        + " WHERE a.id IN"
-        + " (SELECT DISTINCT article_id FROM story_buckets WHERE bucket IN (" + in + "))"
-        + " AND a.id <> ? AND a.story_signature IS NOT NULL ORDER BY a.id";
-    double best = -1;
-    long story = 0;
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < buckets.length; i++) {
-        ps.setLong(i + 1, buckets[i]);
-      }
-      ps.setLong(buckets.length + 1, articleId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long[] other = WORDS.get(c, rs.getLong(1), rs.getLong(3), rs.getBytes(4));
-          int inter = StorySignature.intersection(mine, other);
-          if (!StorySignature.sameStory(mine.length, other.length, inter)) {
-            continue;
-          }
-          double sim = inter / (double) (mine.length + other.length - inter);
-          if (sim > best) {
-            best = sim;
-            story = rs.getLong(2);
-          }
-        }
-      }
-    }
-    return story;
-  }
-
-  private static final WordSets WORDS = new WordSets(4 << 20);
 
   /**
-   * The hashed word sets of stored articles, so that a candidate's text is read and split into
-   * words once rather than for every article that meets it in a bucket (that re-reading was
-   * most of a crawl's CPU). An entry is trusted only while its article keeps the same text length
-   * and signature, so a rebuilt catalog reusing row ids cannot be answered with another text's
-   * words. Bounded by the number of hashes held; least recently used entries go first.
-   * Thread-safe.
+   * The story that an article with text {@code t} joins, or 0 when it matches no stored article
+   * (or has too few words to be matched) and so founds a story of its own.
    */
-  private static final class WordSets {
-    private record Entry(long length, int signature, long[] words) {}
-
-    private final long maxHashes;
-    private long held;
-    private final java.util.LinkedHashMap<Long, Entry> entries =
-        new java.util.LinkedHashMap<>(1024, 0.75f, true);
-
-    WordSets(long maxHashes) {
-      this.maxHashes = maxHashes;
+  public long match(StoryText t) throws SQLException {
+    if (!t.clusterable()) {
+      return 0;
     }
-
-    long[] get(Connection c, long articleId, long textLength, byte[] signature)
-        throws SQLException {
-      int sig = java.util.Arrays.hashCode(signature);
-      synchronized (this) {
-        Entry e = entries.get(articleId);
-        if (e != null && e.length() == textLength && e.signature() == sig) {
-          return e.words();
-        }
-      }
-      String text = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT text FROM articles WHERE id = ?")) {
-        ps.setLong(1, articleId);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            text = rs.getString(1);
-          }
-        }
-      }
-      long[] words = StorySignature.hashed(
-          StorySignature.shingles(text, StorySignature.SHINGLE));
-      put(articleId, textLength, signature, words);
-      return words;
+    long[] buckets = t.buckets();
+    if (candidates == null) {
+      candidates = c.prepareStatement(CANDIDATES);
     }
-
-    /** Remembers the words of an article whose text has {@code textLength} characters. */
-    void put(long articleId, long textLength, byte[] signature, long[] words) {
-      int sig = java.util.Arrays.hashCode(signature);
-      synchronized (this) {
-        Entry old = entries.put(articleId, new Entry(textLength, sig, words));
-        held += words.length - (old == null ? 0 : old.words().length);
-        var it = entries.values().iterator();
-        while (held > maxHashes && it.hasNext()) {
-          held -= it.next().words().length;
-          it.remove();
+    for (int i = 0; i < buckets.length; i++) {
+      candidates.setLong(i + 1, buckets[i]);
+    }
+    long[] ids = new long[64];
+    int n = 0;
+    try (ResultSet rs = candidates.executeQuery()) {
+      while (rs.next()) {
+        if (n == ids.length) {
+          ids = Arrays.copyOf(ids, n * 2);
         }
+        ids[n++] = rs.getLong(1);
       }
     }
+    // Row order, so that of equally similar candidates the earliest wins, as in a replay.
+    Arrays.sort(ids, 0, n);
+    long[] mine = t.words();
+    double best = -1;
+    long story = 0;
+    for (int i = 0; i < n; i++) {
+      Member other = member(ids[i]);
+      if (other == null) {
+        continue;
+      }
+      int inter = StorySignature.intersection(mine, other.words());
+      if (!StorySignature.sameStory(mine.length, other.words().length, inter)) {
+        continue;
+      }
+      double sim = inter / (double) (mine.length + other.words().length - inter);
+      if (sim > best) {
+        best = sim;
+        story = other.story();
+      }
+    }
+    return story;
+  }
+
+  /**
+   * The id of the story that the article of capture {@code captureId} founds: derived from the
+   * capture's WARC-Record-ID, or from {@code "article-" + articleId} when the capture has no
+   * row; 0 when neither is known yet (no row and {@code articleId} 0).
+   */
+  public long founderStory(long captureId, long articleId) throws SQLException {
+    if (founder == null) {
+      founder = c.prepareStatement("SELECT record_id FROM captures WHERE id = ?");
+    }
+    founder.setLong(1, captureId);
+    try (ResultSet rs = founder.executeQuery()) {
+      if (rs.next() && rs.getString(1) != null) {
+        return stableId(rs.getString(1));
+      }
+    }
+    return articleId == 0 ? 0 : stableId("article-" + articleId);
+  }
+
+  /**
+   * Records that article {@code articleId}, of story {@code story}, has text {@code t}: its
+   * bucket rows (in the caller's transaction) and its cache entry. Texts too short to match
+   * get neither.
+   */
+  public void added(long articleId, long story, StoryText t) throws SQLException {
+    if (!t.clusterable()) {
+      return;
+    }
+    if (insertBucket == null) {
+      insertBucket = c.prepareStatement(
+          "INSERT OR IGNORE INTO story_buckets(bucket, article_id) VALUES (?, ?)");
+    }
+    // Sorted keys walk the bucket tree in order: fewer page visits than the bands' order.
+    long[] keys = t.buckets().clone();
+    Arrays.sort(keys);
+    for (long b : keys) {
+      insertBucket.setLong(1, b);
+      insertBucket.setLong(2, articleId);
+      insertBucket.addBatch();
+    }
+    insertBucket.executeBatch();
+    members.put(articleId, new Member(story, t.words()));
+  }
+
+  /** Empties the cache; to be called when article rows are deleted or their ids reused. */
+  public void forget() {
+    members.clear();
   }
 
   /**
@@ -161,9 +147,9 @@ public final class StoryIndex {
    * existed), in row order, as if they had just arrived; returns how many. Cheap when there
    * are none.
    */
-  public static int backfill(Connection c) throws SQLException {
-    java.util.List<long[]> todo = new java.util.ArrayList<>();
-    java.util.List<String> texts = new java.util.ArrayList<>();
+  public int backfill() throws SQLException {
+    List<long[]> todo = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT id, capture_id, text FROM articles WHERE story_id IS NULL ORDER BY id");
         ResultSet rs = ps.executeQuery()) {
@@ -172,27 +158,26 @@ public final class StoryIndex {
         texts.add(rs.getString(3));
       }
     }
-    for (int i = 0; i < todo.size(); i++) {
-      assign(c, todo.get(i)[0], todo.get(i)[1], texts.get(i));
+    try (PreparedStatement update = c.prepareStatement(
+        "UPDATE articles SET story_id = ?, story_signature = ? WHERE id = ?")) {
+      for (int i = 0; i < todo.size(); i++) {
+        long id = todo.get(i)[0];
+        StoryText t = StoryText.of(texts.get(i));
+        long story = match(t);
+        if (story == 0) {
+          story = founderStory(todo.get(i)[1], id);
+        }
+        update.setLong(1, story);
+        update.setBytes(2, t.storedSignature());
+        update.setLong(3, id);
+        update.executeUpdate();
+        added(id, story, t);
+      }
     }
     return todo.size();
   }
 
   /** A positive id below 2^53 (exact in JSON numbers) from the founding capture's record id. */
-  private static long founderId(Connection c, long captureId, long articleId) throws SQLException {
-    String key = "article-" + articleId;
-    try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM captures WHERE id = ?")) {
-      ps.setLong(1, captureId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next() && rs.getString(1) != null) {
-          key = rs.getString(1);
-        }
-      }
-    }
-    return stableId(key);
-  }
-
-  /** The story id a founding record id gives. */
   public static long stableId(String key) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -204,6 +189,74 @@ public final class StoryIndex {
       return id == 0 ? 1 : id;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement ps : new PreparedStatement[] {candidates, insertBucket, readMember,
+        founder}) {
+      if (ps != null) {
+        ps.close();
+      }
+    }
+    candidates = insertBucket = readMember = founder = null;
+  }
+
+  /** A stored article as matching needs it, from the cache or else from its row. */
+  private Member member(long articleId) throws SQLException {
+    Member m = members.get(articleId);
+    if (m != null) {
+      return m;
+    }
+    if (readMember == null) {
+      readMember = c.prepareStatement("SELECT story_id, text FROM articles WHERE id = ?"
+          + " AND story_signature IS NOT NULL");
+    }
+    readMember.setLong(1, articleId);
+    try (ResultSet rs = readMember.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      m = new Member(rs.getLong(1), StoryText.of(rs.getString(2)).words());
+    }
+    members.put(articleId, m);
+    return m;
+  }
+
+  private record Member(long story, long[] words) {}
+
+  /**
+   * Stored articles' story ids and word sets, so that a candidate's text is read and split into
+   * words once rather than for every article that meets it in a bucket. Bounded by the number
+   * of word hashes held; least recently used entries go first.
+   */
+  private static final class Members {
+    private final long maxHashes;
+    private long held;
+    private final LinkedHashMap<Long, Member> entries = new LinkedHashMap<>(1024, 0.75f, true);
+
+    Members(long maxHashes) {
+      this.maxHashes = maxHashes;
+    }
+
+    Member get(long articleId) {
+      return entries.get(articleId);
+    }
+
+    void put(long articleId, Member m) {
+      Member old = entries.put(articleId, m);
+      held += m.words().length - (old == null ? 0 : old.words().length);
+      Iterator<Member> it = entries.values().iterator();
+      while (held > maxHashes && it.hasNext()) {
+        held -= it.next().words().length;
+        it.remove();
+      }
+    }
+
+    void clear() {
+      entries.clear();
+      held = 0;
     }
   }
 }

@@ -67,19 +67,31 @@ public final class StorySignature {
     String norm = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
         .toLowerCase(Locale.ROOT);
     java.util.List<String> words = new java.util.ArrayList<>();
+    Set<String> out = new HashSet<>();
     Matcher m = WORD.matcher(norm);
     while (m.find()) {
       String w = m.group();
-      boolean digit = w.chars().anyMatch(Character::isDigit);
-      if ((w.codePointCount(0, w.length()) >= 4 || digit) && !FUNCTION_WORDS.contains(w)) {
-        words.add(w);
+      if ((w.codePointCount(0, w.length()) >= 4 || hasDigit(w)) && !FUNCTION_WORDS.contains(w)) {
+        if (size == 1) {
+          out.add(w); // single words need no list and no joining
+        } else {
+          words.add(w);
+        }
       }
     }
-    Set<String> out = new HashSet<>();
     for (int i = 0; i + size <= words.size(); i++) {
       out.add(String.join(" ", words.subList(i, i + size)));
     }
     return out;
+  }
+
+  private static boolean hasDigit(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isDigit(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The MinHash signature of a text's shingles, or null when it has too few to compare. */

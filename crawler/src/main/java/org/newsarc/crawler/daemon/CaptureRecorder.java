@@ -91,7 +91,7 @@ final class CaptureRecorder {
       Processed p = d.processed();
       long articleId = -1;
       if (p != null && p.article() != null) {
-        articleId = catalog.addArticle(captureId, p.article(), ArticleExtractor.VERSION,
+        articleId = catalog.addArticle(captureId, p.article(), p.story(), ArticleExtractor.VERSION,
             clock.instant());
       }
       if (d.failure() != null) {

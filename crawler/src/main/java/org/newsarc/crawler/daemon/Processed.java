@@ -1,6 +1,7 @@
 package org.newsarc.crawler.daemon;
 
 import java.util.List;
+import org.newsarc.archive.stories.StoryText;
 import org.newsarc.crawler.discovery.Discovered;
 import org.newsarc.crawler.fetch.FailureKind;
 import org.newsarc.crawler.frontier.UrlKind;
@@ -16,12 +17,21 @@ import org.newsarc.extractor.Article;
  * @param changed whether the content differs from the last visit
  * @param failure a problem worth recording (not an article, unparseable feed), or null
  * @param reason the problem in words, or null
+ * @param story the story features of the article's text, made outside the catalog's lock,
+ *     or null (the catalog then makes them)
  */
 public record Processed(UrlKind kind, Article article, List<Discovered> links,
-    List<Discovered> indexEntries, boolean changed, FailureKind failure, String reason) {
+    List<Discovered> indexEntries, boolean changed, FailureKind failure, String reason,
+    StoryText story) {
   public Processed {
     links = List.copyOf(links);
     indexEntries = List.copyOf(indexEntries);
+  }
+
+  /** A result without story features made in advance. */
+  public Processed(UrlKind kind, Article article, List<Discovered> links,
+      List<Discovered> indexEntries, boolean changed, FailureKind failure, String reason) {
+    this(kind, article, links, indexEntries, changed, failure, reason, null);
   }
 
   static Processed of(UrlKind kind, boolean changed) {

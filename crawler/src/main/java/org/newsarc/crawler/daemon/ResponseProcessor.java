@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.newsarc.archive.stories.StoryText;
 import org.newsarc.crawler.config.DiscoveryConfig;
 import org.newsarc.crawler.discovery.Discovered;
 import org.newsarc.crawler.discovery.DocumentType;
@@ -185,8 +186,13 @@ public final class ResponseProcessor {
     Article article = null;
     FailureKind failure = null;
     String reason = null;
+    // The links are taken from the extractor's DOM before it changes it: one parse per page.
+    HtmlLinks.Collected[] collected = new HtmlLinks.Collected[1];
+    boolean anchors = discovery.followLinks() || discovery.followArticleLinks();
+    boolean feeds = discovery.feedLinks();
     try {
-      article = extractor.extract(body, response.url(), headers);
+      article = extractor.extract(body, response.url(), headers, anchors || feeds
+          ? doc -> collected[0] = html.collect(doc, anchors, feeds) : null);
     } catch (ExtractionException e) {
       failure = FailureKind.EXTRACTION;
       reason = e.getMessage();
@@ -198,16 +204,25 @@ public final class ResponseProcessor {
     boolean isArticle = article != null && article.isArticle();
     UrlKind kind = isArticle ? UrlKind.ARTICLE : UrlKind.HUB;
     boolean follow = isArticle ? discovery.followArticleLinks() : discovery.followLinks();
-    List<Discovered> links = follow || discovery.feedLinks()
-        ? html.find(follow ? body : head(body), charset(response), response.url(), follow,
-            discovery.feedLinks())
-        : List.of();
+    List<Discovered> links;
+    if (!follow && !discovery.feedLinks()) {
+      links = List.of();
+    } else if (collected[0] != null) {
+      // A page whose links are not followed is searched for feeds in its head only.
+      links = collected[0].resolve(follow, discovery.feedLinks(), follow);
+    } else {
+      // The extractor gave up before parsing (binary or empty): parse for links anyway.
+      links = html.find(follow ? body : head(body), charset(response), response.url(), follow,
+          discovery.feedLinks());
+    }
     if (links.size() > MAX_OUTLINKS) {
       // A link farm: the first links are enough, and the frontier stays bounded.
       links = List.copyOf(links.subList(0, MAX_OUTLINKS));
     }
-    return new Processed(kind, isArticle || everyArticle ? article : null, links, List.of(),
-        changed, failure, reason);
+    // The story features are made here, in parallel across workers, not under the catalog's lock.
+    Article kept = isArticle || everyArticle ? article : null;
+    return new Processed(kind, kept, links, List.of(), changed, failure, reason,
+        kept != null ? StoryText.of(kept.text()) : null);
   }
 
   /**
