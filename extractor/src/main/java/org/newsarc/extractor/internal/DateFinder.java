@@ -23,11 +23,17 @@ public final class DateFinder {
       "article:published_time", "og:published_time", "article:published", "published_time",
       "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
       "publish_date", "publication_date", "date_published", "dc.date.issued", "dcterms.issued",
-      "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+      "dc.date.created", "dcterms.created", "citation_publication_date",
       "citation_date", "sailthru.date", "parsely-pub-date", "article.published",
-      "originalpublicationdate", "displaydate", "date", "created", "datecreated", "dc.created",
+      "originalpublicationdate", "displaydate", "created", "datecreated", "dc.created",
       "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate", "release_date",
-      "timestamp", "pub_date", "publication-date", "shareaholic:article_published_time"};
+      "pub_date", "publication-date", "shareaholic:article_published_time"};
+
+  /**
+   * Keys that name no event: content systems fill them with the day a page was last saved as
+   * often as with its publication, so a date the page shows comes first.
+   */
+  private static final String[] GENERIC_DATE_META = {"dc.date", "dcterms.date", "date", "timestamp"};
 
   private static final String[] MODIFIED_META = {
       "article:modified_time", "og:updated_time", "article:modified", "modified_time",
@@ -72,6 +78,9 @@ public final class DateFinder {
     }
     if (published == null) {
       published = fromNamedElements(index);
+    }
+    if (published == null) {
+      published = firstParsed(null, meta, GENERIC_DATE_META);
     }
     if (modified == null) {
       modified = microdata(index, "dateModified");
