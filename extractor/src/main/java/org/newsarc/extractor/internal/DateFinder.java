@@ -216,7 +216,12 @@ public final class DateFinder {
       }
     }
     m = URL_DATE_SEPARATED.matcher(url);
-    if (m.find()) {
+    while (m.find()) {
+      // "/2023/10/3-questions-for-…": a single digit joined to the slug starts the title.
+      char after = m.end(3) < url.length() ? url.charAt(m.end(3)) : '/';
+      if (m.group(3).length() == 1 && (after == '-' || after == '_')) {
+        continue;
+      }
       String d = DateParser.date(m.group(1), m.group(2), m.group(3));
       if (d != null) {
         return d;
