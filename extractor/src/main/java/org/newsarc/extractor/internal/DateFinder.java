@@ -52,6 +52,9 @@ public final class DateFinder {
       "\"(?:datePublished|publishedDate|published_at|publishedAt|publishDate|publish_date"
           + "|createdAt|created_at|dateCreated|firstPublished|first_published_at)\"\\s*:\\s*\"([^\"]{8,40})\"");
 
+  /** The earliest UTC hour read as the next day's local midnight (UTC+4 and east of it). */
+  private static final int MIDNIGHT_EAST_FROM = 20;
+
   private DateFinder() {}
 
   public static Dates find(Document doc, PageIndex index, MetaTags meta, JsonLd ld, String url) {
@@ -98,6 +101,9 @@ public final class DateFinder {
     }
     if (published != null && isUtc(published) && fromUrl == null) {
       published = localDay(published, index);
+    }
+    if (published != null && isUtc(published) && fromUrl == null) {
+      published = localMidnight(published, index);
     }
     if (published == null) {
       published = fromLinkedUrls(doc, index);
@@ -327,6 +333,34 @@ public final class DateFinder {
       long apart = java.time.temporal.ChronoUnit.DAYS.between(
           java.time.LocalDate.parse(day(utc)), java.time.LocalDate.parse(day(shown)));
       return Math.abs(apart) == 1 ? shown : utc;
+    } catch (java.time.DateTimeException e) {
+      return utc;
+    }
+  }
+
+  /**
+   * A day stored without its time is saved as the UTC instant of its local midnight: east of
+   * Greenwich that is a whole hour late on the day before (2021-11-04T23:00:00Z for 5 November
+   * in Berlin). Such a time is read as the day it stands for, unless the page shows the UTC
+   * day.
+   */
+  private static String localMidnight(String utc, PageIndex index) {
+    if (utc.length() < 19 || !utc.startsWith(":00:00", 13)) {
+      return utc;
+    }
+    StringBuilder shown = new StringBuilder(textAfterHeading(index));
+    for (int i = 0; i < Math.min(3, index.times.size()); i++) {
+      shown.append(' ').append(index.times.get(i).text());
+    }
+    if (DateParser.allHuman(shown.toString(), 8).contains(day(utc))) {
+      return utc;
+    }
+    int hour = (utc.charAt(11) - '0') * 10 + (utc.charAt(12) - '0');
+    if (hour < MIDNIGHT_EAST_FROM || hour > 23) {
+      return utc;
+    }
+    try {
+      return java.time.LocalDate.parse(day(utc)).plusDays(1).toString();
     } catch (java.time.DateTimeException e) {
       return utc;
     }
