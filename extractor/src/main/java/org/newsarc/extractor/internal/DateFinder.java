@@ -242,7 +242,7 @@ public final class DateFinder {
     String firstAny = null;
     for (Element t : times) {
       String d = DateParser.parse(firstNonEmpty(t.attr("datetime"), t.text()));
-      if (d == null) {
+      if (d == null || inOtherVoice(t)) {
         continue;
       }
       String names = (t.className() + " " + t.id() + " " + t.attr("itemprop")).toLowerCase();
@@ -255,6 +255,27 @@ public final class DateFinder {
       }
     }
     return firstAny;
+  }
+
+  /**
+   * Whether a dated element belongs to something other than the page's own story: a reader's
+   * comment, an embedded post (a quotation) or a sidebar. Their dates are of other writings.
+   */
+  private static boolean inOtherVoice(Element e) {
+    for (Element a = e.parent(); a != null && !a.nameIs("body"); a = a.parent()) {
+      if (a.nameIs("blockquote") || a.nameIs("aside")) {
+        return true;
+      }
+      if (a.hasAttr("class") && containsComment(a.className())
+          || a.hasAttr("id") && containsComment(a.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsComment(String name) {
+    return name.toLowerCase(Locale.ROOT).contains("comment");
   }
 
   private static String fromNamedElements(PageIndex index) {
