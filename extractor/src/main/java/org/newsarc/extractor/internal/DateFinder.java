@@ -7,15 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds when a page was published and last modified, from the most trusted source that says:
- * JSON-LD, then meta tags, then microdata, then a date in the URL's path, then {@code <time>}
- * elements, then short visible texts whose names mark them as dates or bylines.
+ * JSON-LD, then meta tags, then microdata, then a date in the URL's path, then a date labelled
+ * as the publication in words, then {@code <time>} elements (not those of comments, embedded
+ * posts or sidebars), then short visible texts whose names mark them as dates or bylines, then
+ * generic date meta tags, then fallbacks in scripts and the body text.
  * Stateless and thread-safe.
  */
 public final class DateFinder {
@@ -59,16 +57,6 @@ public final class DateFinder {
   /** The earliest UTC hour read as the next day's local midnight (UTC+4 and east of it). */
   private static final int MIDNIGHT_EAST_FROM = 20;
 
-  /** Words that label the day a page was published, in the languages of the corpora. */
-  private static final String[] PUBLICATION_LABELS = {
-      "veröffentlicht am", "erschienen am", "erstellt am", "publiziert am", "published on",
-      "posted on", "publié le", "publicado el", "pubblicato il", "gepubliceerd op",
-      "opublikowano", "date de publication", "data di pubblicazione", "fecha de publicación"};
-  private static final KeywordScanner PUBLICATION_LABEL_SCAN = new KeywordScanner(PUBLICATION_LABELS);
-
-  /** Text nodes looked at for a publication label; the label sits near the top. */
-  private static final int MAX_LABEL_NODES = 4000;
-
   private DateFinder() {}
 
   public static Dates find(Document doc, PageIndex index, MetaTags meta, JsonLd ld, String url) {
@@ -91,7 +79,7 @@ public final class DateFinder {
       published = shown != null && sameDay(shown, fromUrl) ? shown : fromUrl;
     }
     if (published == null) {
-      published = fromPublicationLabel(doc);
+      published = PublicationLabel.find(doc);
     }
     if (published == null) {
       published = fromTimeElements(index);
@@ -293,87 +281,6 @@ public final class DateFinder {
 
   private static boolean containsComment(String name) {
     return name.toLowerCase(Locale.ROOT).contains("comment");
-  }
-
-  /**
-   * A date the page labels as its publication in words ("Veröffentlicht am 16.08.2019",
-   * "Published on March 3, 2021"): the first such label in the body whose next 40 characters
-   * hold a date. Labels of changes ("updated", "Stand") are not among them.
-   */
-  private static String fromPublicationLabel(Document doc) {
-    Element body = doc.body();
-    if (body == null) {
-      return null;
-    }
-    String[] found = new String[1];
-    NodeTraversor.filter(new NodeFilter() {
-      private int seen;
-
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && (e.nameIs("script") || e.nameIs("style"))) {
-          return FilterResult.SKIP_ENTIRELY;
-        }
-        if (!(node instanceof TextNode t)) {
-          return FilterResult.CONTINUE;
-        }
-        if (++seen > MAX_LABEL_NODES) {
-          return FilterResult.STOP;
-        }
-        String text = t.getWholeText();
-        if (text.length() < 8 || !PUBLICATION_LABEL_SCAN.containsAnyIgnoreCase(text)) {
-          return FilterResult.CONTINUE;
-        }
-        int at = labelAt(text.toLowerCase(Locale.ROOT));
-        if (at < 0) {
-          return FilterResult.CONTINUE;
-        }
-        String after = text.substring(at) + " " + followingText(t, 60);
-        String d = DateParser.parseHuman(after.substring(0, Math.min(after.length(), 70)));
-        if (d != null) {
-          found[0] = d;
-          return FilterResult.STOP;
-        }
-        return FilterResult.CONTINUE;
-      }
-    }, body);
-    return found[0];
-  }
-
-  private static int labelAt(String lower) {
-    int best = -1;
-    for (String label : PUBLICATION_LABELS) {
-      int i = lower.indexOf(label);
-      if (i >= 0 && (best < 0 || i < best)) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  /** Up to {@code max} characters of the text after {@code t} in document order. */
-  private static String followingText(TextNode t, int max) {
-    StringBuilder out = new StringBuilder();
-    Node n = t;
-    while (out.length() < max && (n = nextNode(n)) != null) {
-      if (n instanceof TextNode next) {
-        out.append(next.getWholeText()).append(' ');
-      }
-    }
-    return out.toString();
-  }
-
-  private static Node nextNode(Node n) {
-    if (n.childNodeSize() > 0) {
-      return n.childNode(0);
-    }
-    for (Node x = n; x != null; x = x.parent()) {
-      Node next = x.nextSibling();
-      if (next != null) {
-        return next;
-      }
-    }
-    return null;
   }
 
   private static String fromNamedElements(PageIndex index) {
