@@ -2,13 +2,16 @@ package org.newsarc.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.newsarc.extractor.ArticleExtractor;
 import org.newsarc.extractor.ExtractorOptions;
 import org.newsarc.extractor.internal.BlockJudge;
@@ -19,6 +22,8 @@ import org.newsarc.extractor.eval.CorpusEvaluator;
 import org.newsarc.extractor.eval.EvalTable;
 import org.newsarc.extractor.eval.Floors;
 import org.newsarc.extractor.eval.Metric;
+import org.newsarc.extractor.eval.MissWriter;
+import org.newsarc.extractor.eval.PageResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,10 +41,13 @@ import picocli.CommandLine.Spec;
         "Each DIR holds gold.jsonl and the page files it names. Prints one table: per corpus,"
             + " main-text token F1 (and per page type), snippet precision/recall/F1, date"
             + " accuracy, title/author/site/language match rates and pages per second."
-            + " With --floors, exits 1 when any figure is below its floor."},
+            + " With --floors, exits 1 when any figure is below its floor. With --misses,"
+            + " writes every wrong date, title and author (set, id, field, expected, got, url)"
+            + " to a TSV file for failure analysis."},
     footer = {"", "Examples:",
         "  newsarc eval ../shared/eval/wcxb-dev ../shared/eval/trafilatura",
-        "  newsarc eval --floors config/eval-floors.tsv ../shared/eval/*/"})
+        "  newsarc eval --floors config/eval-floors.tsv ../shared/eval/*/",
+        "  newsarc eval --misses /tmp/misses.tsv ../shared/eval/htmldate"})
 public final class EvalCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -57,6 +65,10 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Override the block model's threshold.")
   Double blockThreshold;
 
+  @Option(names = "--misses", paramLabel = "FILE",
+      description = "Write a TSV line for every wrong date, title or author to FILE.")
+  Path missesFile;
+
   @Parameters(paramLabel = "DIR", arity = "1..*", description = "Corpus folders.")
   List<Path> dirs = new ArrayList<>();
 
@@ -68,10 +80,15 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     Floors floors = floorsFile == null ? Floors.none() : Floors.read(floorsFile);
-    CorpusEvaluator evaluator = new CorpusEvaluator(extractor(), System::nanoTime, r -> { });
     List<Metric> metrics = new ArrayList<>();
-    for (Path dir : dirs) {
-      metrics.addAll(evaluator.evaluate(dir));
+    if (missesFile == null) {
+      evaluateAll(r -> { }, metrics);
+    } else {
+      try (Writer w = Files.newBufferedWriter(missesFile, StandardCharsets.UTF_8)) {
+        evaluateAll(new MissWriter(w), metrics);
+      } catch (UncheckedIOException e) {
+        throw new IOException("cannot write " + missesFile + ": " + e.getCause().getMessage(), e);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(EvalTable.format(metrics, floors));
@@ -116,5 +133,12 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     return new ArticleExtractor(ExtractorOptions.DEFAULTS, model);
+  }
+
+  private void evaluateAll(Consumer<PageResult> listener, List<Metric> metrics) throws IOException {
+    CorpusEvaluator evaluator = new CorpusEvaluator(extractor(), System::nanoTime, listener);
+    for (Path dir : dirs) {
+      metrics.addAll(evaluator.evaluate(dir));
+    }
   }
 }

@@ -10,8 +10,10 @@ import org.jsoup.nodes.Element;
 
 /**
  * Finds when a page was published and last modified, from the most trusted source that says:
- * JSON-LD, then meta tags, then microdata, then a date in the URL's path, then {@code <time>}
- * elements, then short visible texts whose names mark them as dates or bylines.
+ * JSON-LD, then meta tags, then microdata, then a date in the URL's path, then a date labelled
+ * as the publication in words, then {@code <time>} elements (not those of comments, embedded
+ * posts or sidebars), then short visible texts whose names mark them as dates or bylines, then
+ * generic date meta tags, then fallbacks in scripts and the body text.
  * Stateless and thread-safe.
  */
 public final class DateFinder {
@@ -23,11 +25,17 @@ public final class DateFinder {
       "article:published_time", "og:published_time", "article:published", "published_time",
       "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
       "publish_date", "publication_date", "date_published", "dc.date.issued", "dcterms.issued",
-      "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+      "dc.date.created", "dcterms.created", "citation_publication_date",
       "citation_date", "sailthru.date", "parsely-pub-date", "article.published",
-      "originalpublicationdate", "displaydate", "date", "created", "datecreated", "dc.created",
+      "originalpublicationdate", "displaydate", "created", "datecreated", "dc.created",
       "article_date_original", "cxenseparse:recs:publishtime", "og:pubdate", "release_date",
-      "timestamp", "pub_date", "publication-date", "shareaholic:article_published_time"};
+      "pub_date", "publication-date", "shareaholic:article_published_time"};
+
+  /**
+   * Keys that name no event: content systems fill them with the day a page was last saved as
+   * often as with its publication, so a date the page shows comes first.
+   */
+  private static final String[] GENERIC_DATE_META = {"dc.date", "dcterms.date", "date", "timestamp"};
 
   private static final String[] MODIFIED_META = {
       "article:modified_time", "og:updated_time", "article:modified", "modified_time",
@@ -45,6 +53,9 @@ public final class DateFinder {
   private static final Pattern SCRIPT_DATE = Pattern.compile(
       "\"(?:datePublished|publishedDate|published_at|publishedAt|publishDate|publish_date"
           + "|createdAt|created_at|dateCreated|firstPublished|first_published_at)\"\\s*:\\s*\"([^\"]{8,40})\"");
+
+  /** The earliest UTC hour read as the next day's local midnight (UTC+4 and east of it). */
+  private static final int MIDNIGHT_EAST_FROM = 20;
 
   private DateFinder() {}
 
@@ -68,10 +79,16 @@ public final class DateFinder {
       published = shown != null && sameDay(shown, fromUrl) ? shown : fromUrl;
     }
     if (published == null) {
+      published = PublicationLabel.find(doc);
+    }
+    if (published == null) {
       published = fromTimeElements(index);
     }
     if (published == null) {
       published = fromNamedElements(index);
+    }
+    if (published == null) {
+      published = firstParsed(null, meta, GENERIC_DATE_META);
     }
     if (modified == null) {
       modified = microdata(index, "dateModified");
@@ -89,6 +106,9 @@ public final class DateFinder {
     }
     if (published != null && isUtc(published) && fromUrl == null) {
       published = localDay(published, index);
+    }
+    if (published != null && isUtc(published) && fromUrl == null) {
+      published = localMidnight(published, index);
     }
     if (published == null) {
       published = fromLinkedUrls(doc, index);
@@ -207,7 +227,12 @@ public final class DateFinder {
       }
     }
     m = URL_DATE_SEPARATED.matcher(url);
-    if (m.find()) {
+    while (m.find()) {
+      // "/2023/10/3-questions-for-…": a single digit joined to the slug starts the title.
+      char after = m.end(3) < url.length() ? url.charAt(m.end(3)) : '/';
+      if (m.group(3).length() == 1 && (after == '-' || after == '_')) {
+        continue;
+      }
       String d = DateParser.date(m.group(1), m.group(2), m.group(3));
       if (d != null) {
         return d;
@@ -222,7 +247,7 @@ public final class DateFinder {
     String firstAny = null;
     for (Element t : times) {
       String d = DateParser.parse(firstNonEmpty(t.attr("datetime"), t.text()));
-      if (d == null) {
+      if (d == null || inOtherVoice(t)) {
         continue;
       }
       String names = (t.className() + " " + t.id() + " " + t.attr("itemprop")).toLowerCase();
@@ -235,6 +260,27 @@ public final class DateFinder {
       }
     }
     return firstAny;
+  }
+
+  /**
+   * Whether a dated element belongs to something other than the page's own story: a reader's
+   * comment, an embedded post (a quotation) or a sidebar. Their dates are of other writings.
+   */
+  private static boolean inOtherVoice(Element e) {
+    for (Element a = e.parent(); a != null && !a.nameIs("body"); a = a.parent()) {
+      if (a.nameIs("blockquote") || a.nameIs("aside")) {
+        return true;
+      }
+      if (a.hasAttr("class") && containsComment(a.className())
+          || a.hasAttr("id") && containsComment(a.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsComment(String name) {
+    return name.toLowerCase(Locale.ROOT).contains("comment");
   }
 
   private static String fromNamedElements(PageIndex index) {
@@ -313,6 +359,34 @@ public final class DateFinder {
       long apart = java.time.temporal.ChronoUnit.DAYS.between(
           java.time.LocalDate.parse(day(utc)), java.time.LocalDate.parse(day(shown)));
       return Math.abs(apart) == 1 ? shown : utc;
+    } catch (java.time.DateTimeException e) {
+      return utc;
+    }
+  }
+
+  /**
+   * A day stored without its time is saved as the UTC instant of its local midnight: east of
+   * Greenwich that is a whole hour late on the day before (2021-11-04T23:00:00Z for 5 November
+   * in Berlin). Such a time is read as the day it stands for, unless the page shows the UTC
+   * day.
+   */
+  private static String localMidnight(String utc, PageIndex index) {
+    if (utc.length() < 19 || !utc.startsWith(":00:00", 13)) {
+      return utc;
+    }
+    StringBuilder shown = new StringBuilder(textAfterHeading(index));
+    for (int i = 0; i < Math.min(3, index.times.size()); i++) {
+      shown.append(' ').append(index.times.get(i).text());
+    }
+    if (DateParser.allHuman(shown.toString(), 8).contains(day(utc))) {
+      return utc;
+    }
+    int hour = (utc.charAt(11) - '0') * 10 + (utc.charAt(12) - '0');
+    if (hour < MIDNIGHT_EAST_FROM || hour > 23) {
+      return utc;
+    }
+    try {
+      return java.time.LocalDate.parse(day(utc)).plusDays(1).toString();
     } catch (java.time.DateTimeException e) {
       return utc;
     }
