@@ -118,6 +118,11 @@ public final class ArchiveCommand implements Callable<Integer> {
           + " sha256 or sha512 (default: ${DEFAULT-VALUE}).")
   String warcDigest;
 
+  @Option(names = "--warc-gzip-level", paramLabel = "N", defaultValue = "6",
+      description = "zlib level of each gzipped WARC record, 1 (fastest) to 9 (smallest)"
+          + " (default: ${DEFAULT-VALUE}, zlib's own; docs/performance.md has the trade-off).")
+  int warcGzipLevel;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<String> all = new ArrayList<>(urls);
@@ -130,6 +135,10 @@ public final class ArchiveCommand implements Callable<Integer> {
     if (workers < 1 || workers > 256) {
       throw new ParameterException(spec.commandLine(),
           "--workers must be between 1 and 256, not " + workers);
+    }
+    if (warcGzipLevel < 1 || warcGzipLevel > 9) {
+      throw new ParameterException(spec.commandLine(),
+          "--warc-gzip-level must be between 1 and 9, not " + warcGzipLevel);
     }
     if (json && jsonl) {
       throw new ParameterException(spec.commandLine(), "choose one of --json and --jsonl");
@@ -149,7 +158,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     WarcOptions warc;
     try {
       warc = WarcOptions.defaults().newBuilder().software("newsarc/" + Version.version())
-          .operator(contact).version(warcVersion).digestAlgorithm(warcDigest).build();
+          .operator(contact).version(warcVersion).digestAlgorithm(warcDigest)
+          .compressionLevel(warcGzipLevel).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -245,6 +245,19 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void gzipLevelChangesTheFilesNotTheRecords() throws Exception {
+    assertEquals(2, archive("--warc-gzip-level", "0", base + "/article.html").exit);
+    assertEquals(0, archive("--warc-gzip-level", "1", base + "/article.html").exit);
+    WarcFiles.assertValid(out.resolve("warcs"));
+    java.util.List<WarcFiles.Read> records = WarcFiles.readAll(out.resolve("warcs"));
+    WarcFiles.Read response = records.stream()
+        .filter(r -> r.type().equals("response")
+            && r.header("WARC-Target-URI").endsWith("/article.html"))
+        .findFirst().orElseThrow();
+    assertArrayEquals(ARTICLE.getBytes(StandardCharsets.UTF_8), response.payload());
+  }
+
+  @Test
   void anOversizedBodyIsArchivedTruncatedAndReportedTooLarge() throws Exception {
     Run run = archive("--json", "--max-bytes", "100", base + "/article.html");
     assertEquals(1, run.exit);

@@ -13,13 +13,15 @@ package org.newsarc.crawler.config;
  * @param warcVersion "1.1" (default) or "1.0"
  * @param warcDigest digest algorithm of WARC-Block-Digest and WARC-Payload-Digest: "sha1"
  *     (default, base32, the form other tools deduplicate on), "sha256" or "sha512"
+ * @param warcGzipLevel zlib level of each gzipped record, 1 (fastest) to 9 (smallest); default 6,
+ *     zlib's own (see docs/performance.md for the CPU and size of each level on news pages)
  * @param logMaxFileBytes the fetch log rotates past this size (default 10 MB)
  * @param logKeepFiles rotated fetch logs kept (default 10)
  */
 public record OutputConfig(
     String directory, String warcPrefix, Long warcMaxFileBytes,
     java.time.Duration warcMaxFileAge, String warcVersion, String warcDigest,
-    Long logMaxFileBytes, Integer logKeepFiles) {
+    Integer warcGzipLevel, Long logMaxFileBytes, Integer logKeepFiles) {
   public OutputConfig {
     directory = Defaults.or(directory, "crawl-data");
     warcPrefix = Defaults.or(warcPrefix, "newsarc");
@@ -36,11 +38,16 @@ public record OutputConfig(
     if (!warcDigest.matches("sha1|sha256|sha512")) {
       throw new IllegalArgumentException("output.warc-digest must be sha1, sha256 or sha512");
     }
+    warcGzipLevel = Defaults.or(warcGzipLevel, 6);
+    if (warcGzipLevel < 1 || warcGzipLevel > 9) {
+      throw new IllegalArgumentException("output.warc-gzip-level must be 1 to 9, not "
+          + warcGzipLevel);
+    }
     logMaxFileBytes = Defaults.or(logMaxFileBytes, 10_000_000L);
     logKeepFiles = Defaults.atLeast(Defaults.or(logKeepFiles, 10), 1, "output.log-keep-files");
   }
 
   static OutputConfig defaults() {
-    return new OutputConfig(null, null, null, null, null, null, null, null);
+    return new OutputConfig(null, null, null, null, null, null, null, null, null);
   }
 }

@@ -139,6 +139,7 @@ public final class CrawlDaemon implements Closeable {
         .maxFileAge(config.output().warcMaxFileAge())
         .version(config.output().warcVersion())
         .digestAlgorithm(config.output().warcDigest())
+        .compressionLevel(config.output().warcGzipLevel())
         .software("newsarc/" + version)
         .operator(config.identity().operator() != null ? config.identity().operator()
             : config.identity().contact())

@@ -53,6 +53,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void warcGzipLevelDefaultsToZlibsAndIsChecked() throws Exception {
+    assertEquals(6, load("").output().warcGzipLevel());
+    assertEquals(1, load("output:\n  warc-gzip-level: 1\n").output().warcGzipLevel());
+    for (String bad : new String[] {"0", "10"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> load("output:\n  warc-gzip-level: " + bad + "\n"));
+      assertTrue(e.getMessage().contains("warc-gzip-level must be 1 to 9"), e.getMessage());
+    }
+  }
+
+  @Test
   void duplicateKeysAreRefusedWithTheirLine() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> load("politeness:\n  delay: 2s\n  workers: 4\n  delay: 5s\n"));
