@@ -190,14 +190,8 @@ final class ArchiveOutcomes implements RunObserver {
   private boolean blockedLiteral(String url) {
     try {
       String host = new java.net.URI(url).getHost();
-      if (host == null) {
-        return false;
-      }
-      // Only literals are looked at (no DNS): [v6] or dotted v4.
-      String literal = host.startsWith("[") ? host.substring(1, host.length() - 1)
-          : host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") ? host : null;
-      return literal != null && !addresses.allows(java.net.InetAddress.getByName(literal));
-    } catch (java.net.URISyntaxException | java.io.IOException | RuntimeException e) {
+      return host != null && addresses.refusesLiteral(host);
+    } catch (java.net.URISyntaxException e) {
       return false;
     }
   }

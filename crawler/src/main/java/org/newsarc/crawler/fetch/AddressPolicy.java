@@ -54,6 +54,29 @@ public final class AddressPolicy {
     return allowed.stream().map(Cidr::text).toList();
   }
 
+  /**
+   * True when {@code host} (a URL's host) spells an address itself, {@code [v6]} or IPv4 in any
+   * of the forms {@link #numericIpv4} reads, and this policy refuses it. A name is never refused
+   * here: no DNS lookup is made.
+   */
+  public boolean refusesLiteral(String host) {
+    InetAddress literal;
+    if (host.startsWith("[") && host.endsWith("]")) {
+      String inner = host.substring(1, host.length() - 1);
+      if (inner.indexOf(':') < 0) {
+        return false;   // not an IPv6 literal; getByName would look it up
+      }
+      try {
+        literal = InetAddress.getByName(inner);
+      } catch (UnknownHostException | RuntimeException e) {
+        return false;
+      }
+    } else {
+      literal = numericIpv4(host);
+    }
+    return literal != null && !allows(literal);
+  }
+
   /** True when newsarc may connect to {@code address}. */
   public boolean allows(InetAddress address) {
     InetAddress a = embeddedIpv4(address);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,5 +46,19 @@ class AddressPolicyTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> AddressPolicy.allowing(List.of(range)));
     assertTrue(e.getMessage().contains(range), e.getMessage());
+  }
+
+  @Test
+  void literalHostsAreJudgedWithoutDns() {
+    AddressPolicy p = AddressPolicy.PUBLIC_ONLY;
+    assertTrue(p.refusesLiteral("127.0.0.1"));
+    assertTrue(p.refusesLiteral("0x7f.1"));
+    assertTrue(p.refusesLiteral("[::1]"));
+    assertTrue(p.refusesLiteral("10.1.2.3"));
+    assertFalse(p.refusesLiteral("93.184.216.34"));
+    assertFalse(p.refusesLiteral("localhost"), "a name is left to the DNS check");
+    assertFalse(p.refusesLiteral("[not-v6]"));
+    assertFalse(AddressPolicy.allowing(List.of("127.0.0.0/8"))
+        .refusesLiteral("127.0.0.9"));
   }
 }
