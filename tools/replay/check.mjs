@@ -59,7 +59,12 @@ try {
   const tab = await browser.newPage();
   await tab.goto(base);
   // Bounded wait: the replay engine unpacks the WACZ, then loads the page in nested frames.
+  // A replay that has not shown the page after 30 s is loaded once more (the service worker
+  // that serves the archive sometimes misses the first load); the page must appear within 60 s.
   for (let i = 0; i < 120 && !found; i++) {
+    if (i === 60) {
+      await tab.goto(base);
+    }
     await tab.waitForTimeout(500);
     for (const frame of tab.frames()) {
       try {
