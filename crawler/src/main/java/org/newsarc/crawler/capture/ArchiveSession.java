@@ -85,14 +85,15 @@ public final class ArchiveSession implements Closeable {
    * The engine's configuration for one-shot archiving: any host a given URL or its redirects
    * lead to, nothing discovered (depth 0), one try per URL, and politeness in the crawl's
    * terms: {@code delay} between two requests to a host, no response-time factor, Crawl-delay
-   * up to {@link #MAX_CRAWL_DELAY}, Retry-After obeyed up to {@link CrawlDaemon#MAX_PACED_WAIT},
-   * and one delay (plus up to half of it at random) of back-off after a 5xx answer or a failed
+   * up to {@link #MAX_CRAWL_DELAY}, a Retry-After of up to {@link CrawlDaemon#MAX_PACED_WAIT}
+   * waited for (a longer one fails the inputs on its host at once, and the host is held for the
+   * whole pause, up to the crawl's one-hour cap, so no request goes early), and one delay (plus up to half of it at random) of back-off after a 5xx answer or a failed
    * connection. Links are still read from each page, for its metadata record.
    */
   static CrawlConfig config(FetchOptions fetch, Duration delay, int workers) {
     Duration cap = delay.compareTo(Duration.ofMinutes(1)) > 0 ? delay : Duration.ofMinutes(1);
     PolitenessConfig politeness = new PolitenessConfig("host", workers, 1, delay, 0.0,
-        MAX_CRAWL_DELAY, CrawlDaemon.MAX_PACED_WAIT, delay, cap, null, null, 1);
+        MAX_CRAWL_DELAY, Duration.ofHours(1), delay, cap, null, null, 1);
     ScopeConfig scope = new ScopeConfig(false, null, null, null, null, null, null, 0, null, null,
         null);
     DiscoveryConfig discovery = new DiscoveryConfig(false, false, true, true);

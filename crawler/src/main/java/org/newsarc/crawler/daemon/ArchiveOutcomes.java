@@ -2,6 +2,7 @@ package org.newsarc.crawler.daemon;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import org.newsarc.crawler.fetch.FailureKind;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.frontier.AddResult;
 import org.newsarc.crawler.frontier.Lease;
+import org.newsarc.crawler.frontier.QueueKeys;
 import org.newsarc.crawler.politeness.RetryAfter;
 
 /**
@@ -35,21 +37,24 @@ final class ArchiveOutcomes implements RunObserver {
   private final PageOutcome[] outcomes;
   private final List<List<Hop>> hops;
   private final int[] paced;
+  /** The URL each input is at now: the input, or the redirect target it was sent on to. */
+  private final String[] current;
   private final Catalog catalog;
   private final Clock clock;
-  private final java.time.Duration maxPacedWait;
+  private final Duration maxPacedWait;
   private final Listener listener;
   private final AddressPolicy addresses;
   private int remaining;
 
   ArchiveOutcomes(List<String> inputs, Catalog catalog, Clock clock,
-      java.time.Duration maxPacedWait, AddressPolicy addresses, Listener listener) {
+      Duration maxPacedWait, AddressPolicy addresses, Listener listener) {
     this.addresses = addresses;
     this.inputs = List.copyOf(inputs);
     this.outcomes = new PageOutcome[inputs.size()];
     this.hops = new ArrayList<>(inputs.size());
     inputs.forEach(u -> hops.add(new ArrayList<>()));
     this.paced = new int[inputs.size()];
+    this.current = this.inputs.toArray(new String[0]);
     this.catalog = catalog;
     this.clock = clock;
     this.maxPacedWait = maxPacedWait;
@@ -87,6 +92,7 @@ final class ArchiveOutcomes implements RunObserver {
       switch (d.outcome()) {
         case "redirect" -> {
           if (rec.redirect() == AddResult.ADDED) {
+            current[i] = d.redirectTo();
             return;
           }
           done = rec.redirect() == AddResult.KNOWN
@@ -97,14 +103,28 @@ final class ArchiveOutcomes implements RunObserver {
               : fail(i, FailureKind.BAD_URL, "redirect to a URL that is not fetched: "
                   + d.redirectTo(), rec);
         }
-        case "retry" -> {
-          if (isPaced(r) && paced[i] < MAX_PACED_RETRIES) {
+        case "paced" -> {
+          Duration wait = pause(r);
+          if (wait.compareTo(maxPacedWait) > 0) {
+            // Longer than the run waits: this input fails, and so do the others on the same
+            // host, at once and without a request, instead of being asked early.
+            String why = QueueKeys.hostOf(r.url()) + " asked for a pause of " + human(wait)
+                + " (" + d.reason() + "), longer than archive waits (" + human(maxPacedWait)
+                + ")";
+            done = fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status() + ": " + why, rec);
+            finish(i, done);
+            failHost(QueueKeys.hostOf(r.url()), "not fetched: " + why);
+            return;
+          }
+          if (paced[i] < MAX_PACED_RETRIES) {
             // The server paces us: the URL stays queued and is asked again after the wait.
             paced[i]++;
             return;
           }
-          done = fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status(), rec);
+          done = fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status() + ", still pacing after "
+              + MAX_PACED_RETRIES + " waits (" + d.reason() + ")", rec);
         }
+        case "retry" -> done = fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status(), rec);
         default -> {
           Processed p = d.processed();
           done = d.failure() != null
@@ -158,7 +178,7 @@ final class ArchiveOutcomes implements RunObserver {
   }
 
   /** Waits until an input is decided, at most {@code most}. */
-  synchronized void awaitChange(java.time.Duration most) throws InterruptedException {
+  synchronized void awaitChange(Duration most) throws InterruptedException {
     if (remaining > 0) {
       wait(Math.max(1, most.toMillis()));
     }
@@ -196,14 +216,36 @@ final class ArchiveOutcomes implements RunObserver {
     }
   }
 
-  /** A 429 or 503 whose Retry-After asks for a wait the run is willing to sit out. */
-  private boolean isPaced(FetchResponse r) {
-    if (r.status() != 429 && r.status() != 503) {
-      return false;
-    }
+  /** The wait a paced answer's Retry-After asks for. */
+  private Duration pause(FetchResponse r) {
     Instant now = clock.instant();
-    Instant until = RetryAfter.until(r.header("Retry-After"), now).orElse(null);
-    return until != null && !until.isAfter(now.plus(maxPacedWait));
+    Instant until = RetryAfter.until(r.header("Retry-After"), now).orElse(now);
+    return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+  }
+
+  /** Decides, without a request, every input still waiting for {@code host}. */
+  private void failHost(String host, String reason) {
+    if (host == null) {
+      return;
+    }
+    for (int j = 0; j < outcomes.length; j++) {
+      if (outcomes[j] == null && host.equals(QueueKeys.hostOf(current[j]))) {
+        failUnfetched(j, FailureKind.HTTP_STATUS, reason);
+      }
+    }
+  }
+
+  /** A wait as people read it: "90 s", "5 min", "1 h 30 min". */
+  static String human(Duration d) {
+    long s = Math.max(0, d.toSeconds());
+    if (s < 120) {
+      return s + " s";
+    }
+    long min = (s + 30) / 60;
+    if (min < 120) {
+      return min + " min";
+    }
+    return min / 60 + " h" + (min % 60 == 0 ? "" : " " + min % 60 + " min");
   }
 
   private void finish(int i, PageOutcome outcome) {

@@ -232,16 +232,17 @@ final class CrawlWorker implements Runnable {
     String reason = "internal error: " + e;
     String requested = requested(lease);
     p.frontier().transaction(() -> {
-      p.catalog().addFailure(requested, p.clock().instant(), "internal", reason, null);
+      p.catalog().addFailure(requested, p.clock().instant(), FailureKind.INTERNAL.label(), reason,
+          null);
       p.frontier().complete(lease, new Completion(UrlState.FAILED, p.clock().instant(),
           lease.kind(), 0, null, null, null, lease.revisitSeconds(), true, reason),
           p.policy().robotsOnly(Duration.ZERO));
       return null;
     });
-    p.stats().error("internal");
-    log(lease, "failed", 0, lease.kind(), -1, 0, null, "internal", reason);
+    p.stats().error(FailureKind.INTERNAL.label());
+    log(lease, "failed", 0, lease.kind(), -1, 0, null, FailureKind.INTERNAL.label(), reason);
     if (p.observer() != null) {
-      p.observer().failed(lease, FailureKind.EXTRACTION, reason);
+      p.observer().failed(lease, FailureKind.INTERNAL, reason);
     }
   }
 

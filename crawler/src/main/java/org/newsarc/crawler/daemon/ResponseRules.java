@@ -19,7 +19,9 @@ import org.newsarc.crawler.politeness.QueuePolicy;
  * Turns an archived response into a {@link Decision}: the URL's next state and fetch time, the
  * queue's next allowed time, what to record and what to follow. 2xx bodies go through the
  * {@link ResponseProcessor}; 304 counts as unchanged; redirects queue their target as a URL of
- * its own; 429/503 and other 5xx answers pause the queue; other 4xx answers end the URL.
+ * its own; 429/503 and other 5xx answers pause the queue (a 429 or 503 with Retry-After is
+ * pacing, not a failure: nothing is recorded as failed and the URL is asked again after the
+ * wait); other 4xx answers end the URL.
  * Thread-safe.
  */
 final class ResponseRules {
@@ -101,6 +103,13 @@ final class ResponseRules {
     if (status == 429 || status >= 500) {
       QueueUpdate q = policy.overloaded(status, r.header("Retry-After"), r.elapsed(), crawlDelay,
           queueFailures);
+      if (q.outcome() == QueueUpdate.Outcome.NEUTRAL) {
+        // 429 or 503 with a Retry-After: the server paces the crawl. Nothing failed, so no
+        // failure is recorded; the URL is asked again once the wait is over.
+        return new Decision(completion(UrlState.QUEUED, now, lease.kind(), status,
+            lease.revisitSeconds(), false, "HTTP " + status + ", paced"), q, null, null, null,
+            q.reason(), "paced");
+      }
       // Being told to slow down is not the URL's fault: 429 and 503 do not use up attempts.
       boolean counts = status != 429 && status != 503;
       boolean giveUp = counts && lease.attempts() + 1 >= politeness.maxAttempts();

@@ -34,7 +34,9 @@ public enum FailureKind {
   /** The page was archived but no article could be extracted from it. */
   EXTRACTION,
   /** Writing the WARC or the catalog failed. */
-  STORAGE;
+  STORAGE,
+  /** newsarc itself failed on this URL (a bug or a page nobody foresaw); the run went on. */
+  INTERNAL;
 
   /** Lower-case name used in output and in the catalog. */
   public String label() {

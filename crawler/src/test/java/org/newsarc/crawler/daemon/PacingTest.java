@@ -61,6 +61,10 @@ class PacingTest {
       }
       assertEquals(List.of(List.of("0")), CrawlHarness.query(dir,
           "SELECT count(*) FROM frontier_queues WHERE parked_reason IS NOT NULL"), "no park");
+      // Pacing is not a failure: every page was archived in the end, so no row says otherwise.
+      assertEquals(List.of(), CrawlHarness.query(dir, "SELECT url, kind, reason FROM failures"));
+      assertEquals(List.of(List.of("4")), CrawlHarness.query(dir,
+          "SELECT count(*) FROM captures WHERE status = 429"), "each paced answer archived");
     }
   }
 }
