@@ -2,6 +2,9 @@ package org.newsarc.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -45,9 +50,29 @@ public final class ExtractJob {
   public enum Format { PARQUET, JSONL }
 
   private final SparkSession spark;
+  private final Clock clock;
+  private Duration reading = Duration.ZERO;
+  private Duration writing = Duration.ZERO;
 
   public ExtractJob(SparkSession spark) {
+    this(spark, Clock.systemUTC());
+  }
+
+  /** A job whose phases are timed by {@code clock}. */
+  public ExtractJob(SparkSession spark, Clock clock) {
     this.spark = spark;
+    this.clock = clock;
+  }
+
+  /**
+   * How long a run spent reading and extracting every split (revisits resolved across files
+   * included), and numbering, sorting and writing the rows. Immutable.
+   */
+  public record Phases(Duration reading, Duration writing) {}
+
+  /** The phases of the last run (zero before one). */
+  public Phases phases() {
+    return new Phases(reading, writing);
   }
 
   /** What the driver keeps of a split once it is read: counts and problems, no rows. */
@@ -76,6 +101,7 @@ public final class ExtractJob {
   /** Extracts the pages of {@code splits} (in input order, as {@link #plan} gives them). */
   public JobReport runSplits(List<FileSplit> splits, String output, Format format,
       boolean articlesOnly) {
+    Instant begun = clock.instant();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> conf =
         sc.broadcast(new SerializableConfiguration(sc.hadoopConfiguration()));
@@ -89,7 +115,9 @@ public final class ExtractJob {
         .map(s -> FileExtraction.read(s, conf.value().value(), new ArticleExtractor()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     // One job reads every split, all cores at once; the later stages work from the cache.
-    List<SplitSummary> summaries = results.map(r -> summary(r, articlesOnly)).collect();
+    JavaFutureAction<List<SplitSummary>> reads =
+        results.map(r -> summary(r, articlesOnly)).collectAsync();
+    List<SplitSummary> summaries = awaitAfter(reads, () -> prepareSql(spark));
 
     List<FileResult> resolved = summaries.stream().anyMatch(s -> s.pendingRevisits() > 0)
         ? resolveAcrossFiles(sc, results, files, conf) : List.of();
@@ -100,6 +128,8 @@ public final class ExtractJob {
             k -> new ArrayList<>()).add(row);
       }
     }
+    Instant read = clock.instant();
+    reading = Duration.between(begun, read);
     long[] firstId = new long[splits.size()];
     long written = 0;
     for (SplitSummary s : summaries) {
@@ -119,8 +149,7 @@ public final class ExtractJob {
       }
       return out.iterator();
     });
-    Dataset<Row> dataset = spark.createDataFrame(numbered, DatasetColumns.SCHEMA)
-        .orderBy(functions.col("published").asc_nulls_last(), functions.col("id"));
+    Dataset<Row> dataset = sorted(spark.createDataFrame(numbered, DatasetColumns.SCHEMA));
     if (format == Format.PARQUET) {
       dataset.write().mode(SaveMode.ErrorIfExists).parquet(output);
     } else {
@@ -128,7 +157,46 @@ public final class ExtractJob {
           .json(output);
     }
     results.unpersist();
+    writing = Duration.between(read, clock.instant());
     return report(files.size(), summaries, resolved, written);
+  }
+
+  /**
+   * Runs {@code meanwhile} on this thread while {@code job} runs, then waits for the job. A
+   * failure of either cancels the job and is thrown.
+   */
+  private static <T> T awaitAfter(JavaFutureAction<T> job, Runnable meanwhile) {
+    try {
+      meanwhile.run();
+      return job.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the splits were read", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException re ? re
+          : new IllegalStateException("reading the splits failed: " + cause.getMessage(), cause);
+    } finally {
+      if (!job.isDone()) {
+        job.cancel(true);
+      }
+    }
+  }
+
+  /**
+   * Plans the output's query (rows of the dataset's schema sorted as written) over no rows: the
+   * first query of a JVM loads and initialises much of Spark SQL, seconds of work on the driver
+   * alone. Done while the executors read the splits, it no longer leaves them idle between the
+   * reading and the writing.
+   */
+  private static void prepareSql(SparkSession spark) {
+    sorted(spark.createDataFrame(List.<Row>of(), DatasetColumns.SCHEMA))
+        .queryExecution().executedPlan();
+  }
+
+  /** The rows in the order {@code export} writes them. */
+  private static Dataset<Row> sorted(Dataset<Row> rows) {
+    return rows.orderBy(functions.col("published").asc_nulls_last(), functions.col("id"));
   }
 
   /** Extracts the revisits whose payload lies in another file, or another range of theirs. */

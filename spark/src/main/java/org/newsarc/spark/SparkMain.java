@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.newsarc.spark.internal.TaskTimes;
 import org.newsarc.spark.internal.WarcInputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,13 +57,21 @@ public final class SparkMain implements Runnable {
       SparkSession.Builder b = SparkSession.builder().appName("newsarc-spark " + job);
       String given = master != null ? master : System.getProperty("spark.master");
       b.master(given != null ? given : "local[*]");
-      if (given == null || given.startsWith("local")) {
-        // Small local runs: no web UI, and few shuffle partitions instead of 200.
-        b.config("spark.ui.enabled", "false");
-        b.config("spark.sql.shuffle.partitions",
-            String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
+      boolean local = given == null || given.startsWith("local");
+      if (local) {
+        b.config("spark.ui.enabled", "false"); // no web UI for a run on this machine
       }
-      return b.getOrCreate();
+      SparkSession s = b.getOrCreate();
+      if (local) {
+        // Two sorted output partitions per core the master gives (not per core of the machine:
+        // local[1] on two cores has one), each of about the same number of rows, instead of
+        // 200; not merged by adaptive execution, which would make an odd number, so that the
+        // last one is written by one core while the others wait.
+        s.conf().set("spark.sql.shuffle.partitions",
+            String.valueOf(2 * s.sparkContext().defaultParallelism()));
+        s.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+      }
+      return s;
     }
   }
 
@@ -92,9 +101,10 @@ public final class SparkMain implements Runnable {
     @Option(names = "--articles-only", description = "Drop pages judged not to be articles.")
     boolean articlesOnly;
     @Option(names = "--split-size", paramLabel = "SIZE", converter = ByteSize.class,
-        description = {"Cut WARC files larger than this (bytes, or with k, m, g) into ranges of"
-            + " records, one task each, where a CDXJ index gives their offsets.",
-            "Default: about eight splits per core over the input, 4m to 128m."})
+        description = {"Cut WARC files larger than this (bytes, or with k, m, g) into even"
+            + " ranges of records no larger, one task each, where a CDXJ index gives their"
+            + " offsets.",
+            "Default: about sixteen splits per core over the input, 4m to 128m."})
     long splitSize;
     @Option(names = "--index", paramLabel = "CDXJ",
         description = "A collection's CDXJ index (as `newsarc-spark index` writes), for the"
@@ -104,22 +114,37 @@ public final class SparkMain implements Runnable {
     @Override
     public Integer call() throws IOException {
       long begun = System.nanoTime(); // for the person reading the report, not for logic
+      TaskTimes tasks = new TaskTimes();
+      PrintWriter out = spec.commandLine().getOut();
+      JobReport r;
       try (SparkSession s = spark.session("extract")) {
+        s.sparkContext().addSparkListener(tasks);
         long started = System.nanoTime();
         List<String> files = WarcInputs.expand(input, s.sparkContext().hadoopConfiguration());
         ExtractJob job = new ExtractJob(s);
         List<org.newsarc.spark.internal.FileSplit> splits =
             job.plan(files, splitSize, collectionIndex);
-        JobReport r = job.runSplits(splits, output, format, articlesOnly);
-        PrintWriter out = spec.commandLine().getOut();
+        long planned = System.nanoTime();
+        r = job.runSplits(splits, output, format, articlesOnly);
+        long done = System.nanoTime();
         r.print(out, "row(s)");
+        ExtractJob.Phases p = job.phases();
         out.printf("Splits: %d task(s) over %d file(s); Spark started in %.1f s, the job took"
-            + " %.1f s.%n", splits.size(), files.size(), (started - begun) / 1e9,
-            (System.nanoTime() - started) / 1e9);
+            + " %.1f s: planning %.1f s, reading %.1f s, writing %.1f s.%n", splits.size(),
+            files.size(), (started - begun) / 1e9, (done - started) / 1e9,
+            (planned - started) / 1e9, p.reading().toMillis() / 1e3,
+            p.writing().toMillis() / 1e3);
         out.printf("Dataset: %s (%s)%n", output, format.name().toLowerCase(Locale.ROOT));
+        int cores = s.sparkContext().defaultParallelism();
+        // Closing the session delivers every task's metrics to the listener.
+        s.close();
+        double busy = tasks.runSeconds() / (cores * ((done - started) / 1e9));
+        out.printf("Tasks: %d ran %.1f s on %d core(s) (CPU %.1f s, GC %.1f s): the cores were"
+            + " busy with tasks %.0f%% of the job.%n", tasks.tasks(), tasks.runSeconds(), cores,
+            tasks.cpuSeconds(), tasks.gcSeconds(), 100 * busy);
         out.flush();
-        return r.clean() ? 0 : 1;
       }
+      return r.clean() ? 0 : 1;
     }
   }
 

@@ -68,6 +68,31 @@ class RecordRangesTest {
   }
 
   @Test
+  void aFileIsCutIntoRangesOfAboutTheSameSize() throws IOException {
+    long size = Files.size(warc);
+    // Ranges of at most 30 % of the file: four of 25 %, not three of 30 % and a last of 10 %.
+    long share = size / 4;
+    List<FileSplit> splits =
+        new ExtractJob(spark).plan(inputs(warc.getParent()), size * 3 / 10, null);
+    assertEquals(4, splits.size(), splits.toString());
+    // Each cut is at the first record at or after an even share of the file, so no range is
+    // longer than a share and the record that crosses its end, nor shorter by more than that.
+    long longestRecord = 0;
+    long previous = 0;
+    for (long offset : offsets(CdxjIndex.indexFileFor(warc))) {
+      longestRecord = Math.max(longestRecord, offset - previous);
+      previous = offset;
+    }
+    longestRecord = Math.max(longestRecord, size - previous);
+    assertTrue(longestRecord < share / 2, "records small against the shares: " + longestRecord);
+    for (FileSplit s : splits) {
+      long length = Math.min(s.end(), size) - s.start();
+      assertTrue(Math.abs(length - share) <= longestRecord + splits.size(),
+          "range of " + length + " bytes for shares of " + share + ": " + splits);
+    }
+  }
+
+  @Test
   void aFileWithoutAnIndexIsReadWhole() throws IOException {
     Path bare = Files.createDirectories(dir.resolve("bare"));
     Files.copy(warc, bare.resolve(warc.getFileName()));
@@ -138,6 +163,14 @@ class RecordRangesTest {
 
     assertTrue(report.clean(), report.problems().toString());
     Reindexed.assertSameRows(reindexed, Reindexed.normal(Reindexed.readJsonl(out)));
+  }
+
+  /** The record offsets an index gives, in file order. */
+  private static List<Long> offsets(Path index) throws IOException {
+    java.util.regex.Pattern offset = java.util.regex.Pattern.compile("\"offset\": \"?(\\d+)");
+    return Files.readAllLines(index).stream().map(offset::matcher)
+        .filter(java.util.regex.Matcher::find).map(m -> Long.parseLong(m.group(1)))
+        .sorted().toList();
   }
 
   private List<String> inputs(Path folder) throws IOException {

@@ -1,7 +1,8 @@
 package org.newsarc.spark.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,19 +32,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordRanges {
   private static final Logger LOG = LoggerFactory.getLogger(RecordRanges.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
   /** Smallest and largest split size chosen when none is given. */
   static final long MIN_AUTO = 4L << 20;
   static final long MAX_AUTO = 128L << 20;
+  /** Splits per core when the split size is chosen. */
+  static final long SPLITS_PER_CORE = 16;
 
   private RecordRanges() {}
 
   /**
-   * The split size when none is given: about eight splits per core over the whole input, so
-   * that no core waits long on the last one, within 4 MB to 128 MB.
+   * The split size when none is given: about {@value #SPLITS_PER_CORE} splits per core over the
+   * whole input, so that no core waits long on the last one, within 4 MB to 128 MB.
    */
   public static long autoSplitBytes(long totalBytes, int cores) {
-    long share = totalBytes / (8L * Math.max(1, cores));
+    long share = totalBytes / (SPLITS_PER_CORE * Math.max(1, cores));
     return Math.max(MIN_AUTO, Math.min(MAX_AUTO, share));
   }
 
@@ -85,7 +88,11 @@ public final class RecordRanges {
     return splits;
   }
 
-  /** Where to cut {@code path}: record offsets about {@code splitBytes} apart, or none. */
+  /**
+   * Where to cut {@code path}: into as many ranges as {@code splitBytes} fits into its size,
+   * each cut at the first record at or after an even share of the file, so that the ranges are
+   * about the same size (a remainder range would leave one task running alone at the end).
+   */
   private static List<Long> cuts(FileSystem fs, Path path, long size, long splitBytes,
       Map<String, TreeSet<Long>> fromCollection) throws IOException {
     TreeSet<Long> offsets = fromCollection.get(path.getName());
@@ -103,12 +110,14 @@ public final class RecordRanges {
       return List.of();
     }
     List<Long> cuts = new ArrayList<>();
-    long start = 0;
     boolean gzip = path.getName().toLowerCase(Locale.ROOT).endsWith(".gz");
+    long parts = evenParts(size, splitBytes);
     try (FSDataInputStream in = fs.open(path)) {
-      for (long offset : offsets) {
-        if (offset - start < splitBytes || size - offset < splitBytes / 4) {
-          continue; // too close to the last cut, or a last range too small to be worth a task
+      for (long k = 1; k < parts; k++) {
+        Long offset = offsets.ceiling(size / parts * k);
+        long last = cuts.isEmpty() ? 0 : cuts.get(cuts.size() - 1);
+        if (offset == null || offset <= last || offset >= size) {
+          continue; // a record longer than a share: the next cut comes after it
         }
         if (!startsRecord(in, offset, gzip)) {
           LOG.warn("{}: the index gives offset {}, where no record starts; reading the file"
@@ -116,10 +125,14 @@ public final class RecordRanges {
           return List.of();
         }
         cuts.add(offset);
-        start = offset;
       }
     }
     return cuts;
+  }
+
+  /** How many even ranges, none larger than {@code splitBytes}, a file of {@code size} makes. */
+  static long evenParts(long size, long splitBytes) {
+    return Math.max(1, (size + splitBytes - 1) / splitBytes);
   }
 
   /** True when a gzip member (gzip files) or a WARC record line (plain files) starts here. */
@@ -156,14 +169,28 @@ public final class RecordRanges {
         if (line.isBlank() || brace <= 0) {
           continue;
         }
-        try {
-          JsonNode fields = JSON.readTree(line.substring(brace));
-          String file = fields.path("filename").asText("");
-          JsonNode offset = fields.get("offset");
+        try (JsonParser fields = JSON.createParser(line.substring(brace))) {
+          String file = "";
+          String offset = null;
+          // Only the two top-level fields are wanted: a token stream, not a tree per line.
+          if (fields.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("no JSON object");
+          }
+          while (fields.nextToken() == JsonToken.FIELD_NAME) {
+            String name = fields.currentName();
+            JsonToken value = fields.nextToken();
+            if (value.isStructStart()) {
+              fields.skipChildren();
+            } else if (name.equals("filename")) {
+              file = fields.getValueAsString("");
+            } else if (name.equals("offset")) {
+              offset = fields.getValueAsString();
+            }
+          }
           if (file.isEmpty() || offset == null || (onlyFile != null && !onlyFile.equals(file))) {
             continue;
           }
-          offsets.computeIfAbsent(file, k -> new TreeSet<>()).add(Long.parseLong(offset.asText()));
+          offsets.computeIfAbsent(file, k -> new TreeSet<>()).add(Long.parseLong(offset));
         } catch (IOException | NumberFormatException e) {
           throw new IOException(index + " line " + lineNumber + " is not a CDXJ line with an"
               + " offset: " + e.getMessage(), e);
