@@ -28,7 +28,7 @@ cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true
 trap cleanup EXIT
 
 ./newsarc --version >/dev/null   # builds the jar when needed
-NEWSARC=$ROOT/newsarc
+NEWSARC=${NEWSARC:-$ROOT/newsarc}   # another launcher, e.g. an older build, to compare
 export NEWSARC_JAVA_OPTS=${JAVA_OPTS:-}
 
 # 1. Pages: HOSTS × PAGES files from the eval corpora, one folder per address.
