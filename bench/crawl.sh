@@ -27,8 +27,8 @@ SERVER_PID=
 cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
-./newsarc --version >/dev/null   # builds the jar when needed
 NEWSARC=${NEWSARC:-$ROOT/newsarc}   # another launcher, e.g. an older build, to compare
+"$NEWSARC" --version >/dev/null   # builds the jar when needed
 export NEWSARC_JAVA_OPTS=${JAVA_OPTS:-}
 
 # 1. Pages: HOSTS × PAGES files from the eval corpora, one folder per address.
