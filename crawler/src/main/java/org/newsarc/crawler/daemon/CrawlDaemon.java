@@ -296,8 +296,10 @@ public final class CrawlDaemon implements Closeable {
   }
 
   /**
-   * One bounded run: fetches and archives each of {@code urls} (depth 0: nothing else is
-   * discovered) with the configured workers, different hosts in parallel, each host at the
+   * One bounded run: fetches and archives each of {@code urls} (and, when the configured
+   * scope's max depth is above 0, the pages they link to on their own site up to that many
+   * link hops, each once, reported after the inputs as discovered; see {@link RunLinks}) with
+   * the configured workers, different hosts in parallel, each host at the
    * configured pace; hands each outcome to {@code listener} as it is known and returns them in
    * input order. A URL given twice is fetched twice. The first run of a daemon reconciles the
    * WARC files with the catalog first, as a crawl does at start.
@@ -315,7 +317,9 @@ public final class CrawlDaemon implements Closeable {
       reconciled = true;
     }
     frontier.clearRun();
-    ArchiveOutcomes outcomes = new ArchiveOutcomes(urls, catalog, clock, MAX_PACED_WAIT,
+    RunLinks links = config.scope().maxDepth() > 0 ? new RunLinks(urls) : null;
+    admission.followLinks(links);
+    ArchiveOutcomes outcomes = new ArchiveOutcomes(urls, links, catalog, clock, MAX_PACED_WAIT,
         fetcher.options().addresses(), listener::finished);
     for (int i = 0; i < urls.size(); i++) {
       String url = urls.get(i);
@@ -331,7 +335,9 @@ public final class CrawlDaemon implements Closeable {
     CrawlWorker.Parts parts = new CrawlWorker.Parts(frontier, catalog, fetcher, robots, warcs,
         recorder, admission, policy, stats, null, stop, clock, sleeper, false, 1, outcomes);
     List<Thread> workers = new ArrayList<>();
-    int n = Math.min(config.politeness().workers(), Math.max(1, outcomes.remaining()));
+    // Links followed may bring more hosts than the inputs name.
+    int n = links != null ? config.politeness().workers()
+        : Math.min(config.politeness().workers(), Math.max(1, outcomes.remaining()));
     for (int i = 0; i < n && outcomes.remaining() > 0; i++) {
       Thread t = new Thread(new CrawlWorker(parts), "newsarc-archive-" + i);
       t.start();
