@@ -321,13 +321,27 @@ public final class CrawlDaemon implements Closeable {
     admission.followLinks(links);
     ArchiveOutcomes outcomes = new ArchiveOutcomes(urls, links, catalog, clock, MAX_PACED_WAIT,
         fetcher.options().addresses(), listener::finished);
+    // All inputs are queued in one transaction (one commit, not one per URL); the ones that
+    // cannot be are reported after it, so that no outcome is decided under the catalog's lock.
+    boolean full = warcs.diskFull();
+    List<Boolean> queued = frontier.transaction(() -> {
+      List<Boolean> added = new ArrayList<>(urls.size());
+      for (int i = 0; i < urls.size(); i++) {
+        String url = urls.get(i);
+        added.add(!full && isHttpUrl(url) && admission.seed(url, i) == AddResult.ADDED);
+      }
+      return added;
+    });
     for (int i = 0; i < urls.size(); i++) {
       String url = urls.get(i);
-      if (warcs.diskFull()) {
+      if (queued.get(i)) {
+        continue;
+      }
+      if (full) {
         outcomes.failUnfetched(i, FailureKind.STORAGE, DISK_FULL);
       } else if (!isHttpUrl(url)) {
         outcomes.failUnfetched(i, FailureKind.BAD_URL, "not an absolute http(s) URL: " + url);
-      } else if (admission.seed(url, i) != AddResult.ADDED) {
+      } else {
         outcomes.failUnfetched(i, FailureKind.BAD_URL, "not a URL that can be fetched: " + url);
       }
     }
