@@ -7,7 +7,9 @@
 #   `archive --no-extract` (delay 0) and `wget --warc-file` over the crawl's URL list.
 # Usage: bench/crawl.sh [EVAL_DIR]
 #   env: HOSTS=100 PAGES=40 WORKERS=32 ARCHIVE_URLS=1000 PORT=18080 JAVA_OPTS= KEEP=1 (keep files)
-#        PROFILE=1 (record the crawl with JFR and print where its CPU samples fall)
+#        PROFILE=1 (record the crawl and the --no-extract archive with JFR and print where their
+#        CPU samples fall)  STEPS="noextract wget" (run only the named steps of crawl, extract,
+#        archive, noextract, wget; all by default)
 # Every newsarc run goes through the ./newsarc launcher, so its JVM defaults (heap bound,
 # collector) are what is measured; JAVA_OPTS are added to them (NEWSARC_JAVA_OPTS).
 set -euo pipefail
@@ -25,8 +27,8 @@ SERVER_PID=
 cleanup() { if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
-./newsarc --version >/dev/null   # builds the jar when needed
-NEWSARC=$ROOT/newsarc
+NEWSARC=${NEWSARC:-$ROOT/newsarc}   # another launcher, e.g. an older build, to compare
+"$NEWSARC" --version >/dev/null   # builds the jar when needed
 export NEWSARC_JAVA_OPTS=${JAVA_OPTS:-}
 
 # 1. Pages: HOSTS × PAGES files from the eval corpora, one folder per address.
@@ -90,6 +92,9 @@ fi
 for i in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/index.html" >/dev/null 2>&1 && break; sleep 0.1; done
 echo "server: $SERVER on 0.0.0.0:$PORT"
 
+# step NAME: whether step NAME is to run (STEPS names some, or is empty for all).
+step() { [ -z "${STEPS:-}" ] || [[ " $STEPS " == *" $1 "* ]]; }
+
 # measure LABEL COUNT CMD...: wall, CPU (user+sys) and peak RSS of CMD.
 measure() {
   local label=$1 count=$2; shift 2
@@ -103,6 +108,7 @@ measure() {
 }
 
 # 3. The crawl.
+if step crawl; then
 mkdir -p "$WORK/crawl"
 cat > "$WORK/crawl/crawl.yaml" <<YAML
 identity:
@@ -136,27 +142,43 @@ if [ -n "${PROFILE:-}" ]; then
   echo "    crawl CPU samples by where they fall (JFR, $WORK/crawl.jfr):"
   { jfr print --stack-depth 64 --events jdk.ExecutionSample "$WORK/crawl.jfr" | bench/jfr-where.awk | head -n 20 | sed "s/^/      /"; } || true
 fi
+fi
 
 # 4. Extraction only, on the same files.
-measure extract $((HOSTS * PAGES)) "$NEWSARC" extract --manifest "$WORK/manifest.tsv"
+step extract && measure extract $((HOSTS * PAGES)) "$NEWSARC" extract --manifest "$WORK/manifest.tsv"
 
 # 5. archive -i with the default delay over ARCHIVE_URLS URLs spread over all hosts.
 awk -v n="$PAGES" -v h="$HOSTS" -v want="$ARCHIVE_URLS" '{ a[NR-1]=$0 } END {
   per = int((want + h - 1) / h); c = 0
   for (p = 0; p < per && c < want; p++) for (i = 0; i < h && c < want; i++) { print a[i*n+p]; c++ } }' \
   "$WORK/urls.txt" > "$WORK/archive-urls.txt"
+if step archive; then
 measure archive "$(wc -l < "$WORK/archive-urls.txt")" "$NEWSARC" archive --out "$WORK/archive" -i "$WORK/archive-urls.txt" --contact https://example.org/newsarc-bench --allow-addresses 127.0.0.0/8
 echo "    archive: $(grep -m1 '^Archived' "$WORK/out.archive" || tail -1 "$WORK/err.archive")"
+fi
 
 # 6. archive --no-extract over the crawl's URL list, delay 0: fetch + WARC + catalog only.
-measure noextract $((HOSTS * PAGES)) "$NEWSARC" archive --out "$WORK/noextract" -i "$WORK/urls.txt" --delay 0 --workers "$WORKERS" --no-extract --contact https://example.org/newsarc-bench --allow-addresses 127.0.0.0/8
+if step noextract; then
+NOEXTRACT_OPTS=${JAVA_OPTS:-}
+[ -z "${PROFILE:-}" ] || NOEXTRACT_OPTS="$NOEXTRACT_OPTS -XX:StartFlightRecording=filename=$WORK/noextract.jfr,settings=profile"
+NEWSARC_JAVA_OPTS="$NOEXTRACT_OPTS" measure noextract $((HOSTS * PAGES)) "$NEWSARC" archive --out "$WORK/noextract" -i "$WORK/urls.txt" --delay 0 --workers "$WORKERS" --no-extract --contact https://example.org/newsarc-bench --allow-addresses 127.0.0.0/8
+
+if [ -n "${PROFILE:-}" ]; then
+  echo "    archive --no-extract CPU samples by where they fall (JFR, $WORK/noextract.jfr):"
+  { jfr print --stack-depth 64 --events jdk.ExecutionSample "$WORK/noextract.jfr" | bench/jfr-where.awk | head -n 20 | sed "s/^/      /"; } || true
+fi
+fi
 
 # 7. wget --warc-file over the crawl's URL list (fetch and WARC only, no extraction).
 mkdir -p "$WORK/wget"
-measure wget $((HOSTS * PAGES)) wget -q -e robots=off --delete-after -P "$WORK/wget" --warc-file="$WORK/wget/bench" -i "$WORK/urls.txt"
+step wget && measure wget $((HOSTS * PAGES)) wget -q -e robots=off --delete-after -P "$WORK/wget" --warc-file="$WORK/wget/bench" -i "$WORK/urls.txt"
 
 echo
+if step noextract && step wget; then
 printf 'archive --no-extract pages/s : wget pages/s = %.2f (goal >= 2)\n' "$(echo "$WALL_wget / $WALL_noextract" | bc -l)"
+fi
+if step crawl && step extract; then
 printf 'crawl CPU/page : extract CPU/page = %.2f (goal <= 1.5)\n' "$(echo "($CPU_crawl / ($HOSTS * $PAGES + $HOSTS)) / ($CPU_extract / ($HOSTS * $PAGES))" | bc -l)"
 printf 'crawl pages/s : extract pages/s  = %.2f (goal >= 0.75)\n' "$(echo "(($HOSTS * $PAGES + $HOSTS) / $WALL_crawl) / (($HOSTS * $PAGES) / $WALL_extract)" | bc -l)"
+fi
 [ -n "${KEEP:-}" ] && echo "work folder kept: $WORK"

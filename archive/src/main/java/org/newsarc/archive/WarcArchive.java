@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +249,12 @@ public final class WarcArchive implements Closeable {
     b.date(date);
     for (Map.Entry<String, List<String>> field : record.headers().map().entrySet()) {
       if (field.getKey().equalsIgnoreCase("Content-Length")) {
+        continue;
+      }
+      if (field.getKey().equalsIgnoreCase("WARC-Date")) {
+        // The index keeps whole seconds, and jwarc parses this field back for each line:
+        // without a fraction, that parse skips its slow decimal path.
+        b.setHeader(field.getKey(), date.truncatedTo(ChronoUnit.SECONDS).toString());
         continue;
       }
       boolean first = true;

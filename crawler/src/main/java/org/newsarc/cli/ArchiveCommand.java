@@ -40,10 +40,16 @@ import picocli.CommandLine.Spec;
             + " another order than the input; the summary and --json keep input order."
             + " On a terminal, stderr shows done/total, rate and ETA.",
         "It runs the engine of 'newsarc crawl' over just these URLs (nothing else is"
-            + " discovered); each is fetched again on every run. Running it again on the same"
-            + " DIR adds a new WARC file and new rows.",
-        "Exit code: 0 when every URL was archived, 1 when some failed, 2 on usage errors,"
-            + " 3 when the disk filled up."},
+            + " discovered unless --follow-links is given); each is fetched again on every run."
+            + " Running it again on the same DIR adds a new WARC file and new rows.",
+        "With --follow-links N, the pages these link to are archived too, up to N link hops,"
+            + " on the same site as the input they descend from (its host, or the host it"
+            + " redirected to; www. ignored), each URL once per run, with the same robots.txt"
+            + " and delays. Their lines come after or among the inputs', marked with the input"
+            + " they came from.",
+        "Exit code: 0 when every URL given was archived, 1 when some failed, 2 on usage"
+            + " errors, 3 when the disk filled up. Pages found by --follow-links are reported"
+            + " but do not change the exit code, except a full disk."},
     footer = {"", "Examples:",
         "  newsarc archive https://example.org/news/2024/05/story.html",
         "  newsarc archive --out my-archive -i urls.txt --contact mailto:me@example.org",
@@ -75,6 +81,15 @@ public final class ArchiveCommand implements Callable<Integer> {
       description = "Archive (WARC and catalog) without extracting articles; run"
           + " 'newsarc reindex' later to fill them in.")
   boolean noExtract;
+
+  @Option(names = "--follow-links", paramLabel = "N", defaultValue = "0",
+      description = "Also archive the pages linked from the given ones, up to N link hops"
+          + " away, on the same site (default: ${DEFAULT-VALUE}, none; at most "
+          + MAX_FOLLOW_LINKS + ").")
+  int followLinks;
+
+  /** The deepest --follow-links accepted: each hop can multiply the pages by hundreds. */
+  static final int MAX_FOLLOW_LINKS = 5;
 
   @Option(names = "--workers", paramLabel = "N", defaultValue = "8",
       description = "Hosts fetched in parallel; each host still gets one request at a time"
@@ -136,6 +151,15 @@ public final class ArchiveCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--workers must be between 1 and 256, not " + workers);
     }
+    if (followLinks < 0 || followLinks > MAX_FOLLOW_LINKS) {
+      throw new ParameterException(spec.commandLine(),
+          "--follow-links must be between 0 and " + MAX_FOLLOW_LINKS + ", not " + followLinks);
+    }
+    if (followLinks > 0 && noExtract) {
+      // Links are read while a page is parsed for its article, which --no-extract skips.
+      throw new ParameterException(spec.commandLine(), "--follow-links needs the pages parsed:"
+          + " it cannot be combined with --no-extract");
+    }
     if (warcGzipLevel < 1 || warcGzipLevel > 9) {
       throw new ParameterException(spec.commandLine(),
           "--warc-gzip-level must be between 1 and 9, not " + warcGzipLevel);
@@ -164,7 +188,7 @@ public final class ArchiveCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     try (ArchiveSession session = ArchiveSession.open(out, fetch, delay, warc, workers,
-        !noExtract, Clock.systemUTC(), Sleeper.SYSTEM)) {
+        !noExtract, followLinks, Clock.systemUTC(), Sleeper.SYSTEM)) {
       // An IDN host goes out in punycode; a URL that is not one is left for the archiver to
       // report as bad-url.
       List<String> ascii = new ArrayList<>(all.size());
@@ -185,7 +209,10 @@ public final class ArchiveCommand implements Callable<Integer> {
           stdout.println(OutcomeReport.line(outcome));
         }
         stdout.flush();
-        progress.step(outcome.ok());
+        if (!outcome.discovered()) {
+          // The display counts the URLs given; pages found on the way are extra.
+          progress.step(outcome.ok());
+        }
       });
       progress.clear();
       outcomes.forEach(report::add);

@@ -27,8 +27,21 @@ final class OutcomeReport {
     return outcomes;
   }
 
+  /** Inputs that failed: what the exit code counts (discovered pages are not counted). */
   int failures() {
-    return (int) outcomes.stream().filter(o -> !o.ok()).count();
+    return (int) outcomes.stream().filter(o -> !o.ok() && !o.discovered()).count();
+  }
+
+  private int inputs() {
+    return (int) outcomes.stream().filter(o -> !o.discovered()).count();
+  }
+
+  private int discovered() {
+    return outcomes.size() - inputs();
+  }
+
+  private int discoveredFailures() {
+    return (int) outcomes.stream().filter(o -> !o.ok() && o.discovered()).count();
   }
 
   static String line(PageOutcome o) {
@@ -52,20 +65,29 @@ final class OutcomeReport {
         sb.append(" (archived)");
       }
     }
+    if (o.discovered()) {
+      sb.append("  [link ").append(o.discovery().depth()).append(" of ")
+          .append(o.discovery().input()).append(", found on ").append(o.discovery().foundOn())
+          .append(']');
+    }
     return sb.toString();
   }
 
   void printSummary(PrintWriter out, ArchiveSession session) {
     int failed = failures();
-    out.printf("%nArchived %d of %d URL(s); %d failed.%n", outcomes.size() - failed,
-        outcomes.size(), failed);
+    out.printf("%nArchived %d of %d URL(s); %d failed.%n", inputs() - failed, inputs(), failed);
+    if (discovered() > 0) {
+      out.printf("Followed links: %d more page(s) archived, %d failed.%n",
+          discovered() - discoveredFailures(), discoveredFailures());
+    }
     out.printf("WARC files: %s%nCatalog:    %s%n", session.warcDirectory(),
         session.catalogFile());
-    if (failed > 0) {
+    if (failed + discoveredFailures() > 0) {
       out.println("Failures:");
       for (PageOutcome o : outcomes) {
         if (!o.ok()) {
-          out.printf("  %s  %s: %s%n", o.requestedUrl(), o.failure().label(), o.reason());
+          out.printf("  %s  %s: %s%s%n", o.requestedUrl(), o.failure().label(), o.reason(),
+              o.discovered() ? " (linked from " + o.discovery().foundOn() + ")" : "");
         }
       }
     }
@@ -76,8 +98,10 @@ final class OutcomeReport {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("warc_dir", session.warcDirectory().toString());
     doc.put("catalog", session.catalogFile().toString());
-    doc.put("archived", outcomes.size() - failures());
+    doc.put("archived", inputs() - failures());
     doc.put("failed", failures());
+    doc.put("discovered_archived", discovered() - discoveredFailures());
+    doc.put("discovered_failed", discoveredFailures());
     List<Object> results = new ArrayList<>();
     for (PageOutcome o : outcomes) {
       results.add(result(o));
@@ -111,6 +135,15 @@ final class OutcomeReport {
           "capture_id", h.captureId()));
     }
     r.put("hops", hops);
+    Map<String, Object> found = null;
+    if (o.discovered()) {
+      found = new LinkedHashMap<>();
+      found.put("input", o.discovery().input());
+      found.put("input_index", o.discovery().inputIndex());
+      found.put("found_on", o.discovery().foundOn());
+      found.put("depth", o.discovery().depth());
+    }
+    r.put("discovered", found);
     return r;
   }
 }

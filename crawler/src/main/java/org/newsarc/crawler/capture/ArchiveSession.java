@@ -73,8 +73,22 @@ public final class ArchiveSession implements Closeable {
   public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
       WarcOptions warcOptions, int workers, boolean extract, Clock clock, Sleeper sleeper)
       throws IOException {
-    CrawlDaemon engine = CrawlDaemon.openRun(config(fetchOptions, delay, workers), fetchOptions,
-        out, warcOptions, extract, clock, sleeper);
+    return open(out, fetchOptions, delay, warcOptions, workers, extract, 0, clock, sleeper);
+  }
+
+  /**
+   * As above, also archiving the pages the given ones link to, up to {@code followLinks} link
+   * hops away (0: none), on the site of the input they descend from (the input's host or the
+   * host its redirects end on, a leading {@code www.} ignored), each URL once per run.
+   */
+  public static ArchiveSession open(Path out, FetchOptions fetchOptions, Duration delay,
+      WarcOptions warcOptions, int workers, boolean extract, int followLinks, Clock clock,
+      Sleeper sleeper) throws IOException {
+    if (followLinks < 0) {
+      throw new IllegalArgumentException("followLinks must be 0 or more: " + followLinks);
+    }
+    CrawlDaemon engine = CrawlDaemon.openRun(config(fetchOptions, delay, workers, followLinks),
+        fetchOptions, out, warcOptions, extract, clock, sleeper);
     ArchiveSession session = new ArchiveSession(out, engine);
     // Ctrl-C or SIGTERM: finish the record being written and close the WARC file properly.
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
@@ -83,19 +97,20 @@ public final class ArchiveSession implements Closeable {
 
   /**
    * The engine's configuration for one-shot archiving: any host a given URL or its redirects
-   * lead to, nothing discovered (depth 0), one try per URL, and politeness in the crawl's
+   * lead to, links followed up to {@code followLinks} hops (0: nothing discovered; which links
+   * stay on an input's site is the run's own rule), one try per URL, and politeness in the crawl's
    * terms: {@code delay} between two requests to a host, no response-time factor, Crawl-delay
    * up to {@link #MAX_CRAWL_DELAY}, a Retry-After of up to {@link CrawlDaemon#MAX_PACED_WAIT}
    * waited for (a longer one fails the inputs on its host at once, and the host is held for the
-   * whole pause, up to the crawl's one-hour cap, so no request goes early), and one delay (plus up to half of it at random) of back-off after a 5xx answer or a failed
-   * connection. Links are still read from each page, for its metadata record.
+   * whole pause, up to the crawl's one-hour cap, so no request goes early), and one delay
+   * (plus up to half of it at random) of back-off after a 5xx answer or a failed connection. Links are still read from each page, for its metadata record.
    */
-  static CrawlConfig config(FetchOptions fetch, Duration delay, int workers) {
+  static CrawlConfig config(FetchOptions fetch, Duration delay, int workers, int followLinks) {
     Duration cap = delay.compareTo(Duration.ofMinutes(1)) > 0 ? delay : Duration.ofMinutes(1);
     PolitenessConfig politeness = new PolitenessConfig("host", workers, 1, delay, 0.0,
         MAX_CRAWL_DELAY, Duration.ofHours(1), delay, cap, null, null, 1);
-    ScopeConfig scope = new ScopeConfig(false, null, null, null, null, null, null, 0, null, null,
-        null);
+    ScopeConfig scope = new ScopeConfig(false, null, null, null, null, null, null, followLinks,
+        null, null, null);
     DiscoveryConfig discovery = new DiscoveryConfig(false, false, true, true);
     FetchConfig fetchConfig = new FetchConfig(null, null, null, fetch.maxBodyBytes(),
         MAX_REDIRECTS, null);

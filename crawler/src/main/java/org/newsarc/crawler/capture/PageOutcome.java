@@ -17,6 +17,7 @@ import org.newsarc.extractor.Article;
  * @param failure why the URL failed, or null on success
  * @param reason a human-readable explanation of the failure, or null
  * @param finalResponse the last response fetched, or null; not part of any stored state
+ * @param discovery where a page found by following links came from; null for a URL asked for
  */
 public record PageOutcome(
     String requestedUrl,
@@ -25,10 +26,32 @@ public record PageOutcome(
     long articleId,
     FailureKind failure,
     String reason,
-    FetchResponse finalResponse) {
+    FetchResponse finalResponse,
+    Discovery discovery) {
+
+  /**
+   * Where a page that {@code archive --follow-links} found came from.
+   *
+   * @param inputIndex the position of the input it descends from, counting from 0
+   * @param input the input it descends from
+   * @param foundOn the page that links to it
+   * @param depth link hops from the input, 1 for a link of the input's page
+   */
+  public record Discovery(int inputIndex, String input, String foundOn, int depth) {}
 
   public PageOutcome {
     hops = List.copyOf(hops);
+  }
+
+  /** The outcome of a URL asked for. */
+  public PageOutcome(String requestedUrl, List<Hop> hops, Article article, long articleId,
+      FailureKind failure, String reason, FetchResponse finalResponse) {
+    this(requestedUrl, hops, article, articleId, failure, reason, finalResponse, null);
+  }
+
+  /** Whether this page was found by following links rather than asked for. */
+  public boolean discovered() {
+    return discovery != null;
   }
 
   public boolean ok() {

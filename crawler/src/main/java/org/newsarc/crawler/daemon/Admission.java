@@ -39,6 +39,7 @@ public final class Admission {
   private final MetadataStore metadata = new MetadataStore();
   private final Clock clock;
   private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
+  private volatile RunLinks runLinks;
 
   public Admission(Frontier frontier, Scope scope, ScopeConfig limits, UrlNormalizer normalizer,
       QueueKeys queues, Clock clock) {
@@ -48,6 +49,14 @@ public final class Admission {
     this.normalizer = normalizer;
     this.queues = queues;
     this.clock = clock;
+  }
+
+  /**
+   * Follows links within a bounded run as {@code links} says (which pages a link leads to, and
+   * the origin each gets), or, with null, lets no link of a run-scoped input in.
+   */
+  void followLinks(RunLinks links) {
+    this.runLinks = links;
   }
 
   /** Offers a seed; seeds skip the scope rules and the per-queue limits. */
@@ -64,6 +73,10 @@ public final class Admission {
     if (n == null || queues.queueOf(n) == null) {
       count("bad-url");
       return AddResult.KNOWN;
+    }
+    RunLinks links = runLinks;
+    if (links != null && origin >= 0) {
+      links.input((int) origin, n);
     }
     // A seed already known keeps its schedule: a restart must not refetch what is up to date.
     return frontier.add(new Candidate(n, queues.queueOf(n), 0, null, UrlKind.PAGE, SEED,
@@ -102,6 +115,18 @@ public final class Admission {
       count(verdict.reason());
       return null;
     }
+    RunLinks links = runLinks;
+    boolean link = origin >= 0 && !seed && redirects == 0;
+    if (link) {
+      // A link of a bounded run's page: a page of its own in the run, or not fetched at all.
+      long claimed = links == null ? RunLinks.OFF_SITE : links.claim(origin, n, foundOn);
+      if (claimed < 0) {
+        count(claimed == RunLinks.SEEN ? "run:seen" : "run:off-site");
+        return null;
+      }
+      origin = claimed;
+    }
+    long own = origin;
     int priority = d.kind() == UrlKind.FEED || d.kind() == UrlKind.SITEMAP ? FEED_OR_SITEMAP
         : d.metadata() != null && d.metadata().published() != null ? NEWS_ENTRY : LINK;
     Candidate c = new Candidate(n, queues.queueOf(n), depth, foundOn, d.kind(),
@@ -109,6 +134,9 @@ public final class Admission {
     return frontier.transaction(() -> {
       AddResult r = frontier.add(c, limits.maxPagesPerHost(),
           limits.traps().maxQueryVariantsPerPath());
+      if (link && r != AddResult.ADDED) {
+        links.drop(own);
+      }
       if (r == AddResult.QUEUE_FULL) {
         count("max-pages-per-host");
       } else if (r == AddResult.TOO_MANY_VARIANTS) {

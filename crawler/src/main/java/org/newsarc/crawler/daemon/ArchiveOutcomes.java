@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.newsarc.archive.Catalog;
 import org.newsarc.crawler.capture.Hop;
 import org.newsarc.crawler.capture.PageOutcome;
@@ -22,7 +23,9 @@ import org.newsarc.crawler.politeness.RetryAfter;
  * Maps what the engine does with each frontier URL back to the inputs of a bounded run: every
  * URL carries its input's index as its origin, so redirects (frontier URLs of their own) and
  * paced answers add hops to the input's chain until a final answer gives its
- * {@link PageOutcome}. Thread-safe: one lock over all inputs.
+ * {@link PageOutcome}. Pages found by following links ({@link RunLinks}) have origins of their
+ * own after the inputs' and get outcomes of their own, marked as discovered. Thread-safe: one
+ * lock over all inputs; {@link RunLinks} is asked under it, never the other way round.
  */
 final class ArchiveOutcomes implements RunObserver {
   /** Times one input is asked again after a 429 or 503 with Retry-After. */
@@ -34,47 +37,68 @@ final class ArchiveOutcomes implements RunObserver {
   }
 
   private final List<String> inputs;
-  private final PageOutcome[] outcomes;
-  private final List<List<Hop>> hops;
-  private final int[] paced;
-  /** The URL each input is at now: the input, or the redirect target it was sent on to. */
-  private final String[] current;
+  private final RunLinks links;
+  private final Map<Integer, PageOutcome> outcomes = new HashMap<>();
+  private final Map<Integer, List<Hop>> hops = new HashMap<>();
+  private final Map<Integer, Integer> paced = new HashMap<>();
+  /** Where an input or page is now, when a redirect sent it on from the URL asked for. */
+  private final Map<Integer, String> current = new HashMap<>();
   private final Catalog catalog;
   private final Clock clock;
   private final Duration maxPacedWait;
   private final Listener listener;
   private final AddressPolicy addresses;
-  private int remaining;
 
+  /** As below, with no link following. */
   ArchiveOutcomes(List<String> inputs, Catalog catalog, Clock clock,
+      Duration maxPacedWait, AddressPolicy addresses, Listener listener) {
+    this(inputs, null, catalog, clock, maxPacedWait, addresses, listener);
+  }
+
+  /** @param links the pages discovered by following links, or null when none are followed */
+  ArchiveOutcomes(List<String> inputs, RunLinks links, Catalog catalog, Clock clock,
       Duration maxPacedWait, AddressPolicy addresses, Listener listener) {
     this.addresses = addresses;
     this.inputs = List.copyOf(inputs);
-    this.outcomes = new PageOutcome[inputs.size()];
-    this.hops = new ArrayList<>(inputs.size());
-    inputs.forEach(u -> hops.add(new ArrayList<>()));
-    this.paced = new int[inputs.size()];
-    this.current = this.inputs.toArray(new String[0]);
+    this.links = links;
     this.catalog = catalog;
     this.clock = clock;
     this.maxPacedWait = maxPacedWait;
     this.listener = listener;
-    this.remaining = inputs.size();
   }
 
   @Override
   public synchronized boolean wanted(Lease lease) {
-    return lease.origin() >= 0 && lease.origin() < outcomes.length
-        && outcomes[(int) lease.origin()] == null;
+    return known(lease.origin()) && !outcomes.containsKey((int) lease.origin());
   }
 
   @Override
   public synchronized CaptureRecorder.Chain chain(Lease lease) {
-    if (lease.origin() < 0 || lease.origin() >= outcomes.length) {
+    if (!known(lease.origin())) {
       return CaptureRecorder.Chain.of(lease);
     }
     int i = (int) lease.origin();
-    return new CaptureRecorder.Chain(inputs.get(i), hops.get(i).stream().map(Hop::url).toList());
+    return new CaptureRecorder.Chain(requested(i), hops(i).stream().map(Hop::url).toList());
+  }
+
+  /** Whether {@code origin} is an input or a discovered page of this run. */
+  private boolean known(long origin) {
+    return origin >= 0 && (origin < inputs.size() || links != null && links.live(origin));
+  }
+
+  /** The URL asked for by input {@code i}, or discovered page {@code i}'s URL. */
+  private String requested(int i) {
+    return i < inputs.size() ? inputs.get(i) : links.url(i);
+  }
+
+  private List<Hop> hops(int i) {
+    return hops.computeIfAbsent(i, k -> new ArrayList<>());
+  }
+
+  private PageOutcome outcome(int i, List<Hop> chain, org.newsarc.extractor.Article article,
+      long articleId, FailureKind kind, String reason) {
+    return new PageOutcome(requested(i), chain, article, articleId, kind, reason, null,
+        i < inputs.size() ? null : links.discovery(i));
   }
 
   @Override
@@ -85,14 +109,13 @@ final class ArchiveOutcomes implements RunObserver {
         return;
       }
       int i = (int) lease.origin();
-      List<Hop> chain = hops.get(i);
+      List<Hop> chain = hops(i);
       chain.add(new Hop(r.url(), r.status(), rec.captureId(), rec.warcFile()));
       Decision d = rec.decision();
-      String input = inputs.get(i);
       switch (d.outcome()) {
         case "redirect" -> {
           if (rec.redirect() == AddResult.ADDED) {
-            current[i] = d.redirectTo();
+            current.put(i, d.redirectTo());
             return;
           }
           done = rec.redirect() == AddResult.KNOWN
@@ -108,17 +131,16 @@ final class ArchiveOutcomes implements RunObserver {
           if (wait.compareTo(maxPacedWait) > 0) {
             // Longer than the run waits: this input fails, and so do the others on the same
             // host, at once and without a request, instead of being asked early.
-            String why = QueueKeys.hostOf(r.url()) + " asked for a pause of " + human(wait)
-                + " (" + d.reason() + "), longer than archive waits (" + human(maxPacedWait)
-                + ")";
-            done = fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status() + ": " + why, rec);
-            finish(i, done);
-            failHost(QueueKeys.hostOf(r.url()), "not fetched: " + why);
+            String host = QueueKeys.hostOf(r.url());
+            String why = host + " asked for a pause of " + human(wait) + " (" + d.reason()
+                + "), longer than archive waits (" + human(maxPacedWait) + ")";
+            finish(i, fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status() + ": " + why, rec));
+            failHost(host, "not fetched: " + why);
             return;
           }
-          if (paced[i] < MAX_PACED_RETRIES) {
+          if (paced.getOrDefault(i, 0) < MAX_PACED_RETRIES) {
             // The server paces us: the URL stays queued and is asked again after the wait.
-            paced[i]++;
+            paced.merge(i, 1, Integer::sum);
             return;
           }
           done = fail(i, FailureKind.HTTP_STATUS, "HTTP " + r.status() + ", still pacing after "
@@ -128,9 +150,8 @@ final class ArchiveOutcomes implements RunObserver {
         default -> {
           Processed p = d.processed();
           done = d.failure() != null
-              ? new PageOutcome(input, chain, null, -1, d.failure(), d.reason(), null)
-              : new PageOutcome(input, chain, p == null ? null : p.article(), rec.articleId(),
-                  null, null, null);
+              ? outcome(i, chain, null, -1, d.failure(), d.reason())
+              : outcome(i, chain, p == null ? null : p.article(), rec.articleId(), null, null);
         }
       }
       finish(i, done);
@@ -144,7 +165,7 @@ final class ArchiveOutcomes implements RunObserver {
         return;
       }
       int i = (int) lease.origin();
-      finish(i, new PageOutcome(inputs.get(i), hops.get(i), null, -1, kind, reason, null));
+      finish(i, outcome(i, hops(i), null, -1, kind, reason));
     }
   }
 
@@ -153,54 +174,68 @@ final class ArchiveOutcomes implements RunObserver {
    * run stopped before); records the failure.
    */
   synchronized void failUnfetched(int i, FailureKind kind, String reason) {
-    if (outcomes[i] != null) {
+    if (outcomes.containsKey(i)) {
       return;
     }
-    List<Hop> chain = hops.get(i);
+    List<Hop> chain = hops(i);
     Long captureId = chain.isEmpty() ? null : chain.get(chain.size() - 1).captureId();
     try {
-      catalog.addFailure(inputs.get(i), clock.instant(), kind.label(), reason, captureId);
+      catalog.addFailure(requested(i), clock.instant(), kind.label(), reason, captureId);
     } catch (IOException e) {
       reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
     }
-    finish(i, new PageOutcome(inputs.get(i), chain, null, -1, kind, reason, null));
+    finish(i, outcome(i, chain, null, -1, kind, reason));
   }
 
-  /** The inputs not decided yet. */
+  /** The inputs and discovered pages not decided yet. */
   synchronized List<Integer> undecided() {
     List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      if (outcomes[i] == null) {
+    for (int i = 0; i < total(); i++) {
+      if (!outcomes.containsKey(i) && known(i)) {
         out.add(i);
       }
     }
     return out;
   }
 
+  /** One past the highest origin of the run. */
+  private int total() {
+    return links == null ? inputs.size() : links.size();
+  }
+
   /** Waits until an input is decided, at most {@code most}. */
   synchronized void awaitChange(Duration most) throws InterruptedException {
-    if (remaining > 0) {
+    if (remaining() > 0) {
       wait(Math.max(1, most.toMillis()));
     }
   }
 
+  /** Inputs and discovered pages not decided yet. */
   synchronized int remaining() {
-    return remaining;
+    int live = inputs.size() + (links == null ? 0 : links.discovered());
+    return live - outcomes.size();
   }
 
-  /** Every outcome so far, in input order. */
+  /** Every outcome so far: the inputs' in input order, then discovered pages' as found. */
   synchronized List<PageOutcome> outcomes() {
-    return Arrays.stream(outcomes).filter(o -> o != null).toList();
+    List<PageOutcome> out = new ArrayList<>();
+    for (int i = 0; i < total(); i++) {
+      PageOutcome o = outcomes.get(i);
+      if (o != null) {
+        out.add(o);
+      }
+    }
+    return out;
   }
 
   private PageOutcome fail(int i, FailureKind kind, String reason,
       CaptureRecorder.Recorded rec) {
     try {
-      catalog.addFailure(inputs.get(i), clock.instant(), kind.label(), reason, rec.captureId());
+      catalog.addFailure(requested(i), clock.instant(), kind.label(), reason, rec.captureId());
     } catch (IOException e) {
       reason = reason + " (and the failure could not be recorded: " + e.getMessage() + ")";
     }
-    return new PageOutcome(inputs.get(i), hops.get(i), null, -1, kind, reason, null);
+    return outcome(i, hops(i), null, -1, kind, reason);
   }
 
   /**
@@ -223,19 +258,19 @@ final class ArchiveOutcomes implements RunObserver {
     return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
   }
 
-  /** Decides, without a request, every input still waiting for {@code host}. */
+  /** Decides, without a request, every input or page still waiting for {@code host}. */
   private void failHost(String host, String reason) {
     if (host == null) {
       return;
     }
-    for (int j = 0; j < outcomes.length; j++) {
-      if (outcomes[j] == null && host.equals(QueueKeys.hostOf(current[j]))) {
+    for (int j : undecided()) {
+      if (host.equals(QueueKeys.hostOf(current.getOrDefault(j, requested(j))))) {
         failUnfetched(j, FailureKind.HTTP_STATUS, reason);
       }
     }
   }
 
-  /** A wait as people read it: "90 s", "5 min", "1 h 30 min". */
+  /** A wait as people read it: "90 s", "5 min", "3 h 20 min". */
   static String human(Duration d) {
     long s = Math.max(0, d.toSeconds());
     if (s < 120) {
@@ -249,8 +284,7 @@ final class ArchiveOutcomes implements RunObserver {
   }
 
   private void finish(int i, PageOutcome outcome) {
-    outcomes[i] = outcome;
-    remaining--;
+    outcomes.put(i, outcome);
     listener.finished(i, outcome);
     notifyAll();
   }

@@ -107,7 +107,7 @@ final class CaptureRecorder {
       }
       if (p != null) {
         for (Discovered link : p.links()) {
-          admission.offer(link, response.url(), lease.depth() + 1, 0, false);
+          admission.offer(link, response.url(), lease.depth() + 1, 0, false, lease.origin());
         }
         for (Discovered child : p.indexEntries()) {
           admission.offer(child, response.url(), lease.depth(), 0, false);

@@ -296,8 +296,10 @@ public final class CrawlDaemon implements Closeable {
   }
 
   /**
-   * One bounded run: fetches and archives each of {@code urls} (depth 0: nothing else is
-   * discovered) with the configured workers, different hosts in parallel, each host at the
+   * One bounded run: fetches and archives each of {@code urls} (and, when the configured
+   * scope's max depth is above 0, the pages they link to on their own site up to that many
+   * link hops, each once, reported after the inputs as discovered; see {@link RunLinks}) with
+   * the configured workers, different hosts in parallel, each host at the
    * configured pace; hands each outcome to {@code listener} as it is known and returns them in
    * input order. A URL given twice is fetched twice. The first run of a daemon reconciles the
    * WARC files with the catalog first, as a crawl does at start.
@@ -315,15 +317,31 @@ public final class CrawlDaemon implements Closeable {
       reconciled = true;
     }
     frontier.clearRun();
-    ArchiveOutcomes outcomes = new ArchiveOutcomes(urls, catalog, clock, MAX_PACED_WAIT,
+    RunLinks links = config.scope().maxDepth() > 0 ? new RunLinks(urls) : null;
+    admission.followLinks(links);
+    ArchiveOutcomes outcomes = new ArchiveOutcomes(urls, links, catalog, clock, MAX_PACED_WAIT,
         fetcher.options().addresses(), listener::finished);
+    // All inputs are queued in one transaction (one commit, not one per URL); the ones that
+    // cannot be are reported after it, so that no outcome is decided under the catalog's lock.
+    boolean full = warcs.diskFull();
+    List<Boolean> queued = frontier.transaction(() -> {
+      List<Boolean> added = new ArrayList<>(urls.size());
+      for (int i = 0; i < urls.size(); i++) {
+        String url = urls.get(i);
+        added.add(!full && isHttpUrl(url) && admission.seed(url, i) == AddResult.ADDED);
+      }
+      return added;
+    });
     for (int i = 0; i < urls.size(); i++) {
       String url = urls.get(i);
-      if (warcs.diskFull()) {
+      if (queued.get(i)) {
+        continue;
+      }
+      if (full) {
         outcomes.failUnfetched(i, FailureKind.STORAGE, DISK_FULL);
       } else if (!isHttpUrl(url)) {
         outcomes.failUnfetched(i, FailureKind.BAD_URL, "not an absolute http(s) URL: " + url);
-      } else if (admission.seed(url, i) != AddResult.ADDED) {
+      } else {
         outcomes.failUnfetched(i, FailureKind.BAD_URL, "not a URL that can be fetched: " + url);
       }
     }
@@ -331,7 +349,9 @@ public final class CrawlDaemon implements Closeable {
     CrawlWorker.Parts parts = new CrawlWorker.Parts(frontier, catalog, fetcher, robots, warcs,
         recorder, admission, policy, stats, null, stop, clock, sleeper, false, 1, outcomes);
     List<Thread> workers = new ArrayList<>();
-    int n = Math.min(config.politeness().workers(), Math.max(1, outcomes.remaining()));
+    // Links followed may bring more hosts than the inputs name.
+    int n = links != null ? config.politeness().workers()
+        : Math.min(config.politeness().workers(), Math.max(1, outcomes.remaining()));
     for (int i = 0; i < n && outcomes.remaining() > 0; i++) {
       Thread t = new Thread(new CrawlWorker(parts), "newsarc-archive-" + i);
       t.start();

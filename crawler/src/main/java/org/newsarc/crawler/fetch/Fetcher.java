@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.CookieJar;
 import okhttp3.Dns;
 import okhttp3.Headers;
@@ -43,6 +45,11 @@ import org.newsarc.archive.HttpExchange;
  * Thread-safe; share one instance.
  */
 public final class Fetcher implements Closeable {
+  /** Idle connections kept for reuse, over all hosts. */
+  static final int MAX_IDLE_CONNECTIONS = 256;
+  /** How long an idle connection is kept for the next request to its host. */
+  static final Duration IDLE_KEEP_ALIVE = Duration.ofSeconds(30);
+
   static final String ACCEPT =
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -70,6 +77,12 @@ public final class Fetcher implements Closeable {
         // Retries only when a pooled connection turned out to be closed by the server.
         .retryOnConnectionFailure(true)
         .cookieJar(CookieJar.NO_COOKIES)
+        // Politeness interleaves hosts: a host's next request comes after requests to many
+        // others. OkHttp's default pool keeps 5 idle connections, so with more hosts in turn
+        // than that nearly every request opened a new connection; this keeps one per host in
+        // turn, for less than the 60-75 s after which common servers close idle ones.
+        .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_KEEP_ALIVE.toSeconds(),
+            TimeUnit.SECONDS))
         .connectTimeout(options.connectTimeout())
         .readTimeout(options.readTimeout())
         .writeTimeout(options.readTimeout())

@@ -31,12 +31,14 @@ public final class Frontier {
 
   private final Catalog catalog;
   private final Connection db;
+  private final Statements sql;
   private final int maxInFlight;
   private final Clock clock;
 
   private Frontier(Catalog catalog, int maxInFlight, Clock clock) {
     this.catalog = catalog;
     this.db = catalog.connection();
+    this.sql = new Statements(db);
     this.maxInFlight = maxInFlight;
     this.clock = clock;
   }
@@ -71,6 +73,7 @@ public final class Frontier {
   public void clearRun() throws IOException {
     synchronized (catalog) {
       try (java.sql.Statement st = db.createStatement()) {
+        sql.closeAll();
         for (String table : List.of("frontier_urls", "frontier_queues", "frontier_paths")) {
           st.execute("DROP TABLE IF EXISTS temp." + table);
         }
@@ -150,17 +153,16 @@ public final class Frontier {
   /** Offers a URL; within the queue limits it is queued unless already known. */
   public AddResult add(Candidate c, int maxPerQueue, int maxQueryVariants) throws IOException {
     return transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement(
-          "SELECT 1 FROM frontier_urls WHERE url=? AND origin IS ?")) {
-        ps.setString(1, c.url());
-        setNullableLong(ps, 2, c.origin() < 0 ? null : c.origin());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return AddResult.KNOWN;
-          }
+      PreparedStatement ps = sql.of(
+          "SELECT 1 FROM frontier_urls WHERE url=? AND origin IS ?");
+      ps.setString(1, c.url());
+      setNullableLong(ps, 2, c.origin() < 0 ? null : c.origin());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return AddResult.KNOWN;
         }
       }
-      QueueRow q = QueueRow.load(db, c.queue());
+      QueueRow q = QueueRow.load(sql, c.queue());
       if (q != null && q.admitted() >= maxPerQueue) {
         return AddResult.QUEUE_FULL;
       }
@@ -168,24 +170,23 @@ public final class Frontier {
       if (pathKey != null && !countVariant(pathKey, maxQueryVariants)) {
         return AddResult.TOO_MANY_VARIANTS;
       }
-      try (PreparedStatement ps = db.prepareStatement("INSERT INTO frontier_urls(url, queue,"
+      PreparedStatement ps2 = sql.of("INSERT INTO frontier_urls(url, queue,"
           + " depth, found_on, kind, seed, priority, state, next_fetch_at, redirects, origin)"
-          + " VALUES (?,?,?,?,?,?,?,'queued',?,?,?)")) {
-        ps.setString(1, c.url());
-        ps.setString(2, c.queue());
-        ps.setInt(3, c.depth());
-        ps.setString(4, c.foundOn());
-        ps.setString(5, c.kind().label());
-        ps.setInt(6, c.seed() ? 1 : 0);
-        ps.setInt(7, c.priority());
-        ps.setLong(8, c.dueAt().toEpochMilli());
-        ps.setInt(9, c.redirects());
-        setNullableLong(ps, 10, c.origin() < 0 ? null : c.origin());
-        ps.executeUpdate();
-      }
+          + " VALUES (?,?,?,?,?,?,?,'queued',?,?,?)");
+      ps2.setString(1, c.url());
+      ps2.setString(2, c.queue());
+      ps2.setInt(3, c.depth());
+      ps2.setString(4, c.foundOn());
+      ps2.setString(5, c.kind().label());
+      ps2.setInt(6, c.seed() ? 1 : 0);
+      ps2.setInt(7, c.priority());
+      ps2.setLong(8, c.dueAt().toEpochMilli());
+      ps2.setInt(9, c.redirects());
+      setNullableLong(ps2, 10, c.origin() < 0 ? null : c.origin());
+      ps2.executeUpdate();
       QueueRow updated = (q == null ? QueueRow.fresh(c.queue()) : q)
           .withAdmitted(1).withDue(c.dueAt().toEpochMilli());
-      updated.save(db, maxInFlight);
+      updated.save(sql, maxInFlight);
       return AddResult.ADDED;
     });
   }
@@ -196,13 +197,12 @@ public final class Frontier {
       long now = clock.millis();
       for (int tries = 0; tries < 8; tries++) {
         String queue = null;
-        try (PreparedStatement ps = db.prepareStatement("SELECT queue FROM frontier_queues"
-            + " WHERE ready_at IS NOT NULL AND ready_at <= ? ORDER BY ready_at LIMIT 1")) {
-          ps.setLong(1, now);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              queue = rs.getString(1);
-            }
+        PreparedStatement ps = sql.of("SELECT queue FROM frontier_queues"
+            + " WHERE ready_at IS NOT NULL AND ready_at <= ? ORDER BY ready_at LIMIT 1");
+        ps.setLong(1, now);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            queue = rs.getString(1);
           }
         }
         if (queue == null) {
@@ -220,60 +220,57 @@ public final class Frontier {
 
   private Optional<Lease> leaseFrom(String queue, long now) throws SQLException {
     Lease lease;
-    try (PreparedStatement ps = db.prepareStatement("SELECT id, url, depth, kind, seed, attempts,"
+    PreparedStatement ps = sql.of("SELECT id, url, depth, kind, seed, attempts,"
         + " etag, last_modified, digest, revisit_seconds, redirects, origin FROM frontier_urls"
         + " WHERE queue=? AND state='queued' AND next_fetch_at <= ?"
-        + " ORDER BY priority DESC, next_fetch_at LIMIT 1")) {
-      ps.setString(1, queue);
-      ps.setLong(2, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        lease = new Lease(rs.getLong(1), rs.getString(2), queue, rs.getInt(3),
-            UrlKind.of(rs.getString(4)), rs.getInt(5) == 1, rs.getInt(6), rs.getString(7),
-            rs.getString(8), rs.getString(9), rs.getLong(10), rs.getInt(11),
-            Instant.ofEpochMilli(now), originOf(rs, 12));
+        + " ORDER BY priority DESC, next_fetch_at LIMIT 1");
+    ps.setString(1, queue);
+    ps.setLong(2, now);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return Optional.empty();
       }
+      lease = new Lease(rs.getLong(1), rs.getString(2), queue, rs.getInt(3),
+          UrlKind.of(rs.getString(4)), rs.getInt(5) == 1, rs.getInt(6), rs.getString(7),
+          rs.getString(8), rs.getString(9), rs.getLong(10), rs.getInt(11),
+          Instant.ofEpochMilli(now), originOf(rs, 12));
     }
-    try (PreparedStatement ps = db.prepareStatement(
-        "UPDATE frontier_urls SET state='leased', leased_at=? WHERE id=?")) {
-      ps.setLong(1, now);
-      ps.setLong(2, lease.id());
-      ps.executeUpdate();
-    }
-    QueueRow q = QueueRow.load(db, queue);
+    PreparedStatement ps2 = sql.of(
+        "UPDATE frontier_urls SET state='leased', leased_at=? WHERE id=?");
+    ps2.setLong(1, now);
+    ps2.setLong(2, lease.id());
+    ps2.executeUpdate();
+    QueueRow q = QueueRow.load(sql, queue);
     QueueRow leased = q.withInFlight(q.inFlight() + 1);
     if (maxInFlight > 1) {
       // Several requests at once: a free slot may start now; the gap applies after each ends.
       leased = leased.withNextAllowed(Math.max(q.nextAllowedAt(), now));
     }
-    leased.withDue(null).saveRecomputingDue(db, maxInFlight);
+    leased.withDue(null).saveRecomputingDue(sql, maxInFlight);
     return Optional.of(lease);
   }
 
   /** Records what became of a leased URL and what it means for its queue. */
   public void complete(Lease lease, Completion done, QueueUpdate queue) throws IOException {
     transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement("UPDATE frontier_urls SET state=?,"
+      PreparedStatement ps = sql.of("UPDATE frontier_urls SET state=?,"
           + " next_fetch_at=?, kind=?, last_status=?, etag=COALESCE(?, etag),"
           + " last_modified=COALESCE(?, last_modified), digest=COALESCE(?, digest),"
           + " revisit_seconds=?, attempts=CASE WHEN ? THEN attempts+1 ELSE 0 END,"
-          + " last_error=?, last_fetched_at=?, fetches=fetches+1, leased_at=NULL WHERE id=?")) {
-        ps.setString(1, done.state().label());
-        ps.setLong(2, done.nextFetchAt().toEpochMilli());
-        ps.setString(3, done.kind().label());
-        ps.setInt(4, done.status());
-        ps.setString(5, done.etag());
-        ps.setString(6, done.lastModified());
-        ps.setString(7, done.digest());
-        ps.setLong(8, done.revisitSeconds());
-        ps.setBoolean(9, done.countAttempt());
-        ps.setString(10, done.error());
-        ps.setLong(11, clock.millis());
-        ps.setLong(12, lease.id());
-        ps.executeUpdate();
-      }
+          + " last_error=?, last_fetched_at=?, fetches=fetches+1, leased_at=NULL WHERE id=?");
+      ps.setString(1, done.state().label());
+      ps.setLong(2, done.nextFetchAt().toEpochMilli());
+      ps.setString(3, done.kind().label());
+      ps.setInt(4, done.status());
+      ps.setString(5, done.etag());
+      ps.setString(6, done.lastModified());
+      ps.setString(7, done.digest());
+      ps.setLong(8, done.revisitSeconds());
+      ps.setBoolean(9, done.countAttempt());
+      ps.setString(10, done.error());
+      ps.setLong(11, clock.millis());
+      ps.setLong(12, lease.id());
+      ps.executeUpdate();
       finishQueue(lease.queue(), queue, true);
       return null;
     });
@@ -285,18 +282,17 @@ public final class Frontier {
    */
   public void release(Lease lease, QueueUpdate queue) throws IOException {
     transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement(
-          "UPDATE frontier_urls SET state='queued', leased_at=NULL WHERE id=?")) {
-        ps.setLong(1, lease.id());
-        ps.executeUpdate();
-      }
+      PreparedStatement ps = sql.of(
+          "UPDATE frontier_urls SET state='queued', leased_at=NULL WHERE id=?");
+      ps.setLong(1, lease.id());
+      ps.executeUpdate();
       finishQueue(lease.queue(), queue, false);
       return null;
     });
   }
 
   private void finishQueue(String queue, QueueUpdate u, boolean fetched) throws SQLException {
-    QueueRow q = QueueRow.load(db, queue);
+    QueueRow q = QueueRow.load(sql, queue);
     int failures = switch (u.outcome()) {
       case SUCCESS -> 0;
       case FAILURE -> q.failures() + 1;
@@ -308,13 +304,13 @@ public final class Frontier {
         .withOutcome(failures, fetched ? 1 : 0, u.parked() ? null : u.reason(),
             u.parked() ? u.reason() : null, u.responseMillis())
         .withDue(null)
-        .saveRecomputingDue(db, maxInFlight);
+        .saveRecomputingDue(sql, maxInFlight);
   }
 
   /** The consecutive failures of {@code queue} so far. */
   public int failures(String queue) throws IOException {
     return transaction(() -> {
-      QueueRow q = QueueRow.load(db, queue);
+      QueueRow q = QueueRow.load(sql, queue);
       return q == null ? 0 : q.failures();
     });
   }
@@ -323,10 +319,10 @@ public final class Frontier {
   public List<Lease> leased() throws IOException {
     return transaction(() -> {
       List<Lease> out = new ArrayList<>();
-      try (PreparedStatement ps = db.prepareStatement("SELECT id, url, queue, depth, kind, seed,"
+      PreparedStatement ps = sql.of("SELECT id, url, queue, depth, kind, seed,"
           + " attempts, etag, last_modified, digest, revisit_seconds, redirects, leased_at,"
           + " origin FROM frontier_urls WHERE state='leased'");
-          ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new Lease(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
               UrlKind.of(rs.getString(5)), rs.getInt(6) == 1, rs.getInt(7), rs.getString(8),
@@ -345,20 +341,19 @@ public final class Frontier {
   public int requeueLeased() throws IOException {
     return transaction(() -> {
       int n;
-      try (PreparedStatement ps = db.prepareStatement(
-          "UPDATE frontier_urls SET state='queued', leased_at=NULL WHERE state='leased'")) {
-        n = ps.executeUpdate();
-      }
+      PreparedStatement ps = sql.of(
+          "UPDATE frontier_urls SET state='queued', leased_at=NULL WHERE state='leased'");
+      n = ps.executeUpdate();
       List<String> queues = new ArrayList<>();
-      try (PreparedStatement ps = db.prepareStatement(
+      PreparedStatement ps2 = sql.of(
           "SELECT queue FROM frontier_queues WHERE in_flight > 0 OR ready_at IS NULL");
-          ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = ps2.executeQuery()) {
         while (rs.next()) {
           queues.add(rs.getString(1));
         }
       }
       for (String queue : queues) {
-        QueueRow.load(db, queue).withInFlight(0).withDue(null).saveRecomputingDue(db, maxInFlight);
+        QueueRow.load(sql, queue).withInFlight(0).withDue(null).saveRecomputingDue(sql, maxInFlight);
       }
       return n;
     });
@@ -367,9 +362,9 @@ public final class Frontier {
   /** When the next queue becomes ready, or null when no queue has anything due. */
   public Instant nextReadyAt() throws IOException {
     return transaction(() -> {
-      try (PreparedStatement ps = db.prepareStatement(
+      PreparedStatement ps = sql.of(
           "SELECT MIN(ready_at) FROM frontier_queues WHERE ready_at IS NOT NULL");
-          ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         long v = rs.getLong(1);
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
@@ -385,15 +380,14 @@ public final class Frontier {
   public boolean idle(java.time.Duration horizon) throws IOException {
     return transaction(() -> {
       long now = clock.millis();
-      try (PreparedStatement ps = db.prepareStatement("SELECT EXISTS(SELECT 1 FROM"
+      PreparedStatement ps = sql.of("SELECT EXISTS(SELECT 1 FROM"
           + " frontier_queues WHERE in_flight > 0) OR EXISTS(SELECT 1 FROM frontier_queues"
-          + " WHERE ready_at IS NOT NULL AND ready_at <= ? AND next_due_at <= ?)")) {
-        ps.setLong(1, now + horizon.toMillis());
-        ps.setLong(2, now);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return !rs.getBoolean(1);
-        }
+          + " WHERE ready_at IS NOT NULL AND ready_at <= ? AND next_due_at <= ?)");
+      ps.setLong(1, now + horizon.toMillis());
+      ps.setLong(2, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return !rs.getBoolean(1);
       }
     });
   }
@@ -416,22 +410,21 @@ public final class Frontier {
   }
 
   private void refresh(String queue) throws SQLException {
-    QueueRow q = QueueRow.load(db, queue);
+    QueueRow q = QueueRow.load(sql, queue);
     if (q != null) {
-      q.withDue(null).saveRecomputingDue(db, maxInFlight);
+      q.withDue(null).saveRecomputingDue(sql, maxInFlight);
     }
   }
 
   /** Counts one more query variant of a path; false when the path already has enough. */
   private boolean countVariant(String pathKey, int max) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("INSERT INTO frontier_paths(path, variants)"
+    PreparedStatement ps = sql.of("INSERT INTO frontier_paths(path, variants)"
         + " VALUES (?, 1) ON CONFLICT(path) DO UPDATE SET variants = variants + 1"
-        + " WHERE variants < ? RETURNING variants")) {
-      ps.setString(1, pathKey);
-      ps.setInt(2, max);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
+        + " WHERE variants < ? RETURNING variants");
+    ps.setString(1, pathKey);
+    ps.setInt(2, max);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next();
     }
   }
 
