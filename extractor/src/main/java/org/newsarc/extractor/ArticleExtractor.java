@@ -8,7 +8,6 @@ import org.jsoup.parser.Parser;
 import org.newsarc.extractor.internal.ArticleSignal;
 import org.newsarc.extractor.internal.CharsetSniffer;
 import org.newsarc.extractor.internal.BlockJudge;
-import org.newsarc.extractor.internal.BlockModels;
 import org.newsarc.extractor.internal.ContentExtractor;
 import org.newsarc.extractor.internal.MetadataReader;
 import org.newsarc.extractor.internal.MetadataReader.Metadata;
@@ -22,7 +21,7 @@ import org.newsarc.extractor.internal.MetadataReader.Metadata;
 public final class ArticleExtractor {
 
   /** Stored with every extracted article so that re-extraction can tell old results apart. */
-  public static final String VERSION = "0.3.2";
+  public static final String VERSION = "0.3.1";
 
   private final ExtractorOptions options;
   private final BlockJudge judge;
@@ -31,17 +30,8 @@ public final class ArticleExtractor {
     this(ExtractorOptions.DEFAULTS);
   }
 
-  /**
-   * An extractor with the shipped block classifier, which drops only the blocks of an article
-   * that it judges boilerplate with high confidence (see docs/extraction.md).
-   */
   public ArticleExtractor(ExtractorOptions options) {
-    this(options, DefaultJudge.JUDGE);
-  }
-
-  /** The bundled block model, read once when first needed. */
-  private static final class DefaultJudge {
-    static final BlockJudge JUDGE = BlockModels.bundled();
+    this(options, BlockJudge.RULES_ONLY);
   }
 
   /**
