@@ -22,7 +22,9 @@ import org.newsarc.extractor.ArticleExtractor;
  * The one place where a capture is committed, for {@code crawl} and {@code archive} alike.
  * Records an exchange that is already flushed to the WARC: the capture row, the article, any
  * failure, the URLs it leads to and the URL's new frontier state, all in one transaction, so
- * that after a crash a URL is either done with all its rows or still leased with none.
+ * that after a crash a URL is either done with all its rows or still leased with none. That
+ * transaction is shared with the captures other workers finish at the same time
+ * ({@link CommitGroup}), and recording returns only once it is committed.
  * Exchanges fetched outside the frontier (robots.txt) go through {@link #recordUnleased}.
  * Thread-safe.
  */
@@ -54,19 +56,29 @@ final class CaptureRecorder {
 
   private final Frontier frontier;
   private final Catalog catalog;
+  private final CommitGroup commits;
   private final WarcArchive warcs;
   private final Admission admission;
   private final ResponseRules rules;
   private final Clock clock;
 
-  CaptureRecorder(Frontier frontier, Catalog catalog, WarcArchive warcs, Admission admission,
-      ResponseRules rules, Clock clock) {
+  CaptureRecorder(Frontier frontier, Catalog catalog, CommitGroup commits, WarcArchive warcs,
+      Admission admission, ResponseRules rules, Clock clock) {
     this.frontier = frontier;
     this.catalog = catalog;
+    this.commits = commits;
     this.warcs = warcs;
     this.admission = admission;
     this.rules = rules;
     this.clock = clock;
+  }
+
+  /**
+   * Runs {@code work} (a URL's failure rows and its frontier state) in the transaction of the
+   * captures being committed now, returning once it is committed; see {@link CommitGroup}.
+   */
+  <T> T commit(Frontier.Work<T> work) throws IOException {
+    return commits.commit(work);
   }
 
   /** Decides and records; returns the decision for logging. */
@@ -78,13 +90,21 @@ final class CaptureRecorder {
   /** Decides and records a capture that {@code chain} led to. */
   Recorded record(Lease lease, FetchResponse response, StoredCapture stored, Duration crawlDelay,
       Chain chain) throws IOException {
-    int failures = frontier.failures(lease.queue());
-    Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
-    // The metadata record follows its response in the WARC; it is written before the commit so
-    // that a capture the catalog knows always has one.
-    warcs.writeMetadata(stored, response.url(), metadata(chain, response, d.processed()));
-    CrashPoint.reached("metadata-written");
-    return frontier.transaction(() -> {
+    try (CommitGroup.Expected commit = commits.expect()) {
+      int failures = frontier.failures(lease.queue());
+      Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
+      // The metadata record follows its response in the WARC; it is written before the commit
+      // so that a capture the catalog knows always has one.
+      warcs.writeMetadata(stored, response.url(), metadata(chain, response, d.processed()));
+      CrashPoint.reached("metadata-written");
+      return commit.commit(rows(lease, response, stored, chain, d));
+    }
+  }
+
+  /** The catalog and frontier rows of a decided capture, to be written in one transaction. */
+  private Frontier.Work<Recorded> rows(Lease lease, FetchResponse response, StoredCapture stored,
+      Chain chain, Decision d) {
+    return () -> {
       long captureId = catalog.addCapture(new CaptureRow(chain.requestedUrl(), response.url(),
           response.exchange().date(), response.status(), response.header("Content-Type"),
           response.exchange().ipAddress(), d.redirectTo(), stored));
@@ -115,7 +135,7 @@ final class CaptureRecorder {
       }
       frontier.complete(lease, d.completion(), d.queue());
       return new Recorded(d, captureId, articleId, redirect, stored.warcFile());
-    });
+    };
   }
 
   /**
