@@ -1,6 +1,8 @@
 package org.newsarc.crawler.daemon;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -85,6 +87,8 @@ final class CommitGroup {
   private final Object committer = new Object();
   private final AtomicLong groups = new AtomicLong();
   private final AtomicLong works = new AtomicLong();
+  private final AtomicLong cpuNanos = new AtomicLong();
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private List<Item<?>> pending = new ArrayList<>();
   private int expected;
 
@@ -126,6 +130,14 @@ final class CommitGroup {
   /** Transactions committed so far. */
   long groups() {
     return groups.get();
+  }
+
+  /**
+   * CPU time spent in group transactions so far (their rows and commits), in nanoseconds; 0
+   * where the JVM cannot measure a thread's CPU time.
+   */
+  long cpuNanos() {
+    return cpuNanos.get();
   }
 
   /** Works committed or rolled back so far. */
@@ -192,6 +204,7 @@ final class CommitGroup {
   }
 
   private void commitGroup(List<Item<?>> batch) throws IOException {
+    long cpuBefore = cpuTime();
     try {
       frontier.transaction(() -> {
         Connection db = catalog.connection();
@@ -209,11 +222,16 @@ final class CommitGroup {
       }
       throw e;
     } finally {
+      cpuNanos.addAndGet(Math.max(0, cpuTime() - cpuBefore));
       works.addAndGet(batch.size());
       for (Item<?> item : batch) {
         item.done = true;
       }
     }
+  }
+
+  private long cpuTime() {
+    return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
   }
 
   private static <T> void runInSavepoint(Catalog catalog, Connection db, Item<T> item)

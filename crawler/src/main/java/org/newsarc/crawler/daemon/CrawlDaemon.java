@@ -236,6 +236,8 @@ public final class CrawlDaemon implements Closeable {
       stop.stopping();
       warcs.rotateIfDue();
     }
+    LOG.info("catalog: {} capture(s) committed in {} transaction(s), {} ms CPU in them",
+        commits.works(), commits.groups(), commits.cpuNanos() / 1_000_000);
     return new CrawlSummary(stats.fetches(), stats.articles(), recovered, requeued,
         stop.reason());
   }
