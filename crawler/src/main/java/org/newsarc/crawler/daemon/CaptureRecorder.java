@@ -3,6 +3,7 @@ package org.newsarc.crawler.daemon;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.newsarc.archive.CaptureMetadata;
 import org.newsarc.archive.CaptureRow;
@@ -97,13 +98,47 @@ final class CaptureRecorder {
       // so that a capture the catalog knows always has one.
       warcs.writeMetadata(stored, response.url(), metadata(chain, response, d.processed()));
       CrashPoint.reached("metadata-written");
-      return commit.commit(rows(lease, response, stored, chain, d));
+      return commit.commit(rows(lease, response, stored, chain, d, screen(lease, response, d)));
+    }
+  }
+
+  /** The URLs a capture leads to, screened before its transaction. */
+  private record Found(Admission.Screened redirect, List<Admission.Screened> urls) {}
+
+  /**
+   * Normalises and scopes the redirect target and the links of a decided capture, outside the
+   * catalog's lock; only those that pass are offered to the frontier in the transaction.
+   */
+  private Found screen(Lease lease, FetchResponse response, Decision d) {
+    Admission.Screened redirect = null;
+    if (d.redirectTo() != null) {
+      UrlKind kind = lease.kind() == UrlKind.FEED || lease.kind() == UrlKind.SITEMAP
+          ? lease.kind() : UrlKind.PAGE;
+      redirect = admission.screen(new Discovered(d.redirectTo(), kind, null), lease.url(),
+          lease.depth(), lease.redirects() + 1, lease.seed(), lease.origin());
+    }
+    List<Admission.Screened> urls = new ArrayList<>();
+    Processed p = d.processed();
+    if (p != null) {
+      for (Discovered link : p.links()) {
+        add(urls, admission.screen(link, response.url(), lease.depth() + 1, 0, false, -1));
+      }
+      for (Discovered child : p.indexEntries()) {
+        add(urls, admission.screen(child, response.url(), lease.depth(), 0, false, -1));
+      }
+    }
+    return new Found(redirect, urls);
+  }
+
+  private static void add(List<Admission.Screened> to, Admission.Screened s) {
+    if (s != null) {
+      to.add(s);
     }
   }
 
   /** The catalog and frontier rows of a decided capture, to be written in one transaction. */
   private Frontier.Work<Recorded> rows(Lease lease, FetchResponse response, StoredCapture stored,
-      Chain chain, Decision d) {
+      Chain chain, Decision d, Found found) {
     return () -> {
       long captureId = catalog.addCapture(new CaptureRow(chain.requestedUrl(), response.url(),
           response.exchange().date(), response.status(), response.header("Content-Type"),
@@ -118,20 +153,9 @@ final class CaptureRecorder {
         catalog.addFailure(chain.requestedUrl(), clock.instant(), d.failure().label(),
             d.reason(), captureId);
       }
-      AddResult redirect = null;
-      if (d.redirectTo() != null) {
-        UrlKind kind = lease.kind() == UrlKind.FEED || lease.kind() == UrlKind.SITEMAP
-            ? lease.kind() : UrlKind.PAGE;
-        redirect = admission.offer(new Discovered(d.redirectTo(), kind, null), lease.url(),
-            lease.depth(), lease.redirects() + 1, lease.seed(), lease.origin());
-      }
-      if (p != null) {
-        for (Discovered link : p.links()) {
-          admission.offer(link, response.url(), lease.depth() + 1, 0, false);
-        }
-        for (Discovered child : p.indexEntries()) {
-          admission.offer(child, response.url(), lease.depth(), 0, false);
-        }
+      AddResult redirect = found.redirect() == null ? null : admission.admit(found.redirect());
+      for (Admission.Screened url : found.urls()) {
+        admission.admit(url);
       }
       frontier.complete(lease, d.completion(), d.queue());
       return new Recorded(d, captureId, articleId, redirect, stored.warcFile());
