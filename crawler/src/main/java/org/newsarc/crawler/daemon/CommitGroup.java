@@ -175,7 +175,8 @@ final class CommitGroup {
       lock.unlock();
     }
     synchronized (committer) {
-      if (!item.done) {
+      // A full group may leave this work for the next one: commit until it is done.
+      while (!item.done) {
         commitGroup(gather());
       }
     }
@@ -195,8 +196,14 @@ final class CommitGroup {
           break;
         }
       }
-      List<Item<?>> batch = pending;
-      pending = new ArrayList<>();
+      if (pending.size() <= maxBatch) {
+        List<Item<?>> batch = pending;
+        pending = new ArrayList<>();
+        return batch;
+      }
+      // The rest wait for the next group: their submitters find their work not done.
+      List<Item<?>> batch = new ArrayList<>(pending.subList(0, maxBatch));
+      pending = new ArrayList<>(pending.subList(maxBatch, pending.size()));
       return batch;
     } finally {
       lock.unlock();

@@ -138,6 +138,31 @@ class CommitGroupTest {
         + group.groups());
   }
 
+  /** Ten works waiting at once, groups of at most three: four transactions, all committed. */
+  @Test
+  void aGroupTakesAtMostMaxBatchWorks() throws Exception {
+    CommitGroup group = new CommitGroup(frontier, catalog, 3, 10_000);
+    List<CommitGroup.Expected> announced = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      announced.add(group.expect());
+    }
+    List<Future<Object>> results = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      int k = 2000 + i;
+      CommitGroup.Expected mine = announced.get(i);
+      results.add(pool.submit(() -> mine.commit(() -> {
+        insert(k, "row " + k);
+        return k;
+      })));
+    }
+    for (int i = 0; i < 10; i++) {
+      assertEquals(2000 + i, results.get(i).get(60, TimeUnit.SECONDS));
+      assertEquals("row " + (2000 + i), ownerFromAnotherConnection(2000 + i));
+    }
+    assertEquals(10, group.works());
+    assertTrue(group.groups() >= 4, "at most three a group: " + group.groups());
+  }
+
   /** A withdrawn announcement does not hold a group back until its wait runs out. */
   @Test
   void aWithdrawnAnnouncementReleasesTheGroup() throws Exception {
