@@ -253,6 +253,15 @@ public final class Catalog implements Closeable, CaptureLookup {
     }
   }
 
+  /**
+   * To be called, under this catalog's lock, after a transaction or savepoint that may hold
+   * this catalog's writes was rolled back: the story cache may name articles whose rows are
+   * gone and whose ids SQLite will give again, so it is emptied (it refills from the rows).
+   */
+  public synchronized void rolledBack() {
+    stories.forget();
+  }
+
   /** Work done inside one catalog transaction. */
   @FunctionalInterface
   public interface Work<T> {
@@ -276,6 +285,7 @@ public final class Catalog implements Closeable, CaptureLookup {
         return result;
       } catch (IOException | RuntimeException e) {
         connection.rollback();
+        stories.forget();
         throw e;
       } finally {
         connection.setAutoCommit(true);

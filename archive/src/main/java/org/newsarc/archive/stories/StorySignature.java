@@ -198,16 +198,14 @@ public final class StorySignature {
     int i = 0;
     int j = 0;
     int inter = 0;
+    // Without branches on the values: for unrelated sets which side moves next is a coin
+    // toss, and mispredicted jumps cost more than the few extra additions.
     while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        inter++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
+      long x = a[i];
+      long y = b[j];
+      inter += x == y ? 1 : 0;
+      i += x <= y ? 1 : 0;
+      j += y <= x ? 1 : 0;
     }
     return inter;
   }

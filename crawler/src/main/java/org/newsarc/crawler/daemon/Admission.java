@@ -98,19 +98,45 @@ public final class Admission {
   /** As above, for a URL serving input {@code origin} of a run-scoped frontier (-1: none). */
   public AddResult offer(Discovered d, String foundOn, int depth, int redirects, boolean seed,
       long origin) throws IOException {
+    Screened s = screen(d, foundOn, depth, redirects, seed, origin);
+    return s == null ? null : admit(s);
+  }
+
+  /**
+   * A discovered URL that passed normalisation and the scope, for {@link #admit}: what can be
+   * decided without the frontier, so that a capture's links are screened before its
+   * transaction, outside the catalog's lock.
+   */
+  public record Screened(Discovered found, String foundOn, Candidate candidate,
+      RunLinks claimedIn) {}
+
+  /**
+   * The first half of {@link #offer}: normalises {@code d} and applies the scope; returns null
+   * (and counts the reason) when it is refused. Touches no database.
+   */
+  public Screened screen(Discovered d, String foundOn, int depth, int redirects, boolean seed,
+      long origin) {
+    boolean exempt = seed && redirects == 0;
+    if (!exempt && depth > limits.maxDepth()) {
+      // Refused whatever the URL says: an article's many links at the depth limit are not
+      // parsed and normalised for nothing.
+      count("max-depth");
+      return null;
+    }
     // Invalid ports and absurd lengths stop here; IDN hosts go on in punycode.
     String n = normalizer.normalize(UrlText.ascii(d.url()));
     if (n == null) {
       count("bad-url");
       return null;
     }
-    if (queues.queueOf(n) == null) {
+    String queue = queues.queueOf(n);
+    if (queue == null) {
       // java.net.URI finds no host in it (e.g. an underscore in the name): not fetchable here.
       count("bad-url");
       return null;
     }
     // A redirect, even from a seed, goes through scope like any link.
-    Verdict verdict = seed && redirects == 0 ? Verdict.ACCEPT : scope.check(n, depth);
+    Verdict verdict = exempt ? Verdict.ACCEPT : scope.check(n, depth);
     if (!verdict.accepted()) {
       count(verdict.reason());
       return null;
@@ -126,24 +152,43 @@ public final class Admission {
       }
       origin = claimed;
     }
-    long own = origin;
     int priority = d.kind() == UrlKind.FEED || d.kind() == UrlKind.SITEMAP ? FEED_OR_SITEMAP
         : d.metadata() != null && d.metadata().published() != null ? NEWS_ENTRY : LINK;
-    Candidate c = new Candidate(n, queues.queueOf(n), depth, foundOn, d.kind(),
-        seed ? SEED : priority, seed, clock.instant(), redirects, origin);
+    Candidate c = new Candidate(n, queue, depth, foundOn, d.kind(), seed ? SEED : priority, seed,
+        clock.instant(), redirects, origin);
+    return new Screened(d, foundOn, c, link ? links : null);
+  }
+
+  /**
+   * Gives back the run's claim on a screened link that will not be admitted after all (its
+   * capture's rows were rolled back), so that the run does not wait for a page never queued.
+   */
+  public void release(Screened s) {
+    if (s != null && s.claimedIn() != null) {
+      s.claimedIn().drop(s.candidate().origin());
+    }
+  }
+
+  /**
+   * The second half of {@link #offer}: lets a screened URL into the frontier within its
+   * per-queue limits, with its metadata; returns what the frontier did.
+   */
+  public AddResult admit(Screened s) throws IOException {
+    Candidate c = s.candidate();
+    Discovered d = s.found();
     return frontier.transaction(() -> {
       AddResult r = frontier.add(c, limits.maxPagesPerHost(),
           limits.traps().maxQueryVariantsPerPath());
-      if (link && r != AddResult.ADDED) {
-        links.drop(own);
+      if (r != AddResult.ADDED) {
+        release(s);
       }
       if (r == AddResult.QUEUE_FULL) {
         count("max-pages-per-host");
       } else if (r == AddResult.TOO_MANY_VARIANTS) {
         count("trap:query-variants");
       }
-      if (d.metadata() != null && d.metadata().hasContent() && foundOn != null) {
-        storeMetadata(n, foundOn, d);
+      if (d.metadata() != null && d.metadata().hasContent() && s.foundOn() != null) {
+        storeMetadata(c.url(), s.foundOn(), d);
       }
       return r;
     });

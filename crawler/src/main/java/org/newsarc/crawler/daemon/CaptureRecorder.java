@@ -3,6 +3,7 @@ package org.newsarc.crawler.daemon;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.newsarc.archive.CaptureMetadata;
 import org.newsarc.archive.CaptureRow;
@@ -22,7 +23,9 @@ import org.newsarc.extractor.ArticleExtractor;
  * The one place where a capture is committed, for {@code crawl} and {@code archive} alike.
  * Records an exchange that is already flushed to the WARC: the capture row, the article, any
  * failure, the URLs it leads to and the URL's new frontier state, all in one transaction, so
- * that after a crash a URL is either done with all its rows or still leased with none.
+ * that after a crash a URL is either done with all its rows or still leased with none. That
+ * transaction is shared with the captures other workers finish at the same time
+ * ({@link CommitGroup}), and recording returns only once it is committed.
  * Exchanges fetched outside the frontier (robots.txt) go through {@link #recordUnleased}.
  * Thread-safe.
  */
@@ -54,19 +57,29 @@ final class CaptureRecorder {
 
   private final Frontier frontier;
   private final Catalog catalog;
+  private final CommitGroup commits;
   private final WarcArchive warcs;
   private final Admission admission;
   private final ResponseRules rules;
   private final Clock clock;
 
-  CaptureRecorder(Frontier frontier, Catalog catalog, WarcArchive warcs, Admission admission,
-      ResponseRules rules, Clock clock) {
+  CaptureRecorder(Frontier frontier, Catalog catalog, CommitGroup commits, WarcArchive warcs,
+      Admission admission, ResponseRules rules, Clock clock) {
     this.frontier = frontier;
     this.catalog = catalog;
+    this.commits = commits;
     this.warcs = warcs;
     this.admission = admission;
     this.rules = rules;
     this.clock = clock;
+  }
+
+  /**
+   * Runs {@code work} (a URL's failure rows and its frontier state) in the transaction of the
+   * captures being committed now, returning once it is committed; see {@link CommitGroup}.
+   */
+  <T> T commit(Frontier.Work<T> work) throws IOException {
+    return commits.commit(work);
   }
 
   /** Decides and records; returns the decision for logging. */
@@ -78,13 +91,63 @@ final class CaptureRecorder {
   /** Decides and records a capture that {@code chain} led to. */
   Recorded record(Lease lease, FetchResponse response, StoredCapture stored, Duration crawlDelay,
       Chain chain) throws IOException {
-    int failures = frontier.failures(lease.queue());
-    Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
-    // The metadata record follows its response in the WARC; it is written before the commit so
-    // that a capture the catalog knows always has one.
-    warcs.writeMetadata(stored, response.url(), metadata(chain, response, d.processed()));
-    CrashPoint.reached("metadata-written");
-    return frontier.transaction(() -> {
+    try (CommitGroup.Expected commit = commits.expect()) {
+      int failures = frontier.failures(lease.queue());
+      Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
+      // The metadata record follows its response in the WARC; it is written before the commit
+      // so that a capture the catalog knows always has one.
+      warcs.writeMetadata(stored, response.url(), metadata(chain, response, d.processed()));
+      CrashPoint.reached("metadata-written");
+      Found found = screen(lease, response, d);
+      try {
+        return commit.commit(rows(lease, response, stored, chain, d, found));
+      } catch (IOException | RuntimeException e) {
+        // Rolled back: the links a bounded run claimed for this page are not queued after all.
+        found.urls().forEach(admission::release);
+        throw e;
+      }
+    }
+  }
+
+  /** The URLs a capture leads to, screened before its transaction. */
+  private record Found(Admission.Screened redirect, List<Admission.Screened> urls) {}
+
+  /**
+   * Normalises and scopes the redirect target and the links of a decided capture, outside the
+   * catalog's lock; only those that pass are offered to the frontier in the transaction.
+   */
+  private Found screen(Lease lease, FetchResponse response, Decision d) {
+    Admission.Screened redirect = null;
+    if (d.redirectTo() != null) {
+      UrlKind kind = lease.kind() == UrlKind.FEED || lease.kind() == UrlKind.SITEMAP
+          ? lease.kind() : UrlKind.PAGE;
+      redirect = admission.screen(new Discovered(d.redirectTo(), kind, null), lease.url(),
+          lease.depth(), lease.redirects() + 1, lease.seed(), lease.origin());
+    }
+    List<Admission.Screened> urls = new ArrayList<>();
+    Processed p = d.processed();
+    if (p != null) {
+      for (Discovered link : p.links()) {
+        add(urls, admission.screen(link, response.url(), lease.depth() + 1, 0, false,
+            lease.origin()));
+      }
+      for (Discovered child : p.indexEntries()) {
+        add(urls, admission.screen(child, response.url(), lease.depth(), 0, false, -1));
+      }
+    }
+    return new Found(redirect, urls);
+  }
+
+  private static void add(List<Admission.Screened> to, Admission.Screened s) {
+    if (s != null) {
+      to.add(s);
+    }
+  }
+
+  /** The catalog and frontier rows of a decided capture, to be written in one transaction. */
+  private Frontier.Work<Recorded> rows(Lease lease, FetchResponse response, StoredCapture stored,
+      Chain chain, Decision d, Found found) {
+    return () -> {
       long captureId = catalog.addCapture(new CaptureRow(chain.requestedUrl(), response.url(),
           response.exchange().date(), response.status(), response.header("Content-Type"),
           response.exchange().ipAddress(), d.redirectTo(), stored));
@@ -98,24 +161,13 @@ final class CaptureRecorder {
         catalog.addFailure(chain.requestedUrl(), clock.instant(), d.failure().label(),
             d.reason(), captureId);
       }
-      AddResult redirect = null;
-      if (d.redirectTo() != null) {
-        UrlKind kind = lease.kind() == UrlKind.FEED || lease.kind() == UrlKind.SITEMAP
-            ? lease.kind() : UrlKind.PAGE;
-        redirect = admission.offer(new Discovered(d.redirectTo(), kind, null), lease.url(),
-            lease.depth(), lease.redirects() + 1, lease.seed(), lease.origin());
-      }
-      if (p != null) {
-        for (Discovered link : p.links()) {
-          admission.offer(link, response.url(), lease.depth() + 1, 0, false, lease.origin());
-        }
-        for (Discovered child : p.indexEntries()) {
-          admission.offer(child, response.url(), lease.depth(), 0, false);
-        }
+      AddResult redirect = found.redirect() == null ? null : admission.admit(found.redirect());
+      for (Admission.Screened url : found.urls()) {
+        admission.admit(url);
       }
       frontier.complete(lease, d.completion(), d.queue());
       return new Recorded(d, captureId, articleId, redirect, stored.warcFile());
-    });
+    };
   }
 
   /**

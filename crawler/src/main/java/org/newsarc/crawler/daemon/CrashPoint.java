@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * set to {@code POINT:N} halts the JVM, as {@code kill -9} would (no shutdown hooks, nothing
  * flushed or rolled back by the process), the N-th time the crawl reaches POINT. Points:
  * {@code capture-written} (a response is forced to the WARC, its catalog transaction not yet
- * begun), {@code metadata-written} (its metadata record is written too, still no commit) and
+ * begun), {@code metadata-written} (its metadata record is written too, still no commit),
+ * {@code group-commit} (the rows of a group of captures are written in their transaction, not
+ * yet committed) and
  * {@code robots-written} (a robots.txt record is in the WARC, its catalog row not yet added).
  * Unset, every call is a no-op. Thread-safe.
  */

@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrawlDaemon implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlDaemon.class);
+  /** The most captures in one catalog transaction. */
+  private static final int GROUP_MAX = 32;
+  /** How long a catalog transaction may wait for captures that workers are processing. */
+  private static final long GROUP_WAIT_MILLIS = 3;
   /** Name of the catalog and frontier database inside the output folder. */
   public static final String DATABASE = "newsarc.db";
   /** With exit-when-idle, queues held back longer than this do not keep the crawl running. */
@@ -63,6 +67,7 @@ public final class CrawlDaemon implements Closeable {
   private final OutcomeLog log;
   private final CrawlStats stats;
   private final Admission admission;
+  private final CommitGroup commits;
   private final CaptureRecorder recorder;
   private final RobotsCache robots;
   private final QueuePolicy policy;
@@ -109,7 +114,9 @@ public final class CrawlDaemon implements Closeable {
         new ResponseProcessor(new ArticleExtractor(), config.discovery(), bounded),
         new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock,
         extract);
-    this.recorder = new CaptureRecorder(frontier, catalog, warcs, admission, rules, clock);
+    this.commits = new CommitGroup(frontier, catalog, GROUP_MAX, GROUP_WAIT_MILLIS);
+    this.recorder = new CaptureRecorder(frontier, catalog, commits, warcs, admission, rules,
+        clock);
   }
 
   /**
@@ -229,6 +236,8 @@ public final class CrawlDaemon implements Closeable {
       stop.stopping();
       warcs.rotateIfDue();
     }
+    LOG.info("catalog: {} capture(s) committed in {} transaction(s), {} ms CPU in them",
+        commits.works(), commits.groups(), commits.cpuNanos() / 1_000_000);
     return new CrawlSummary(stats.fetches(), stats.articles(), recovered, requeued,
         stop.reason());
   }

@@ -128,7 +128,7 @@ final class CrawlWorker implements Runnable {
       FailureKind kind = rules.fetchFailure() != null ? rules.fetchFailure() : FailureKind.ROBOTS;
       String reason = "host unreachable (robots.txt: " + rules.source() + ")";
       String requested = requested(lease);
-      p.frontier().transaction(() -> {
+      p.recorder().commit(() -> {
         p.catalog().addFailure(requested, p.clock().instant(), kind.label(), reason, null);
         p.frontier().complete(lease, new Completion(UrlState.FAILED, p.clock().instant(),
             lease.kind(), 0, null, null, null, 0, false, reason),
@@ -149,7 +149,7 @@ final class CrawlWorker implements Runnable {
     if (!rules.rules().isAllowed(url)) {
       String why = "disallowed by robots.txt (" + rules.source() + ")";
       String requested = requested(lease);
-      p.frontier().transaction(() -> {
+      p.recorder().commit(() -> {
         p.catalog().addFailure(requested, p.clock().instant(), FailureKind.ROBOTS.label(), why,
             null);
         p.frontier().complete(lease, new Completion(UrlState.BLOCKED, p.clock().instant(),
@@ -190,8 +190,16 @@ final class CrawlWorker implements Runnable {
     CrashPoint.reached("capture-written");
     p.stats().fetched(response.status(), response.exchange().responseBody().length);
     RunObserver observer = p.observer();
-    CaptureRecorder.Recorded recorded = p.recorder().record(lease, response, stored, crawlDelay,
-        observer == null ? CaptureRecorder.Chain.of(lease) : observer.chain(lease));
+    CaptureRecorder.Recorded recorded;
+    try {
+      recorded = p.recorder().record(lease, response, stored, crawlDelay,
+          observer == null ? CaptureRecorder.Chain.of(lease) : observer.chain(lease));
+    } catch (CommitGroup.Rejected e) {
+      // Only this capture's rows were rolled back; its records stay in the WARC.
+      LOG.warn("catalog refused the capture of {}: {}", lease.url(), e.getMessage());
+      giveUp(lease, e);
+      return;
+    }
     Decision d = recorded.decision();
     if (d.processed() != null && d.processed().article() != null) {
       p.stats().article();
@@ -211,7 +219,7 @@ final class CrawlWorker implements Runnable {
     int failures = p.frontier().failures(lease.queue());
     boolean giveUp = lease.attempts() + 1 >= p.maxAttempts();
     String requested = requested(lease);
-    p.frontier().transaction(() -> {
+    p.recorder().commit(() -> {
       p.catalog().addFailure(requested, p.clock().instant(), e.kind().label(), e.getMessage(),
           null);
       p.frontier().complete(lease, new Completion(giveUp ? UrlState.FAILED : UrlState.QUEUED,
@@ -228,10 +236,10 @@ final class CrawlWorker implements Runnable {
     }
   }
 
-  private void giveUp(Lease lease, RuntimeException e) throws IOException {
+  private void giveUp(Lease lease, Exception e) throws IOException {
     String reason = "internal error: " + e;
     String requested = requested(lease);
-    p.frontier().transaction(() -> {
+    p.recorder().commit(() -> {
       p.catalog().addFailure(requested, p.clock().instant(), FailureKind.INTERNAL.label(), reason,
           null);
       p.frontier().complete(lease, new Completion(UrlState.FAILED, p.clock().instant(),

@@ -70,8 +70,8 @@ class CrashConsistencyTest {
   /**
    * Kills aimed at the narrow windows the random ones rarely hit: the child halts itself (as
    * kill -9 would) right after a response is forced to the WARC and before its catalog
-   * transaction, right after its metadata record, and right after a robots.txt record is
-   * written and before its row ({@link CrashPoint}), at several moments of the crawl; each
+   * transaction, right after its metadata record, right before a group of captures commits,
+   * and right after a robots.txt record is written and before its row ({@link CrashPoint}), at several moments of the crawl; each
    * time it is restarted, and the last run goes on until idle.
    */
   @Test
@@ -84,8 +84,10 @@ class CrashConsistencyTest {
       Files.writeString(config, CrawlHarness.header(yaml) + yaml);
       // The second robots.txt written (both hosts' records are then in the WARC, one row
       // at most); the captures counted per run stay well below the 122 pages of the crawl.
+      // group-commit: a group's rows are written, its transaction not yet committed.
       List<String> points = List.of("robots-written:2", "capture-written:1", "capture-written:3", "metadata-written:2", "capture-written:7", "metadata-written:5",
-          "capture-written:12", "metadata-written:9", "capture-written:20");
+          "capture-written:12", "metadata-written:9", "capture-written:20", "group-commit:2",
+          "group-commit:6", "group-commit:11");
       int runs = 0;
       int halted = 0;
       for (String point : points) {
