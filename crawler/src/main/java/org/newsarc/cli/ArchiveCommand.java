@@ -155,11 +155,6 @@ public final class ArchiveCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--follow-links must be between 0 and " + MAX_FOLLOW_LINKS + ", not " + followLinks);
     }
-    if (followLinks > 0 && noExtract) {
-      // Links are read while a page is parsed for its article, which --no-extract skips.
-      throw new ParameterException(spec.commandLine(), "--follow-links needs the pages parsed:"
-          + " it cannot be combined with --no-extract");
-    }
     if (warcGzipLevel < 1 || warcGzipLevel > 9) {
       throw new ParameterException(spec.commandLine(),
           "--warc-gzip-level must be between 1 and 9, not " + warcGzipLevel);

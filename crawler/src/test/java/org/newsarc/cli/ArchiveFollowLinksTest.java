@@ -21,8 +21,8 @@ import org.newsarc.crawler.TestSite.Reply;
 /**
  * {@code archive --follow-links N}: the pages linked from the inputs are archived up to N hops,
  * on the input's site only, each URL once per run, robots.txt obeyed, each reported as
- * discovered with the input it came from; their failures leave the exit code alone, and 0
- * follows nothing.
+ * discovered with the input it came from; their failures leave the exit code alone, 0
+ * follows nothing, and {@code --no-extract} still reads the links.
  */
 class ArchiveFollowLinksTest {
   private static final String SITE = "127.0.0.43";
@@ -119,19 +119,27 @@ class ArchiveFollowLinksTest {
   }
 
   @Test
-  void outOfRangeDepthAndNoExtractAreUsageErrors() {
+  void withoutExtractionPagesAreStillParsedForTheirLinks() throws Exception {
+    try (TestSite site = new TestSite(SITE); TestSite other = new TestSite(OFF_SITE)) {
+      serve(site, other);
+      Result r = run(site, 2, false, "/start");
+      assertEquals(Set.of("/robots.txt", "/start", "/a", "/b", "/c", "/d"), paths(site),
+          "the same pages as with extraction");
+      for (JsonNode x : r.results) {
+        assertTrue(x.get("title") == null, "nothing extracted: " + x);
+      }
+      assertTrue(other.hits().isEmpty());
+    }
+  }
+
+  @Test
+  void outOfRangeDepthIsAUsageError() {
     StringWriter err = new StringWriter();
     int exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
         new String[] {"archive", "--out", out.toString(), "--follow-links", "9",
             "http://example.org/"});
     assertEquals(2, exit);
     assertTrue(err.toString().contains("--follow-links must be between 0 and 5"), err.toString());
-    err = new StringWriter();
-    exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
-        new String[] {"archive", "--out", out.toString(), "--follow-links", "1", "--no-extract",
-            "http://example.org/"});
-    assertEquals(2, exit);
-    assertTrue(err.toString().contains("cannot be combined with --no-extract"), err.toString());
   }
 
   private record Result(int exit, JsonNode doc, JsonNode results) {}

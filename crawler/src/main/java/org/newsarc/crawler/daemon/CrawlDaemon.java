@@ -113,7 +113,7 @@ public final class CrawlDaemon implements Closeable {
     ResponseRules rules = new ResponseRules(
         new ResponseProcessor(new ArticleExtractor(), config.discovery(), bounded),
         new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock,
-        extract);
+        extract, config.scope().maxDepth());
     this.commits = new CommitGroup(frontier, catalog, GROUP_MAX, GROUP_WAIT_MILLIS);
     this.recorder = new CaptureRecorder(frontier, catalog, commits, warcs, admission, rules,
         clock);

@@ -226,6 +226,33 @@ public final class ResponseProcessor {
   }
 
   /**
+   * The links of an HTML {@code response}, without extracting an article: for runs that defer
+   * extraction ({@code --no-extract}) yet follow links. Decoded and parsed within the same
+   * bounds as {@link #process}.
+   */
+  public Processed linksOnly(Lease lease, FetchResponse response, boolean changed) {
+    long limit = FetchResponse.MAX_PARSE_BYTES;
+    String coding = response.header("Content-Encoding");
+    long most = coding == null || coding.isBlank() || coding.strip().equalsIgnoreCase("identity")
+        ? Math.min(limit, response.exchange().responseBody().length) : limit;
+    try (ParseBudget.Share share = budget.reserve(most)) {
+      byte[] body;
+      try {
+        body = response.decodedBody(limit);
+      } catch (IOException e) {
+        return failed(lease, changed, FailureKind.DECODING, e.getMessage());
+      }
+      share.shrinkTo(body.length);
+      List<Discovered> links = html.find(body, charset(response), response.url(), true,
+          discovery.feedLinks());
+      if (links.size() > MAX_OUTLINKS) {
+        links = List.copyOf(links.subList(0, MAX_OUTLINKS));
+      }
+      return new Processed(UrlKind.PAGE, null, links, List.of(), changed, null, null);
+    }
+  }
+
+  /**
    * The bytes before the first {@code <body}: where feed links live. Looking for feeds only,
    * parsing that part instead of the whole page saves a second full DOM per article.
    */

@@ -32,19 +32,24 @@ final class ResponseRules {
   private final FetchConfig fetch;
   private final Clock clock;
   private final boolean extract;
+  private final int linkDepth;
 
   ResponseRules(ResponseProcessor processor, RecrawlSchedule schedule, QueuePolicy policy,
       PolitenessConfig politeness, FetchConfig fetch, Clock clock) {
-    this(processor, schedule, policy, politeness, fetch, clock, true);
+    this(processor, schedule, policy, politeness, fetch, clock, true, 0);
   }
 
   /**
    * @param extract whether HTML pages are processed; without, they are archived as they are
-   *     (no article, no links) and {@code newsarc reindex} extracts them later
+   *     (no article) and {@code newsarc reindex} extracts them later
+   * @param linkDepth without extraction, pages at a depth below this are still parsed for
+   *     their links (the scope's {@code max-depth}); deeper ones are not parsed at all
    */
   ResponseRules(ResponseProcessor processor, RecrawlSchedule schedule, QueuePolicy policy,
-      PolitenessConfig politeness, FetchConfig fetch, Clock clock, boolean extract) {
+      PolitenessConfig politeness, FetchConfig fetch, Clock clock, boolean extract,
+      int linkDepth) {
     this.extract = extract;
+    this.linkDepth = linkDepth;
     this.processor = processor;
     this.schedule = schedule;
     this.policy = policy;
@@ -74,7 +79,9 @@ final class ResponseRules {
       }
       String digest = stored.payloadDigest();
       boolean changed = lease.digest() == null || !lease.digest().equals(digest);
-      Processed p = changed && !extract && isHtml(r) ? Processed.of(UrlKind.PAGE, true)
+      Processed p = changed && !extract && isHtml(r)
+          ? lease.depth() < linkDepth ? processor.linksOnly(lease, r, true)
+          : Processed.of(UrlKind.PAGE, true)
           : changed ? processor.process(lease, r, true)
           : Processed.of(lease.kind() == UrlKind.PAGE ? UrlKind.HUB : lease.kind(), false);
       return revisitOrDone(lease, p.kind(), changed, etag, lastModified, digest, status,
