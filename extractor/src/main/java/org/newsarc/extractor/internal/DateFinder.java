@@ -97,12 +97,17 @@ public final class DateFinder {
       published = modified;
     }
     if (published == null) {
-      published = fromScriptData(doc);
+      published = fromScriptData(index);
     }
     String bodyText = null;
     if (published == null) {
+      // Pages that say nothing else usually show the date near the headline.
+      published = DateParser.parseHuman(textAfterHeading(index));
+    }
+    if (published == null) {
+      // The whole body's text only when the text under the headline has no date.
       bodyText = bodyText(doc);
-      published = fromText(bodyText, index);
+      published = DateParser.parseHuman(bodyText);
     }
     if (published != null && isUtc(published) && fromUrl == null) {
       published = localDay(published, index);
@@ -169,8 +174,8 @@ public final class DateFinder {
    * Dates in the data that script-driven pages embed ({@code "publishedDate": "2016-11-04…"}).
    * Read as text, not run; only consulted when the markup has no date.
    */
-  private static String fromScriptData(Document doc) {
-    for (Element script : doc.getElementsByTag("script")) {
+  private static String fromScriptData(PageIndex index) {
+    for (Element script : index.scripts) {
       String data = script.data();
       if (data.length() > 2_000_000 || data.indexOf("ublish") < 0 && data.indexOf("reatedAt") < 0
           && data.indexOf("reated_at") < 0 && data.indexOf("dateCreated") < 0) {
@@ -295,15 +300,6 @@ public final class DateFinder {
       }
     }
     return null;
-  }
-
-  /**
-   * The last resort: the first date written in the text after the main heading, else in the
-   * whole body. Pages that say nothing else usually show the date near the headline.
-   */
-  private static String fromText(String bodyText, PageIndex index) {
-    String d = DateParser.parseHuman(textAfterHeading(index));
-    return d != null ? d : DateParser.parseHuman(bodyText);
   }
 
   /**
