@@ -7,6 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds when a page was published and last modified, from the most trusted source that says:
@@ -290,6 +294,10 @@ public final class DateFinder {
 
   private static String fromNamedElements(PageIndex index) {
     for (Element e : index.dateNamed) {
+      if (lettersAbove(e, 200)) {
+        // Its text is longer than 200 characters for certain: a wrapper, not a dateline.
+        continue;
+      }
       String text = e.text();
       if (text.isEmpty() || text.length() > 200) {
         continue;
@@ -300,6 +308,30 @@ public final class DateFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether more than {@code limit} letters and digits stand in the text nodes under
+   * {@code e}; every one of them is in {@code e.text()}, so its length is then above the
+   * limit too. Counting stops there.
+   */
+  private static boolean lettersAbove(Element e, int limit) {
+    int[] letters = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          String s = t.getWholeText();
+          for (int i = 0; i < s.length() && letters[0] <= limit; i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+              letters[0]++;
+            }
+          }
+        }
+        return letters[0] > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+    }, e);
+    return letters[0] > limit;
   }
 
   /**
