@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.newsarc.extractor.internal.ArticleSignal;
 import org.newsarc.extractor.internal.CharsetSniffer;
+import org.newsarc.extractor.internal.DecodingReader;
 import org.newsarc.extractor.internal.BlockJudge;
 import org.newsarc.extractor.internal.ContentExtractor;
 import org.newsarc.extractor.internal.MetadataReader;
@@ -75,9 +76,10 @@ public final class ArticleExtractor {
     try {
       CharsetSniffer.Choice choice = CharsetSniffer.choose(html, h);
       int length = Math.min(html.length - choice.skip(), options.maxInputBytes());
-      String source = new String(html, choice.skip(), length, choice.charset());
+      // Decoded as the parser reads: no copy of the whole page as one string.
       Parser parser = Parser.htmlParser().setMaxDepth(options.maxDepth());
-      Document doc = parser.parseInput(source, base);
+      Document doc = parser.parseInput(
+          new DecodingReader(html, choice.skip(), length, choice.charset()), base);
       if (beforeExtraction != null) {
         beforeExtraction.accept(doc);
       }

@@ -42,8 +42,9 @@ public final class Blocks {
 
   /** An inline element (a span, say) that wraps blocks acts as a block container. */
   public static boolean wrapsBlocks(Element e) {
-    for (Element child : e.children()) {
-      if (isBlock(child)) {
+    // Read the child nodes in place: children() would copy them into a list first.
+    for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+      if (e.childNode(i) instanceof Element child && isBlock(child)) {
         return true;
       }
     }

@@ -1,5 +1,8 @@
 package org.newsarc.extractor.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -51,24 +54,30 @@ public final class CharsetSniffer {
 
   /** Checks a declared charset (or none) against what the bytes look like. */
   private static Charset verify(Charset declared, byte[] bytes) {
-    Utf8Check check = Utf8Check.of(bytes);
     boolean singleByteLatin = declared == null || isSingleByteLatin(declared);
+    boolean utf8 = declared != null && declared.equals(StandardCharsets.UTF_8);
+    boolean utf16 = declared != null && (declared.equals(StandardCharsets.UTF_16)
+        || declared.equals(StandardCharsets.UTF_16LE) || declared.equals(StandardCharsets.UTF_16BE));
+    if (!singleByteLatin && !utf8 && !utf16) {
+      // Any other declaration is taken as it stands: the bytes are not looked at.
+      return declared;
+    }
+    // Only the UTF-8 case weighs how many bytes are malformed; the others stop at the first.
+    Utf8Check check = Utf8Check.of(bytes, !utf8);
     if (singleByteLatin && check.multiByte() > 0 && check.invalid() == 0) {
       return StandardCharsets.UTF_8;
     }
     if (declared == null) {
       return check.invalid() == 0 ? StandardCharsets.UTF_8 : WINDOWS_1252;
     }
-    if (declared.equals(StandardCharsets.UTF_8)
-        && check.invalid() > 3 && check.invalid() * 4 > check.multiByte()) {
+    if (utf8 && check.invalid() > 3 && check.invalid() * 4 > check.multiByte()) {
       return WINDOWS_1252;
     }
     if (declared.equals(StandardCharsets.ISO_8859_1) || declared.equals(StandardCharsets.US_ASCII)) {
       // Browsers decode both as windows-1252; so do the pages' authors.
       return WINDOWS_1252;
     }
-    if (declared.equals(StandardCharsets.UTF_16) || declared.equals(StandardCharsets.UTF_16LE)
-        || declared.equals(StandardCharsets.UTF_16BE)) {
+    if (utf16) {
       // A UTF-16 label without a BOM on a page whose markup is ASCII is a mistake.
       return check.invalid() == 0 ? StandardCharsets.UTF_8 : WINDOWS_1252;
     }
@@ -128,13 +137,25 @@ public final class CharsetSniffer {
     return true;
   }
 
-  /** Counts of well-formed multi-byte UTF-8 sequences and of malformed bytes. */
+  /**
+   * Counts of well-formed multi-byte UTF-8 sequences and of malformed bytes; with
+   * {@code stopAtInvalid}, counting ends at the first malformed byte.
+   */
   record Utf8Check(int multiByte, int invalid) {
-    static Utf8Check of(byte[] b) {
+
+    private static final VarHandle LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    static Utf8Check of(byte[] b, boolean stopAtInvalid) {
       int multi = 0;
       int invalid = 0;
       int i = 0;
       while (i < b.length) {
+        // Markup is mostly ASCII: skip it eight bytes at a time.
+        while (i + 8 <= b.length && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+          i += 8;
+        }
         while (i < b.length && b[i] >= 0) {
           i++;
         }
@@ -143,16 +164,10 @@ public final class CharsetSniffer {
         }
         int c = b[i] & 0xFF;
         int need = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 ? (c <= 0xEF ? 2 : -1) : c >= 0xC2 ? 1 : -1;
-        if (need < 0) {
-          invalid++;
-          i++;
-          continue;
-        }
-        boolean ok = true;
-        for (int k = 1; k <= need; k++) {
+        boolean ok = need >= 0;
+        for (int k = 1; ok && k <= need; k++) {
           if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
             ok = false;
-            break;
           }
         }
         if (ok) {
@@ -161,6 +176,9 @@ public final class CharsetSniffer {
         } else {
           invalid++;
           i++;
+          if (stopAtInvalid) {
+            break;
+          }
         }
       }
       return new Utf8Check(multi, invalid);

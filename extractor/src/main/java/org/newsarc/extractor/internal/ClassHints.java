@@ -53,7 +53,6 @@ public final class ClassHints {
       "rich-text", "richtext", "markdown");
 
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** Whole class tokens that hide an element. */
   private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hide", "d-none", "is-hidden");
@@ -76,6 +75,7 @@ public final class ClassHints {
   private final Map<Element, String> namesOf = new java.util.IdentityHashMap<>();
   private final Map<String, Boolean> negativeNames = new HashMap<>();
   private final Map<String, Boolean> positiveNames = new HashMap<>();
+  private final Map<String, Boolean> negativeTokens = new HashMap<>();
   /** The element's class, id and role, lowercased and joined; empty when it has none. */
   public static String names(Element e) {
     String c = e.className();
@@ -101,25 +101,59 @@ public final class ClassHints {
     if (names.isEmpty()) {
       return false;
     }
-    return negativeNames.computeIfAbsent(names, ClassHints::negativeNames);
+    return negativeNames.computeIfAbsent(names, this::negativeNames);
   }
 
-  private static boolean negativeNames(String names) {
-    for (String token : WHITESPACE.split(names)) {
-      if (token.isEmpty() || DESCRIPTIVE.matcher(token).lookingAt()) {
-        continue;
+  /**
+   * Whether any whitespace-separated token of {@code names} marks boilerplate. The verdict is
+   * per token, so tokens are remembered too: a name string with a unique id still shares its
+   * class tokens with the rest of the page.
+   */
+  private boolean negativeNames(String names) {
+    int n = names.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && isSeparator(names.charAt(i))) {
+        i++;
       }
-      if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(token)) {
-        return true;
+      int start = i;
+      while (i < n && !isSeparator(names.charAt(i))) {
+        i++;
       }
-      if (token.contains("--")) {
-        // A BEM modifier ("section--has-ads") describes a state, not what the element is.
-        continue;
-      }
-      for (String part : NON_ALNUM.split(token)) {
-        if (NEGATIVE_PARTS.contains(part)) {
+      if (i > start) {
+        String token = names.substring(start, i);
+        Boolean negative = negativeTokens.get(token);
+        if (negative == null) {
+          negative = negativeToken(token);
+          negativeTokens.put(token, negative);
+        }
+        if (negative) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** The characters {@code \s} matches: where class and id strings split into tokens. */
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean negativeToken(String token) {
+    if (DESCRIPTIVE.matcher(token).lookingAt()) {
+      return false;
+    }
+    if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(token)) {
+      return true;
+    }
+    if (token.contains("--")) {
+      // A BEM modifier ("section--has-ads") describes a state, not what the element is.
+      return false;
+    }
+    for (String part : NON_ALNUM.split(token)) {
+      if (NEGATIVE_PARTS.contains(part)) {
+        return true;
       }
     }
     return false;

@@ -7,6 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds when a page was published and last modified, from the most trusted source that says:
@@ -97,12 +101,17 @@ public final class DateFinder {
       published = modified;
     }
     if (published == null) {
-      published = fromScriptData(doc);
+      published = fromScriptData(index);
     }
     String bodyText = null;
     if (published == null) {
+      // Pages that say nothing else usually show the date near the headline.
+      published = DateParser.parseHuman(textAfterHeading(index));
+    }
+    if (published == null) {
+      // The whole body's text only when the text under the headline has no date.
       bodyText = bodyText(doc);
-      published = fromText(bodyText, index);
+      published = DateParser.parseHuman(bodyText);
     }
     if (published != null && isUtc(published) && fromUrl == null) {
       published = localDay(published, index);
@@ -169,8 +178,8 @@ public final class DateFinder {
    * Dates in the data that script-driven pages embed ({@code "publishedDate": "2016-11-04…"}).
    * Read as text, not run; only consulted when the markup has no date.
    */
-  private static String fromScriptData(Document doc) {
-    for (Element script : doc.getElementsByTag("script")) {
+  private static String fromScriptData(PageIndex index) {
+    for (Element script : index.scripts) {
       String data = script.data();
       if (data.length() > 2_000_000 || data.indexOf("ublish") < 0 && data.indexOf("reatedAt") < 0
           && data.indexOf("reated_at") < 0 && data.indexOf("dateCreated") < 0) {
@@ -285,6 +294,10 @@ public final class DateFinder {
 
   private static String fromNamedElements(PageIndex index) {
     for (Element e : index.dateNamed) {
+      if (lettersAbove(e, 200)) {
+        // Its text is longer than 200 characters for certain: a wrapper, not a dateline.
+        continue;
+      }
       String text = e.text();
       if (text.isEmpty() || text.length() > 200) {
         continue;
@@ -298,12 +311,27 @@ public final class DateFinder {
   }
 
   /**
-   * The last resort: the first date written in the text after the main heading, else in the
-   * whole body. Pages that say nothing else usually show the date near the headline.
+   * Whether more than {@code limit} letters and digits stand in the text nodes under
+   * {@code e}; every one of them is in {@code e.text()}, so its length is then above the
+   * limit too. Counting stops there.
    */
-  private static String fromText(String bodyText, PageIndex index) {
-    String d = DateParser.parseHuman(textAfterHeading(index));
-    return d != null ? d : DateParser.parseHuman(bodyText);
+  private static boolean lettersAbove(Element e, int limit) {
+    int[] letters = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          String s = t.getWholeText();
+          for (int i = 0; i < s.length() && letters[0] <= limit; i++) {
+            if (Character.isLetterOrDigit(s.charAt(i))) {
+              letters[0]++;
+            }
+          }
+        }
+        return letters[0] > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+    }, e);
+    return letters[0] > limit;
   }
 
   /**

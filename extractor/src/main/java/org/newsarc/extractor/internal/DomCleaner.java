@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
@@ -68,6 +69,11 @@ public final class DomCleaner {
     }
     int total = -1;
     for (Element e : hidden) {
+      if (textBound(e, 500) <= 500) {
+        // Short for certain, so removed without building its text.
+        e.remove();
+        continue;
+      }
       int length = TextStats.visibleLength(e.text());
       if (length > 500 && total < 0) {
         total = TextStats.visibleLength(root.text());
@@ -76,6 +82,23 @@ public final class DomCleaner {
         e.remove();
       }
     }
+  }
+
+  /**
+   * At least {@code TextStats.visibleLength(e.text())}: every character of that text comes
+   * from a text node or is one of the spaces set before and after an element. Counting stops
+   * once past {@code limit}.
+   */
+  private static int textBound(Element e, int limit) {
+    int[] bound = {0};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        bound[0] += node instanceof TextNode t ? t.getWholeText().length() : node instanceof Element ? 2 : 0;
+        return bound[0] > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+    }, e);
+    return bound[0];
   }
 
   /**

@@ -64,24 +64,57 @@ public final class KeywordScanner {
       }
     }
     int n = text.length();
+    if (n < 2) {
+      return false;
+    }
+    char b = ignoreCase ? lower(text.charAt(0)) : text.charAt(0);
     for (int i = 0; i + 1 < n; i++) {
-      char a = text.charAt(i);
-      char b = text.charAt(i + 1);
+      char a = b;
+      b = text.charAt(i + 1);
       if (ignoreCase) {
-        a = lower(a);
         b = lower(b);
       }
       String[] candidates = a < ASCII && b < ASCII ? asciiTable[a * ASCII + b]
           : others.isEmpty() ? null : others.get(key(a, b));
       if (candidates != null) {
         for (String c : candidates) {
-          if (text.regionMatches(ignoreCase, i, c, 0, c.length())) {
+          if (matchesAt(text, i, c, ignoreCase)) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  /**
+   * {@code text.regionMatches(ignoreCase, at, keyword, 0, keyword.length())}, deciding pairs of
+   * ASCII characters itself and leaving any other pair that differs to {@code regionMatches}.
+   */
+  private static boolean matchesAt(String text, int at, String keyword, boolean ignoreCase) {
+    int length = keyword.length();
+    if (at + length > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      char t = text.charAt(at + k);
+      char c = keyword.charAt(k);
+      if (t == c) {
+        continue;
+      }
+      if (t < ASCII && c < ASCII) {
+        if (ignoreCase && asciiLower(t) == asciiLower(c)) {
+          continue;
+        }
+        return false;
+      }
+      return text.regionMatches(ignoreCase, at, keyword, 0, length);
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   private static char lower(char c) {

@@ -188,7 +188,8 @@ public final class MetadataReader {
   }
 
   private static String language(Document doc, MetaTags meta, JsonLd ld, Map<String, String> headers) {
-    Element html = doc.selectFirst("html");
+    Element root = doc.firstElementChild();
+    Element html = root != null && root.nameIs("html") ? root : doc.selectFirst("html");
     String lang = html == null ? "" : html.attr("lang").strip();
     if (lang.isEmpty() && html != null) {
       lang = html.attr("xml:lang").strip();

@@ -37,6 +37,8 @@ public final class PageIndex {
 
   final List<Element> metas = new ArrayList<>();
   final List<Element> jsonLd = new ArrayList<>();
+  /** Every {@code <script>} element, in document order. */
+  final List<Element> scripts = new ArrayList<>();
   final List<Element> times = new ArrayList<>();
   final List<Element> itemprops = new ArrayList<>();
   final List<Element> properties = new ArrayList<>();
@@ -69,6 +71,7 @@ public final class PageIndex {
         case "body" -> inBody = true;
         case "meta" -> metas.add(e);
         case "script" -> {
+          scripts.add(e);
           if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
             jsonLd.add(e);
           }
@@ -120,8 +123,10 @@ public final class PageIndex {
       if (cls.isEmpty() && id.isEmpty()) {
         return;
       }
-      String raw = id.isEmpty() ? cls : cls + " " + id;
-      int flags = nameFlags.computeIfAbsent(raw, r -> flagsOf(r.toLowerCase(Locale.ROOT)));
+      // No keyword holds a space, so the names of class and id are judged apart: class
+      // strings repeat across a page and are looked up once, ids are mostly unique.
+      int flags = (cls.isEmpty() ? 0 : nameFlags.computeIfAbsent(cls, PageIndex::flagsOfRaw))
+          | (id.isEmpty() ? 0 : flagsOfRaw(id));
       if (dateNamed.size() < MAX_NAMED && !e.nameIs("small") && (flags & DATE_LIKE) != 0) {
         dateNamed.add(e);
       }
@@ -129,6 +134,10 @@ public final class PageIndex {
         authorCandidates.add(e);
       }
     }
+  }
+
+  private static int flagsOfRaw(String names) {
+    return flagsOf(names.toLowerCase(Locale.ROOT));
   }
 
   private static int flagsOf(String names) {
@@ -158,9 +167,16 @@ public final class PageIndex {
   private static final java.util.Set<String> AUTHOR_SEGMENTS = java.util.Set.of(
       "author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori", "autores");
 
+  /** Whether a space-separated token of {@code names} is exactly {@code author} or {@code byline}. */
   private static boolean isAuthorToken(String names) {
-    for (String token : names.split(" ")) {
-      if (token.equals("author") || token.equals("byline")) {
+    return hasToken(names, "author") || hasToken(names, "byline");
+  }
+
+  private static boolean hasToken(String names, String token) {
+    for (int at = names.indexOf(token); at >= 0; at = names.indexOf(token, at + 1)) {
+      int end = at + token.length();
+      if ((at == 0 || names.charAt(at - 1) == ' ')
+          && (end == names.length() || names.charAt(end) == ' ')) {
         return true;
       }
     }

@@ -131,19 +131,30 @@ public final class TextRenderer implements NodeFilter {
       return;
     }
     int before = current.length();
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u200B') {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (isSpace(text.charAt(i))) {
         if (current.length() > 0 && current.charAt(current.length() - 1) != ' ') {
           current.append(' ');
         }
+        i++;
       } else {
-        current.append(ch);
+        // Copy the whole run up to the next space at once.
+        int start = i;
+        while (i < n && !isSpace(text.charAt(i))) {
+          i++;
+        }
+        current.append(text, start, i);
       }
     }
     if (linkDepth > 0) {
       currentLinks += current.length() - before;
     }
+  }
+
+  private static boolean isSpace(char ch) {
+    return Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u200B';
   }
 
   private void flush() {

@@ -116,6 +116,8 @@ public final class TextStats {
   private final class Collector implements NodeFilter {
     private final Set<Element> skipped;
     private final Deque<Element> blocks = new ArrayDeque<>();
+    /** The counts of the elements being walked, innermost on top: a text's parent is on top. */
+    private final Deque<Counts> open = new ArrayDeque<>();
     private int linkDepth;
     private int runChars;
     private int runLinks;
@@ -130,7 +132,9 @@ public final class TextStats {
         if (!skipped.isEmpty() && skipped.contains(e)) {
           return FilterResult.SKIP_ENTIRELY;
         }
-        counts.put(e, new Counts());
+        Counts c = new Counts();
+        counts.put(e, c);
+        open.push(c);
         if (Blocks.isBlock(e) || blocks.isEmpty() || Blocks.wrapsBlocks(e)) {
           flushRun();
           blocks.push(e);
@@ -138,10 +142,10 @@ public final class TextStats {
         if (e.nameIs("a")) {
           linkDepth++;
         }
-      } else if (node instanceof TextNode t && node.parent() instanceof Element parent) {
+      } else if (node instanceof TextNode t && !open.isEmpty()) {
         int n = visibleLength(t.getWholeText());
-        Counts c = counts.get(parent);
-        if (c != null && n > 0) {
+        Counts c = open.peek();
+        if (n > 0) {
           c.text += n;
           runChars += n;
           if (linkDepth > 0) {
@@ -158,7 +162,7 @@ public final class TextStats {
       if (!(node instanceof Element e)) {
         return FilterResult.CONTINUE;
       }
-      Counts c = counts.get(e);
+      Counts c = open.pop();
       if (!blocks.isEmpty() && blocks.peek() == e) {
         flushRun();
         blocks.pop();
@@ -169,14 +173,12 @@ public final class TextStats {
       if (c.prose > 0) {
         withProse.add(e);
       }
-      if (e.parent() != null) {
-        Counts p = counts.get(e.parent());
-        if (p != null) {
-          p.text += c.text;
-          p.links += c.links;
-          p.prose += c.prose;
-          p.paragraphs += c.paragraphs;
-        }
+      if (!open.isEmpty()) {
+        Counts p = open.peek();
+        p.text += c.text;
+        p.links += c.links;
+        p.prose += c.prose;
+        p.paragraphs += c.paragraphs;
       }
       return FilterResult.CONTINUE;
     }

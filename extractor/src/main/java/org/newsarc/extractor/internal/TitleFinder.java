@@ -25,13 +25,18 @@ public final class TitleFinder {
       Element h1 = index.firstH1;
       return h1 == null ? null : clean(h1.text());
     }
+    // The declared titles in comparable form, once for all the headings.
+    String[] titles = {comparableOrNull(headline), comparableOrNull(og), comparableOrNull(docTitle)};
     for (Element h : index.headings) {
       String text = headingText(h);
       if (text == null || text.length() < 8) {
         continue;
       }
-      if (confirms(text, headline) || confirms(text, og) || confirms(text, docTitle)) {
-        return text;
+      String comparable = BlockFilter.comparable(text);
+      for (String title : titles) {
+        if (confirms(comparable, title)) {
+          return text;
+        }
       }
     }
     if (index.h1Count == 1 && index.firstH1 != null) {
@@ -101,12 +106,15 @@ public final class TitleFinder {
     return false;
   }
 
-  private static boolean confirms(String heading, String declared) {
-    if (declared == null) {
+  private static String comparableOrNull(String title) {
+    return title == null ? null : BlockFilter.comparable(title);
+  }
+
+  /** Whether a heading confirms a declared title, both in {@link BlockFilter#comparable} form. */
+  private static boolean confirms(String h, String d) {
+    if (d == null) {
       return false;
     }
-    String h = BlockFilter.comparable(heading);
-    String d = BlockFilter.comparable(declared);
     return !h.isEmpty() && (d.equals(h) || d.startsWith(h) && h.length() * 2 >= d.length()
         || d.endsWith(h) && h.length() * 2 >= d.length());
   }
