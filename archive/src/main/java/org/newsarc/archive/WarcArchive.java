@@ -88,6 +88,10 @@ public final class WarcArchive implements Closeable {
   /** Whether the last write failed for lack of space. Guarded by this. */
   private boolean full;
   private final Object syncLock = new Object();
+  /** Whether a caller of awaitDurable is forcing the file now. Guarded by syncLock. */
+  private boolean forcing;
+  /** How the open file is forced to disk; tests slow it down or make it fail. */
+  private volatile ChannelForce forces = ch -> ch.force(false);
   private final java.util.concurrent.Semaphore largeBuilds =
       new java.util.concurrent.Semaphore(LARGE_BUILDS, true);
   /** The file generation and position known to be on disk. Guarded by syncLock. */
@@ -317,6 +321,17 @@ public final class WarcArchive implements Closeable {
     writes = w;
   }
 
+  /** Forces a file's written bytes to disk, as {@code FileChannel.force(false)} does. */
+  @FunctionalInterface
+  interface ChannelForce {
+    void force(FileChannel channel) throws IOException;
+  }
+
+  /** For tests: group commits force the open file through {@code f} from now on. */
+  void forceThrough(ChannelForce f) {
+    forces = f;
+  }
+
   /** For tests: keeps at most {@code n} index lines in memory for a file. */
   synchronized void maxIndexLines(int n) {
     maxIndexLines = n;
@@ -394,20 +409,35 @@ public final class WarcArchive implements Closeable {
   }
 
   /**
-   * Group commit: returns once the bytes up to {@code at.end()} are on disk. One caller forces
-   * the file while the others keep appending; whoever comes next finds its bytes already
-   * forced, or forces once for everything appended meanwhile. A file closed since was forced
-   * when it was closed.
+   * Group commit: returns once the bytes up to {@code at.end()} are on disk. One caller at a
+   * time forces the file, outside the lock, while the others keep appending; those whose bytes
+   * that force covers wait for it to end and return, and of the rest one forces again, once for
+   * everything appended meanwhile. (Holding the lock through the force made callers whose bytes
+   * were already on disk queue behind the next force.) A file closed since was forced when it
+   * was closed. Waiting is not interrupted: an acknowledged capture must be on disk.
    */
   private void awaitDurable(Appended at) throws IOException {
+    FileChannel c;
+    long gen;
+    long end;
     synchronized (syncLock) {
-      if (durableGeneration > at.generation()
-          || (durableGeneration == at.generation() && durableEnd >= at.end())) {
+      boolean interrupted = false;
+      try {
+        while (!isDurable(at) && forcing) {
+          try {
+            syncLock.wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (isDurable(at)) {
         return;
       }
-      FileChannel c;
-      long gen;
-      long end;
       synchronized (this) {
         if (generation != at.generation() || channel == null) {
           return; // closed (and forced) since
@@ -416,17 +446,34 @@ public final class WarcArchive implements Closeable {
         gen = generation;
         end = channel.position();
       }
-      try {
-        c.force(false);
-      } catch (java.nio.channels.ClosedChannelException e) {
-        return; // closed (and forced) meanwhile
-      } catch (IOException e) {
-        throw new IOException("cannot force " + at.fileName() + " to disk: " + e.getMessage(),
-            e);
-      }
-      durableGeneration = gen;
-      durableEnd = end;
+      forcing = true;
     }
+    boolean forced = false;
+    try {
+      forces.force(c);
+      forced = true;
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      throw new IOException("interrupted while forcing " + at.fileName() + " to disk", e);
+    } catch (java.nio.channels.ClosedChannelException e) {
+      return; // closed, and so forced, meanwhile (after the finally block)
+    } catch (IOException e) {
+      throw new IOException("cannot force " + at.fileName() + " to disk: " + e.getMessage(), e);
+    } finally {
+      synchronized (syncLock) {
+        forcing = false;
+        if (forced && (gen > durableGeneration || gen == durableGeneration && end > durableEnd)) {
+          durableGeneration = gen;
+          durableEnd = end;
+        }
+        syncLock.notifyAll();
+      }
+    }
+  }
+
+  /** Whether the bytes up to {@code at.end()} are known to be on disk. Caller holds syncLock. */
+  private boolean isDurable(Appended at) {
+    return durableGeneration > at.generation()
+        || (durableGeneration == at.generation() && durableEnd >= at.end());
   }
 
   /**

@@ -83,8 +83,13 @@ final class CommitGroup {
   private final long maxWaitNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
-  /** Held by the one submitter that commits a group; guards nothing else. */
+  /**
+   * Submitters wait on it for their work's group to be committed; guards {@link #committing}
+   * and the works' outcomes once they are done.
+   */
   private final Object committer = new Object();
+  /** Whether a submitter is committing a group now. Guarded by committer. */
+  private boolean committing;
   private final AtomicLong groups = new AtomicLong();
   private final AtomicLong works = new AtomicLong();
   private final AtomicLong cpuNanos = new AtomicLong();
@@ -174,10 +179,34 @@ final class CommitGroup {
     } finally {
       lock.unlock();
     }
-    synchronized (committer) {
-      // A full group may leave this work for the next one: commit until it is done.
-      while (!item.done) {
+    // One submitter at a time commits a group, outside the monitor, so that those whose work
+    // it held return as soon as it ends instead of queueing behind the next group's commit. A
+    // full group may leave this work for the next one: commit until it is done.
+    while (true) {
+      synchronized (committer) {
+        boolean interrupted = false;
+        while (!item.done && committing) {
+          try {
+            committer.wait();
+          } catch (InterruptedException e) {
+            interrupted = true; // the work is in a group already: its outcome must be known
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        if (item.done) {
+          break;
+        }
+        committing = true;
+      }
+      try {
         commitGroup(gather());
+      } finally {
+        synchronized (committer) {
+          committing = false;
+          committer.notifyAll();
+        }
       }
     }
     return outcome(item);

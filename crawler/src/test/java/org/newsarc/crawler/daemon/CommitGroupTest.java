@@ -163,6 +163,56 @@ class CommitGroupTest {
     assertTrue(group.groups() >= 4, "at most three a group: " + group.groups());
   }
 
+  /**
+   * Eight submitters at once, one of whose works fails as the storage would (an I/O error):
+   * the works of that group fail with it and leave no row, every other work commits, and no
+   * submitter is left waiting.
+   */
+  @Test
+  void aStorageFailureFailsItsGroupOnlyAndNobodyHangs() throws Exception {
+    CommitGroup group = new CommitGroup(frontier, catalog, 5, 2);
+    List<Future<List<Object>>> results = new ArrayList<>();
+    for (int t = 0; t < WORKS; t++) {
+      int thread = t;
+      results.add(pool.submit(() -> {
+        List<Object> outcomes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          int k = 3000 + thread * 10 + i;
+          try (CommitGroup.Expected mine = group.expect()) {
+            outcomes.add(mine.commit(() -> {
+              insert(k, "row " + k);
+              if (k == 3042) {
+                throw new java.io.IOException("disk gone");
+              }
+              return k;
+            }));
+          } catch (java.io.IOException e) {
+            outcomes.add(e);
+          }
+        }
+        return outcomes;
+      }));
+    }
+    int failed = 0;
+    for (int t = 0; t < WORKS; t++) {
+      List<Object> outcomes = results.get(t).get(60, TimeUnit.SECONDS);
+      for (int i = 0; i < 10; i++) {
+        int k = 3000 + t * 10 + i;
+        Object o = outcomes.get(i);
+        if (o instanceof java.io.IOException e) {
+          failed++;
+          assertTrue(e.getMessage().contains("disk gone"), e.getMessage());
+          assertNull(ownerFromAnotherConnection(k), "a failed group's row " + k);
+        } else {
+          assertEquals(k, o);
+          assertEquals("row " + k, ownerFromAnotherConnection(k));
+        }
+      }
+    }
+    assertTrue(failed >= 1 && failed <= 5, failed + " works failed: the group of at most 5");
+    assertEquals(WORKS * 10, group.works());
+  }
+
   /** A withdrawn announcement does not hold a group back until its wait runs out. */
   @Test
   void aWithdrawnAnnouncementReleasesTheGroup() throws Exception {
