@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -215,6 +216,50 @@ class HdfsInputTest {
     Reindexed.assertSameRows(
         Reindexed.normal(Reindexed.reindexThenExport(warcFiles, dir).rows()),
         Reindexed.normal(Reindexed.readJsonl(out)));
+  }
+
+  @Test
+  void rangesOfALargeFileAreCopiedFromHdfsPieceByPiece() throws IOException {
+    LargeArchive.Written written = LargeArchive.write(dir, 256 * 1024);
+    Path warc = written.file();
+    long size = Files.size(warc);
+    org.apache.hadoop.fs.Path large = new org.apache.hadoop.fs.Path(root + "/large");
+    put(warc, large);
+    put(CdxjIndex.indexFileFor(warc), large);
+    List<String> files = expand(root + "/large/*.warc.gz");
+    long split = 256 * 1024;
+    ExtractJob job = new ExtractJob(spark);
+    List<FileSplit> splits = job.plan(files, split, null);
+    // A task copies its range and the megabyte after it (for the head of the next record), so
+    // a range that ends megabytes before the file does is copied short of the end.
+    assertTrue(splits.stream().filter(s -> s.end() + (2L << 20) < size).count() >= 3,
+        size + " bytes in " + splits);
+    JobReport fromHdfs = job.runSplits(splits, dir.resolve("large-from-hdfs").toString(),
+        ExtractJob.Format.JSONL, false);
+
+    ExtractJob localJob = new ExtractJob(spark);
+    List<FileSplit> localSplits = localJob.plan(expand(warc.toString()), split, null);
+    assertEquals(splits.size(), localSplits.size());
+    JobReport fromLocal = localJob.runSplits(localSplits,
+        dir.resolve("large-from-local").toString(), ExtractJob.Format.JSONL, false);
+
+    assertTrue(fromHdfs.clean(), fromHdfs.problems().toString());
+    assertEquals(fromLocal, fromHdfs);
+    List<Map<String, String>> expected =
+        Reindexed.normal(Reindexed.readJsonl(dir.resolve("large-from-local")));
+    assertEquals(2L * written.pages(), fromHdfs.responses(), "each page and its download");
+    assertEquals(written.pages(), expected.size(), "the pages, not the downloads");
+    Reindexed.assertSameRows(expected,
+        Reindexed.normal(Reindexed.readJsonl(dir.resolve("large-from-hdfs"))));
+  }
+
+  /** Copies {@code file} into the HDFS folder {@code to}, in blocks of 64 KiB. */
+  private void put(Path file, org.apache.hadoop.fs.Path to) throws IOException {
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(to,
+        file.getFileName().toString());
+    try (OutputStream out = hdfs.create(target, true, 1 << 16, (short) 1, 1 << 16)) {
+      Files.copy(file, out);
+    }
   }
 
   /** The row's offset and length on HDFS hold the WARC record of its URL. */
