@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -40,7 +41,9 @@ import org.newsarc.spark.internal.WarcInputs;
  * through a glob and give what they give for the local copy of the same files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // each test
+// Bounds on a hang (a DataNode that never registers, a call that never returns), not speed
+// checks: on a loaded machine starting the cluster and Spark has taken over two minutes.
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HdfsInputTest {
   /** HDFS block size: a few blocks per archive file. */
   private static final long BLOCK = 8 * 1024;
@@ -48,6 +51,8 @@ class HdfsInputTest {
   private static final long SPLIT = 8_000;
   private static final String GARBAGE = "zz-garbage.warc.gz";
   private static final String CUT = "zz-cut.warc.gz";
+  private static final String CLOSE_DELAY =
+      "dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
 
   Path dir;
   Path local;
@@ -60,7 +65,7 @@ class HdfsInputTest {
   Reindexed.Export reindexed;
 
   @BeforeAll
-  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void start(@TempDir Path tmp) throws IOException {
     dir = tmp;
     // Rotated files, each with its index beside it; revisits whose original is in another file.
@@ -87,6 +92,10 @@ class HdfsInputTest {
     conf.set("dfs.datanode.address", "127.0.0.1:0");
     conf.set("dfs.datanode.http.address", "127.0.0.1:0");
     conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+    conf.setLong("dfs.heartbeat.interval", 1);
+    // A client closing a file asks the NameNode whether its last block arrived, first after
+    // 400 ms by default: most of the time of writing small files to a cluster of one DataNode.
+    conf.setLong(CLOSE_DELAY, 10);
     cluster = new MiniDFSCluster.Builder(conf, dir.resolve("hdfs").toFile())
         .numDataNodes(1).checkDataNodeAddrConfig(true).build();
     cluster.waitActive();
@@ -101,11 +110,12 @@ class HdfsInputTest {
         .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
         // A NameNode that went away fails a call after two tries, not after minutes.
         .config("spark.hadoop.ipc.client.connect.max.retries", "2")
+        .config("spark.hadoop." + CLOSE_DELAY, "10")
         .getOrCreate();
   }
 
   @AfterAll
-  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void stop() throws IOException {
     if (spark != null) {
       if (root != null) {
@@ -175,6 +185,31 @@ class HdfsInputTest {
     for (JsonNode row : rows) {
       assertRecordAt(row);
     }
+
+    // stories reads the dataset from HDFS and writes its own there.
+    String stories = root + "/out/stories";
+    StoriesJob.Summary onHdfs = new StoriesJob(spark).run(output, stories,
+        ExtractJob.Format.JSONL, ExtractJob.Format.JSONL);
+    Path localStories = dir.resolve("stories-local");
+    StoriesJob.Summary onLocal = new StoriesJob(spark).run(localOut.toString(),
+        localStories.toString(), ExtractJob.Format.JSONL, ExtractJob.Format.JSONL);
+    assertEquals(onLocal, onHdfs);
+    assertTrue(onHdfs.stories() >= 10, "the copies of the pages are stories: " + onHdfs);
+    Path storiesCopied = dir.resolve("stories-from-hdfs");
+    hdfs.copyToLocalFile(new org.apache.hadoop.fs.Path(stories),
+        new org.apache.hadoop.fs.Path(storiesCopied.toUri()));
+    Reindexed.assertSameRows(sortedById(Reindexed.readJsonl(localStories)),
+        sortedById(Reindexed.readJsonl(storiesCopied)));
+  }
+
+  /** Rows by id, with story ids: partitions of the stories output may come in any order. */
+  private static List<Map<String, String>> sortedById(List<JsonNode> rows) {
+    return rows.stream().sorted(java.util.Comparator.comparingLong(r -> r.get("id").asLong()))
+        .map(r -> {
+          Map<String, String> fields = new java.util.TreeMap<>(Reindexed.normal(r));
+          fields.put("story_id", r.get("story_id").toString());
+          return fields;
+        }).toList();
   }
 
   @Test
