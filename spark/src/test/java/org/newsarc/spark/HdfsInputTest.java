@@ -37,8 +37,9 @@ import org.newsarc.spark.internal.WarcInputs;
 /**
  * The jobs on a real {@code hdfs://} file system: an in-process HDFS (one NameNode and one
  * DataNode on loopback, small blocks so that records cross block boundaries) holds the demo
- * archive, the CDXJ index beside each file and a corrupted file; extract and index read them
- * through a glob and give what they give for the local copy of the same files.
+ * archive, the CDXJ index beside each file, two corrupted files and a file of megabytes;
+ * extract, index and stories read them through globs, write their output there, and give what
+ * they give for the local copy of the same files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // Bounds on a hang (a DataNode that never registers, a call that never returns), not speed
