@@ -19,13 +19,13 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.newsarc.archive.CdxjIndex;
 import org.newsarc.spark.internal.FileExtraction;
 import org.newsarc.spark.internal.WarcInputs;
-import scala.Tuple2;
 
 /**
  * {@code newsarc-spark index} as a Spark job: each archive file is indexed by the archive
  * module's CDXJ writer (so lines are exactly those of {@code newsarc index}), then all lines are
  * sorted together in plain code-point order and streamed, partition by partition, into one
- * file. A file that cannot be indexed is skipped and reported. Not thread-safe.
+ * file. A record that cannot be read is left out and a file that cannot be indexed is skipped,
+ * both reported under the file's own URI (not the local copy a task reads). Not thread-safe.
  */
 public final class IndexJob {
   private final SparkSession spark;
@@ -34,8 +34,9 @@ public final class IndexJob {
     this.spark = spark;
   }
 
-  /** One file's index lines, or why it has none. */
-  record FileLines(String file, List<String> lines, String error) implements java.io.Serializable {
+  /** One file's index lines and the records left out, or why it has none. */
+  record FileLines(String file, List<String> lines, List<String> skipped, String error)
+      implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
   }
 
@@ -72,28 +73,33 @@ public final class IndexJob {
     }
     List<String> problems = new ArrayList<>();
     long bad = 0;
-    for (Tuple2<String, String> e : perFile.filter(f -> f.error() != null)
-        .map(f -> new Tuple2<>(f.file(), f.error())).collect()) {
-      bad++;
-      problems.add(e._1() + ": unreadable file skipped: " + e._2());
+    for (FileLines f : perFile.filter(f -> f.error() != null || !f.skipped().isEmpty())
+        .map(f -> new FileLines(f.file(), List.of(), f.skipped(), f.error())).collect()) {
+      problems.addAll(f.skipped());
+      if (f.error() != null) {
+        bad++;
+        problems.add(f.file() + ": unreadable file skipped: " + f.error());
+      }
     }
     perFile.unpersist();
     return new JobReport(files.size(), bad, lines, lines, 0, problems);
   }
 
   private static FileLines index(String uri, org.apache.hadoop.conf.Configuration conf) {
+    List<String> skipped = new ArrayList<>();
     try (WarcInputs.LocalFile local = WarcInputs.local(uri, conf)) {
       StringWriter text = new StringWriter();
-      CdxjIndex.write(List.of(local.path()), text);
+      CdxjIndex.write(List.of(local.path()), text, (file, offset, message) ->
+          skipped.add(uri + " offset " + offset + ": " + message));
       List<String> lines = new ArrayList<>();
       for (String line : text.toString().split("\n")) {
         if (!line.isEmpty()) {
           lines.add(line);
         }
       }
-      return new FileLines(uri, lines, null);
+      return new FileLines(uri, lines, skipped, null);
     } catch (IOException | RuntimeException e) {
-      return new FileLines(uri, List.of(), FileExtraction.describe(e));
+      return new FileLines(uri, List.of(), skipped, FileExtraction.describe(e));
     }
   }
 }
