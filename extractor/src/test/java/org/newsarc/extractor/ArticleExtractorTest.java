@@ -237,4 +237,25 @@ class ArticleExtractorTest {
     assertTrue(a.text().startsWith(PROSE.strip()), a.text());
     assertTrue(a.articleSignal() >= 0.5, "signal " + a.articleSignal());
   }
+
+  @Test
+  void aFormOfLabelsIsFurnitureButAFormWrappingProseIsKept() throws ExtractionException {
+    String form = "<form action=\"/subscribe\"><h3>Stay informed</h3><p>Your name</p>"
+        + "<input name=\"n\"><p>Your e-mail address</p><input name=\"e\"><p>Weekly digest</p>"
+        + "<button>Go</button></form>";
+    String html = page("<title>Ferry fares rise</title>",
+        "<article><p>" + PROSE + PROSE + "</p>" + form + "<p>" + PROSE_2 + PROSE + "</p>"
+            + "<p>" + PROSE_2 + PROSE_2 + "</p></article>");
+    Article a = extract(html, "https://example.org/ferry");
+    assertEquals(3, a.text().split("\n\n").length, a.text());
+    for (String noise : List.of("Stay informed", "Your name", "e-mail", "Weekly digest")) {
+      assertFalse(a.text().contains(noise), noise);
+    }
+
+    String wrapped = page("<title>Ferry fares rise</title>", "<form id=\"page\"><article><p>"
+        + PROSE + PROSE + "</p><p>" + PROSE_2 + PROSE + "</p></article></form>");
+    Article b = extract(wrapped, "https://example.org/ferry");
+    assertTrue(b.text().startsWith(PROSE.strip()), b.text());
+    assertEquals(2, b.text().split("\n\n").length, b.text());
+  }
 }

@@ -31,6 +31,9 @@ public final class DomCleaner {
   private static final Set<String> STRUCTURAL_BOILERPLATE = Set.of(
       "header", "footer", "aside", "figcaption", "menu");
 
+  /** Below this share of prose in its text, a form is furniture. */
+  private static final double FORM_PROSE_SHARE = 0.5;
+
   /** Above this share of the page's prose an element is kept whatever its names say. */
   private static final double PROTECTED_SHARE = 0.3;
 
@@ -149,10 +152,22 @@ public final class DomCleaner {
     if (STRUCTURAL_BOILERPLATE.contains(name)) {
       return true;
     }
+    if (name.equals("form")) {
+      return isFormFurniture(stats.get(e));
+    }
     if (name.equals("a") || name.equals("p") && hints.namesOf(e).isEmpty()) {
       return false;
     }
     return hints.isNegative(e) && !name.equals("article");
+  }
+
+  /**
+   * A form whose text is mostly not prose: field labels, search boxes, sign-up and contact
+   * forms. Forms that wrap prose (a page built inside one form, a forum post in its edit form)
+   * are not furniture.
+   */
+  private static boolean isFormFurniture(TextStats.Counts c) {
+    return c.prose() < FORM_PROSE_SHARE * c.text();
   }
 
   private static final KeywordScanner POST_NAMES = new KeywordScanner(
