@@ -258,4 +258,29 @@ class ArticleExtractorTest {
     assertTrue(b.text().startsWith(PROSE.strip()), b.text());
     assertEquals(2, b.text().split("\n\n").length, b.text());
   }
+
+  @Test
+  void aConsentDialogIsNeverTheContentOfAPageWithLittleProse() throws ExtractionException {
+    String consent = "We use cookies and similar technologies to measure the use of this website and to "
+        + "show you offers that match your interests, and we share this information with partners. ";
+    String html = page("<title>Staple Tee | Example Shop</title>",
+        "<div role=\"dialog\" aria-label=\"Privacy choices\"><h2>Your privacy</h2><p>" + consent
+            + consent + "</p><p>" + consent + "</p></div>"
+            + "<main><h1>Staple Tee</h1><p>Regular fit, 100% combed cotton.</p><ul><li>Fit: regular</li>"
+            + "<li>Fabric: mid weight</li><li>Colours: 70</li><li>Price: $20.00</li></ul>"
+            + sizes() + "</main>");
+    Article a = extract(html, "https://example.org/staple-tee");
+    assertFalse(a.text().contains("cookies"), a.text());
+    assertTrue(a.text().contains("Fabric: mid weight"), "[" + a.text() + "] " + a.pageType());
+  }
+
+  /** A size chart: much text, none of it prose. */
+  private static String sizes() {
+    StringBuilder b = new StringBuilder("<table>");
+    for (int i = 1; i <= 20; i++) {
+      b.append("<tr><td>Size ").append(i).append("</td><td>Chest ").append(80 + 2 * i)
+          .append(" cm</td><td>Length ").append(60 + i).append(" cm</td></tr>");
+    }
+    return b.append("</table>").toString();
+  }
 }

@@ -115,6 +115,7 @@ public final class DomCleaner {
   public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
       Element densest, boolean discussion) {
     int totalProse = Math.max(1, stats.get(root).prose());
+    int totalText = stats.get(root).text();
     Set<Element> lineage = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = densest; e != null && e != root; e = e.parent()) {
       lineage.add(e);
@@ -128,6 +129,11 @@ public final class DomCleaner {
         }
         if (discussion && isPost(hints.namesOf(e))) {
           return FilterResult.CONTINUE;
+        }
+        if (isOverlay(e) && stats.get(e).text() * 2 < totalText) {
+          // A dialog over the page is set aside even when it holds the densest prose.
+          boilerplate.add(e);
+          return FilterResult.SKIP_ENTIRELY;
         }
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
           boilerplate.add(e);
@@ -198,6 +204,18 @@ public final class DomCleaner {
   private static boolean isProtected(Element e, TextStats stats, int totalProse) {
     TextStats.Counts c = stats.get(e);
     return c.prose() > 400 && c.prose() >= PROTECTED_SHARE * totalProse;
+  }
+
+  /**
+   * A dialog laid over the page (consent banners, sign-up and region pickers): ARIA role
+   * {@code dialog} or {@code alertdialog}, or {@code aria-modal="true"}. On pages with little
+   * prose of their own such a dialog would otherwise hold the densest prose of the page and be
+   * kept as its content.
+   */
+  static boolean isOverlay(Element e) {
+    String role = e.attr("role");
+    return role.equalsIgnoreCase("dialog") || role.equalsIgnoreCase("alertdialog")
+        || e.attr("aria-modal").equalsIgnoreCase("true");
   }
 
   /** Hidden by attribute or inline style; what no reader sees is not article text. */
