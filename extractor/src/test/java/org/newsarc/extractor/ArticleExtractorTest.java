@@ -283,4 +283,23 @@ class ArticleExtractorTest {
     }
     return b.append("</table>").toString();
   }
+
+  @Test
+  void readerCommentsAreLeftOutEvenWhenTheyHoldMuchOfThePage() throws ExtractionException {
+    StringBuilder body = new StringBuilder("<div class=\"wrap\"><div class=\"entry\">");
+    for (int i = 0; i < 5; i++) {
+      body.append("<p>").append(i % 2 == 0 ? PROSE + PROSE_2 : PROSE_2 + PROSE).append(i).append("</p>");
+    }
+    body.append("</div><div id=\"comments\">");
+    for (int i = 0; i < 5; i++) {
+      body.append("<div class=\"c\"><p class=\"who\">Reader ").append(i).append(" said:</p><p>")
+          .append("I drove along Mill Road every day for years and I cannot believe the council took so long ")
+          .append("to decide, but better late than never I suppose, comment ").append(i).append(".</p></div>");
+    }
+    body.append("</div></div>");
+    Article a = extract(page("<title>Council approves plan</title>", body.toString()),
+        "https://example.org/2024/05/07/plan.html");
+    assertTrue(a.text().startsWith((PROSE + PROSE_2).strip()), a.text());
+    assertFalse(a.text().contains("Mill Road every day"), a.text());
+  }
 }

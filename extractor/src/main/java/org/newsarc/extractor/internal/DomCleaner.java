@@ -135,7 +135,8 @@ public final class DomCleaner {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
-        if (isBoilerplate(e, hints, stats) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
+        if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
+            && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e)))) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -178,6 +179,17 @@ public final class DomCleaner {
 
   private static final KeywordScanner POST_NAMES = new KeywordScanner(
       "comment", "reply", "replies", "answer", "thread", "post", "message", "discussion");
+
+  private static final KeywordScanner COMMENT_NAMES = new KeywordScanner("comment");
+
+  /**
+   * Named as reader comments. The share of the page's prose does not protect these: under a
+   * short blog post the comments often hold most of it. Forums, whose posts are the content,
+   * are recognised apart (the {@code discussion} pass keeps their posts).
+   */
+  private static boolean isCommentNamed(String names) {
+    return !names.isEmpty() && COMMENT_NAMES.containsAny(names);
+  }
 
   /** Names that forums give their posts. */
   private static boolean isPost(String names) {
