@@ -302,4 +302,23 @@ class ArticleExtractorTest {
     assertTrue(a.text().startsWith((PROSE + PROSE_2).strip()), a.text());
     assertFalse(a.text().contains("Mill Road every day"), a.text());
   }
+
+  @Test
+  void commentsUnderAShortDeclaredArticleAreNotTakenForAForum() throws ExtractionException {
+    StringBuilder body = new StringBuilder("<div class=\"wrap\"><div class=\"entry\"><p>")
+        .append(PROSE).append(PROSE_2).append("</p></div><ol class=\"commentlist\">");
+    for (int i = 0; i < 8; i++) {
+      body.append("<li class=\"comment\"><p>I drove along Mill Road every day for years and I cannot ")
+          .append("believe the council took so long to decide, but better late than never I suppose, ")
+          .append("reader ").append(i).append(".</p></li>");
+    }
+    body.append("</ol></div>");
+    String head = "<title>Council approves plan</title><meta property=\"og:type\" content=\"article\">";
+    Article a = extract(page(head, body.toString()), "https://example.org/2024/05/07/plan.html");
+    assertEquals((PROSE + PROSE_2).strip(), a.text());
+
+    Article forum = extract(page("<title>Council approves plan</title>", body.toString()),
+        "https://example.org/forum/plan");
+    assertTrue(forum.text().contains("Mill Road every day"), "a thread keeps its posts: " + forum.text());
+  }
 }
