@@ -237,4 +237,88 @@ class ArticleExtractorTest {
     assertTrue(a.text().startsWith(PROSE.strip()), a.text());
     assertTrue(a.articleSignal() >= 0.5, "signal " + a.articleSignal());
   }
+
+  @Test
+  void aFormOfLabelsIsFurnitureButAFormWrappingProseIsKept() throws ExtractionException {
+    String form = "<form action=\"/subscribe\"><h3>Stay informed</h3><p>Your name</p>"
+        + "<input name=\"n\"><p>Your e-mail address</p><input name=\"e\"><p>Weekly digest</p>"
+        + "<button>Go</button></form>";
+    String html = page("<title>Ferry fares rise</title>",
+        "<article><p>" + PROSE + PROSE + "</p>" + form + "<p>" + PROSE_2 + PROSE + "</p>"
+            + "<p>" + PROSE_2 + PROSE_2 + "</p></article>");
+    Article a = extract(html, "https://example.org/ferry");
+    assertEquals(3, a.text().split("\n\n").length, a.text());
+    for (String noise : List.of("Stay informed", "Your name", "e-mail", "Weekly digest")) {
+      assertFalse(a.text().contains(noise), noise);
+    }
+
+    String wrapped = page("<title>Ferry fares rise</title>", "<form id=\"page\"><article><p>"
+        + PROSE + PROSE + "</p><p>" + PROSE_2 + PROSE + "</p></article></form>");
+    Article b = extract(wrapped, "https://example.org/ferry");
+    assertTrue(b.text().startsWith(PROSE.strip()), b.text());
+    assertEquals(2, b.text().split("\n\n").length, b.text());
+  }
+
+  @Test
+  void aConsentDialogIsNeverTheContentOfAPageWithLittleProse() throws ExtractionException {
+    String consent = "We use cookies and similar technologies to measure the use of this website and to "
+        + "show you offers that match your interests, and we share this information with partners. ";
+    String html = page("<title>Staple Tee | Example Shop</title>",
+        "<div role=\"dialog\" aria-label=\"Privacy choices\"><h2>Your privacy</h2><p>" + consent
+            + consent + "</p><p>" + consent + "</p></div>"
+            + "<main><h1>Staple Tee</h1><p>Regular fit, 100% combed cotton.</p><ul><li>Fit: regular</li>"
+            + "<li>Fabric: mid weight</li><li>Colours: 70</li><li>Price: $20.00</li></ul>"
+            + sizes() + "</main>");
+    Article a = extract(html, "https://example.org/staple-tee");
+    assertFalse(a.text().contains("cookies"), a.text());
+    assertTrue(a.text().contains("Fabric: mid weight"), "[" + a.text() + "] " + a.pageType());
+  }
+
+  /** A size chart: much text, none of it prose. */
+  private static String sizes() {
+    StringBuilder b = new StringBuilder("<table>");
+    for (int i = 1; i <= 20; i++) {
+      b.append("<tr><td>Size ").append(i).append("</td><td>Chest ").append(80 + 2 * i)
+          .append(" cm</td><td>Length ").append(60 + i).append(" cm</td></tr>");
+    }
+    return b.append("</table>").toString();
+  }
+
+  @Test
+  void readerCommentsAreLeftOutEvenWhenTheyHoldMuchOfThePage() throws ExtractionException {
+    StringBuilder body = new StringBuilder("<div class=\"wrap\"><div class=\"entry\">");
+    for (int i = 0; i < 5; i++) {
+      body.append("<p>").append(i % 2 == 0 ? PROSE + PROSE_2 : PROSE_2 + PROSE).append(i).append("</p>");
+    }
+    body.append("</div><div id=\"comments\">");
+    for (int i = 0; i < 5; i++) {
+      body.append("<div class=\"c\"><p class=\"who\">Reader ").append(i).append(" said:</p><p>")
+          .append("I drove along Mill Road every day for years and I cannot believe the council took so long ")
+          .append("to decide, but better late than never I suppose, comment ").append(i).append(".</p></div>");
+    }
+    body.append("</div></div>");
+    Article a = extract(page("<title>Council approves plan</title>", body.toString()),
+        "https://example.org/2024/05/07/plan.html");
+    assertTrue(a.text().startsWith((PROSE + PROSE_2).strip()), a.text());
+    assertFalse(a.text().contains("Mill Road every day"), a.text());
+  }
+
+  @Test
+  void commentsUnderAShortDeclaredArticleAreNotTakenForAForum() throws ExtractionException {
+    StringBuilder body = new StringBuilder("<div class=\"wrap\"><div class=\"entry\"><p>")
+        .append(PROSE).append(PROSE_2).append("</p></div><ol class=\"commentlist\">");
+    for (int i = 0; i < 8; i++) {
+      body.append("<li class=\"comment\"><p>I drove along Mill Road every day for years and I cannot ")
+          .append("believe the council took so long to decide, but better late than never I suppose, ")
+          .append("reader ").append(i).append(".</p></li>");
+    }
+    body.append("</ol></div>");
+    String head = "<title>Council approves plan</title><meta property=\"og:type\" content=\"article\">";
+    Article a = extract(page(head, body.toString()), "https://example.org/2024/05/07/plan.html");
+    assertEquals((PROSE + PROSE_2).strip(), a.text());
+
+    Article forum = extract(page("<title>Council approves plan</title>", body.toString()),
+        "https://example.org/forum/plan");
+    assertTrue(forum.text().contains("Mill Road every day"), "a thread keeps its posts: " + forum.text());
+  }
 }

@@ -51,8 +51,9 @@ public final class ContentExtractor {
     ClassHints hints = new ClassHints();
     Element densest = ContentFinder.find(body, stats, hints).element();
     Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false);
-    if (isDiscussion(body, stats, boilerplate)) {
+    if (!md.declaredArticle() && isDiscussion(body, stats, boilerplate)) {
       // Most of the prose sits in comment-named posts: on a forum or Q&A page they are the content.
+      // Under a page that declares itself an article they are its readers' comments.
       boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true);
     }
     stats.exclude(boilerplate);

@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
 public final class ContentFinder {
 
   /** How much one character of non-prose text weighs against one of prose. */
-  private static final double NOISE_WEIGHT = 0.3;
+  private static final double NOISE_WEIGHT = 0.25;
 
   private ContentFinder() {}
 

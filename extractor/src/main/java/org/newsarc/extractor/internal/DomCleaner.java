@@ -31,6 +31,9 @@ public final class DomCleaner {
   private static final Set<String> STRUCTURAL_BOILERPLATE = Set.of(
       "header", "footer", "aside", "figcaption", "menu");
 
+  /** Below this share of prose in its text, a form is furniture. */
+  private static final double FORM_PROSE_SHARE = 0.5;
+
   /** Above this share of the page's prose an element is kept whatever its names say. */
   private static final double PROTECTED_SHARE = 0.3;
 
@@ -112,6 +115,7 @@ public final class DomCleaner {
   public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
       Element densest, boolean discussion) {
     int totalProse = Math.max(1, stats.get(root).prose());
+    int totalText = stats.get(root).text();
     Set<Element> lineage = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = densest; e != null && e != root; e = e.parent()) {
       lineage.add(e);
@@ -126,7 +130,13 @@ public final class DomCleaner {
         if (discussion && isPost(hints.namesOf(e))) {
           return FilterResult.CONTINUE;
         }
-        if (isBoilerplate(e, hints, stats) && !lineage.contains(e) && !isProtected(e, stats, totalProse)) {
+        if (isOverlay(e) && stats.get(e).text() * 2 < totalText) {
+          // A dialog over the page is set aside even when it holds the densest prose.
+          boilerplate.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
+            && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e)))) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -149,14 +159,37 @@ public final class DomCleaner {
     if (STRUCTURAL_BOILERPLATE.contains(name)) {
       return true;
     }
+    if (name.equals("form")) {
+      return isFormFurniture(stats.get(e));
+    }
     if (name.equals("a") || name.equals("p") && hints.namesOf(e).isEmpty()) {
       return false;
     }
     return hints.isNegative(e) && !name.equals("article");
   }
 
+  /**
+   * A form whose text is mostly not prose: field labels, search boxes, sign-up and contact
+   * forms. Forms that wrap prose (a page built inside one form, a forum post in its edit form)
+   * are not furniture.
+   */
+  private static boolean isFormFurniture(TextStats.Counts c) {
+    return c.prose() < FORM_PROSE_SHARE * c.text();
+  }
+
   private static final KeywordScanner POST_NAMES = new KeywordScanner(
       "comment", "reply", "replies", "answer", "thread", "post", "message", "discussion");
+
+  private static final KeywordScanner COMMENT_NAMES = new KeywordScanner("comment");
+
+  /**
+   * Named as reader comments. The share of the page's prose does not protect these: under a
+   * short blog post the comments often hold most of it. Forums, whose posts are the content,
+   * are recognised apart (the {@code discussion} pass keeps their posts).
+   */
+  private static boolean isCommentNamed(String names) {
+    return !names.isEmpty() && COMMENT_NAMES.containsAny(names);
+  }
 
   /** Names that forums give their posts. */
   private static boolean isPost(String names) {
@@ -183,6 +216,18 @@ public final class DomCleaner {
   private static boolean isProtected(Element e, TextStats stats, int totalProse) {
     TextStats.Counts c = stats.get(e);
     return c.prose() > 400 && c.prose() >= PROTECTED_SHARE * totalProse;
+  }
+
+  /**
+   * A dialog laid over the page (consent banners, sign-up and region pickers): ARIA role
+   * {@code dialog} or {@code alertdialog}, or {@code aria-modal="true"}. On pages with little
+   * prose of their own such a dialog would otherwise hold the densest prose of the page and be
+   * kept as its content.
+   */
+  static boolean isOverlay(Element e) {
+    String role = e.attr("role");
+    return role.equalsIgnoreCase("dialog") || role.equalsIgnoreCase("alertdialog")
+        || e.attr("aria-modal").equalsIgnoreCase("true");
   }
 
   /** Hidden by attribute or inline style; what no reader sees is not article text. */
