@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,7 +50,8 @@ class GroupCommitTest {
         forces.incrementAndGet();
         inForce.decrementAndGet();
       });
-      runWriters(warcs, (url, stored) -> {
+      runWriters(url -> {
+        StoredCapture stored = warcs.write(page(url));
         long responseEnd = stored.offset() + stored.length();
         if (forcedUpTo.get() < responseEnd) {
           late.add(url + " ends after " + responseEnd + ", forced up to " + forcedUpTo.get());
@@ -78,31 +78,15 @@ class GroupCommitTest {
         }
         ch.force(false);
       });
-      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-      try {
-        List<Future<?>> jobs = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-          int thread = t;
-          jobs.add(pool.submit(() -> {
-            for (int i = 0; i < WRITES; i++) {
-              String url = "http://127.0.0.1:8080/t" + thread + "/p" + i;
-              try {
-                warcs.write(Exchanges.html(url, T0, "<html><body><p>" + url + "</p></body></html>"));
-                ok.incrementAndGet();
-              } catch (IOException e) {
-                assertTrue(e.getMessage().contains("injected I/O error"), e.getMessage());
-                failed.incrementAndGet();
-              }
-            }
-            return null;
-          }));
+      runWriters(url -> {
+        try {
+          warcs.write(page(url));
+          ok.incrementAndGet();
+        } catch (IOException e) {
+          assertTrue(e.getMessage().contains("injected I/O error"), e.getMessage());
+          failed.incrementAndGet();
         }
-        for (Future<?> job : jobs) {
-          job.get(60, TimeUnit.SECONDS); // none hangs on the failed force
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      }); // none hangs on the failed force
     }
     assertTrue(failed.get() >= 1, "the writer whose force failed was told");
     assertEquals(THREADS * WRITES, ok.get() + failed.get());
@@ -120,16 +104,15 @@ class GroupCommitTest {
         ch.force(false);
       });
       String url = "http://127.0.0.1:8080/a";
-      IOException e = assertThrows(IOException.class, () -> warcs.write(
-          Exchanges.html(url, T0, "<html><body><p>first</p></body></html>")));
+      IOException e = assertThrows(IOException.class, () -> warcs.write(page(url)));
       assertTrue(e.getMessage().startsWith("cannot force "), e.getMessage());
-      warcs.write(Exchanges.html(url + "2", T0, "<html><body><p>second</p></body></html>"));
+      warcs.write(page(url + "2"));
       assertEquals(2, calls.get(), "the second write forced the file itself");
     }
   }
 
-  private void runWriters(WarcArchive warcs, Check check)
-      throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+  /** Runs {@code write} for WRITES URLs on each of THREADS threads at once. */
+  private static void runWriters(Writer write) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<?>> jobs = new ArrayList<>();
@@ -137,9 +120,7 @@ class GroupCommitTest {
         int thread = t;
         jobs.add(pool.submit(() -> {
           for (int i = 0; i < WRITES; i++) {
-            String url = "http://127.0.0.1:8080/t" + thread + "/p" + i;
-            check.returned(url, warcs.write(Exchanges.html(url, T0,
-                "<html><body><p>page " + thread + "-" + i + "</p></body></html>")));
+            write.write("http://127.0.0.1:8080/t" + thread + "/p" + i);
           }
           return null;
         }));
@@ -152,9 +133,13 @@ class GroupCommitTest {
     }
   }
 
+  private static HttpExchange page(String url) {
+    return Exchanges.html(url, T0, "<html><body><p>" + url + "</p></body></html>");
+  }
+
   @FunctionalInterface
-  private interface Check {
-    void returned(String url, StoredCapture stored);
+  private interface Writer {
+    void write(String url) throws IOException;
   }
 
   private static void sleep(long ms) {

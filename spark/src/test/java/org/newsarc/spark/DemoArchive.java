@@ -26,12 +26,19 @@ final class DemoArchive {
 
   private DemoArchive() {}
 
-  static Path write(Path dir, long maxFileBytes) throws IOException {
-    Path site = Path.of("..", "seeds", "site");
-    List<Path> pages;
-    try (Stream<Path> files = Files.walk(site)) {
-      pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+  /** The demo site's folder (seeds/site), seen from a module's folder. */
+  static final Path SITE = Path.of("..", "seeds", "site");
+
+  /** The demo site's pages, in name order. */
+  static List<Path> sitePages() throws IOException {
+    try (Stream<Path> files = Files.walk(SITE)) {
+      return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
     }
+  }
+
+  static Path write(Path dir, long maxFileBytes) throws IOException {
+    Path site = SITE;
+    List<Path> pages = sitePages();
     Path warcs = dir.resolve("warcs");
     Instant t = T0;
     try (Catalog scratch = Catalog.open(dir.resolve("scratch.db"));

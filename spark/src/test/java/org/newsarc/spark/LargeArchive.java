@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.newsarc.archive.CdxjIndex;
 import org.newsarc.archive.HttpExchange;
 import org.newsarc.archive.WarcArchive;
@@ -29,11 +28,8 @@ final class LargeArchive {
 
   /** Writes the file, with {@code downloadBytes} of random bytes after each page. */
   static Written write(Path dir, int downloadBytes) throws IOException {
-    Path site = Path.of("..", "seeds", "site");
-    List<Path> pages;
-    try (Stream<Path> files = Files.walk(site)) {
-      pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-    }
+    Path site = DemoArchive.SITE;
+    List<Path> pages = DemoArchive.sitePages();
     Path warcs = dir.resolve("large-warcs");
     Instant t = DemoArchive.T0;
     Random random = new Random(13);
