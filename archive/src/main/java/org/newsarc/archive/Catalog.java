@@ -145,7 +145,8 @@ public final class Catalog implements Closeable, CaptureLookup {
       StoryText t = story != null && story.isOf(a.text()) ? story : StoryText.of(a.text());
       // The story is known before the row is written, so that the row (whose text is most of
       // it) is written once rather than rewritten by an update.
-      long storyId = stories.match(t);
+      long day = stories.storyDay(captureId, a.published(), extractedAt.toString());
+      long storyId = stories.match(t, day);
       if (storyId == 0) {
         storyId = stories.founderStory(captureId, 0);
       }
@@ -185,7 +186,7 @@ public final class Catalog implements Closeable, CaptureLookup {
           update.executeUpdate();
         }
       }
-      stories.added(id, storyId, t);
+      stories.added(id, storyId, t, day);
       return id;
     } catch (SQLException e) {
       throw new IOException("cannot store article " + a.url() + ": " + e.getMessage(), e);

@@ -1,10 +1,12 @@
 package org.newsarc.archive;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.newsarc.archive.stories.StorySignature;
 
 /**
  * The catalog's tables and their migrations. Each entry of {@link #MIGRATIONS} moves the schema
@@ -13,7 +15,19 @@ import java.util.List;
 final class CatalogSchema {
   private CatalogSchema() {}
 
-  private static final List<String> MIGRATIONS = List.of(
+  /** One step up: SQL statements, then (when not null) work that SQL alone cannot do. */
+  private record Migration(String sql, JavaStep then) {
+    Migration(String sql) {
+      this(sql, null);
+    }
+  }
+
+  @FunctionalInterface
+  private interface JavaStep {
+    void run(Connection c) throws SQLException;
+  }
+
+  private static final List<Migration> MIGRATIONS = List.of(new Migration(
       // 1: captures, articles, failures, full-text search over articles.
       """
       CREATE TABLE captures (
@@ -73,10 +87,10 @@ final class CatalogSchema {
         INSERT INTO articles_fts(articles_fts, rowid, title, text)
           VALUES ('delete', old.id, old.title, old.text);
       END;
-      """,
+      """),
       // 2: what feeds and (news) sitemaps said about a URL, kept beside the extractor's
       // findings; join on articles.url or captures.requested_url.
-      """
+      new Migration("""
       CREATE TABLE discovered_metadata (
         id INTEGER PRIMARY KEY,
         url TEXT NOT NULL,
@@ -92,10 +106,10 @@ final class CatalogSchema {
         UNIQUE(url, source_url)
       );
       CREATE INDEX discovered_metadata_url ON discovered_metadata(url);
-      """,
+      """),
       // 3: story clusters (see org.newsarc.archive.stories): a story id per article, the
       // article's MinHash signature, and the LSH band buckets that find candidate matches.
-      """
+      new Migration("""
       ALTER TABLE articles ADD COLUMN story_id INTEGER;
       ALTER TABLE articles ADD COLUMN story_signature BLOB;
       CREATE INDEX articles_story ON articles(story_id);
@@ -104,11 +118,51 @@ final class CatalogSchema {
         article_id INTEGER NOT NULL,
         PRIMARY KEY (bucket, article_id)
       ) WITHOUT ROWID;
-      """,
+      """),
       // 4: what kind of page the extractor took each page for (article, hub, listing, page).
-      """
+      new Migration("""
       ALTER TABLE articles ADD COLUMN page_type TEXT
-      """);
+      """),
+      // 5: story buckets keyed by bucket and story day as well, so that story candidates are
+      // looked up within a window of days (StorySignature.WINDOW_DAYS) as a range of the key.
+      new Migration("""
+      CREATE TABLE story_buckets_dated (
+        bucket INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (bucket, day, article_id)
+      ) WITHOUT ROWID;
+      CREATE TEMP TABLE story_days (article_id INTEGER PRIMARY KEY, day INTEGER NOT NULL)
+      """, CatalogSchema::dateStoryBuckets));
+
+  /**
+   * Fills {@code story_buckets_dated} from {@code story_buckets} with each article's story day
+   * (computed here, by the one definition in {@code StorySignature}), then puts it in the old
+   * table's place.
+   */
+  private static void dateStoryBuckets(Connection c) throws SQLException {
+    try (PreparedStatement read = c.prepareStatement("SELECT a.id, a.published, c.fetched_at,"
+        + " a.extracted_at FROM articles a LEFT JOIN captures c ON c.id = a.capture_id"
+        + " WHERE a.id IN (SELECT DISTINCT article_id FROM story_buckets)");
+        PreparedStatement write = c.prepareStatement(
+            "INSERT INTO temp.story_days(article_id, day) VALUES (?, ?)");
+        ResultSet rs = read.executeQuery()) {
+      while (rs.next()) {
+        String fetched = rs.getString(3) != null ? rs.getString(3) : rs.getString(4);
+        write.setLong(1, rs.getLong(1));
+        write.setLong(2, StorySignature.storyDay(rs.getString(2), fetched));
+        write.executeUpdate();
+      }
+    }
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO story_buckets_dated(bucket, day, article_id)"
+          + " SELECT b.bucket, d.day, b.article_id FROM story_buckets b"
+          + " JOIN temp.story_days d ON d.article_id = b.article_id");
+      st.executeUpdate("DROP TABLE story_buckets");
+      st.executeUpdate("ALTER TABLE story_buckets_dated RENAME TO story_buckets");
+      st.executeUpdate("DROP TABLE temp.story_days");
+    }
+  }
 
   /** The schema version this code writes. */
   static int currentVersion() {
@@ -128,10 +182,14 @@ final class CatalogSchema {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
       for (int v = version; v < MIGRATIONS.size(); v++) {
-        for (String sql : MIGRATIONS.get(v).split(";\\s*\\n(?=\\s*(CREATE|ALTER)|\\s*$)")) {
+        Migration m = MIGRATIONS.get(v);
+        for (String sql : m.sql().split(";\\s*\\n(?=\\s*(CREATE|ALTER)|\\s*$)")) {
           if (!sql.isBlank()) {
             st.execute(sql);
           }
+        }
+        if (m.then() != null) {
+          m.then().run(c);
         }
         st.execute("PRAGMA user_version = " + (v + 1));
       }

@@ -1,6 +1,7 @@
 package org.newsarc.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,16 @@ import scala.Tuple2;
  * content words, buckets the signatures by LSH band, checks every candidate pair with
  * {@link StorySignature#sameStory}, and links each row to its verified earlier candidate with the
  * highest Jaccard similarity, as the catalog's story index does when rows arrive in id order.
+ * Only rows whose story days ({@link StorySignature#storyDay} of {@code published}, else of
+ * {@code fetched_at}) are within {@link StorySignature#WINDOW_DAYS} of each other are paired.
  * Every row gets a {@code story_id} (the smallest row id of its component) and
  * {@code story_size}. Only linked rows are
  * brought to the driver to join components, so memory there grows with the number of
  * near-duplicates, not with the collection. Not thread-safe.
  */
 public final class StoriesJob {
+  /** The columns a dataset must have: the story day comes from published, else fetched_at. */
+  static final List<String> NEEDED = List.of("id", "text", "published", "fetched_at");
   private final SparkSession spark;
 
   public StoriesJob(SparkSession spark) {
@@ -41,6 +46,14 @@ public final class StoriesJob {
       ExtractJob.Format outputFormat) {
     Dataset<Row> rows = spark.read()
         .format(inputFormat == ExtractJob.Format.PARQUET ? "parquet" : "json").load(input);
+    List<String> columns = Arrays.asList(rows.columns());
+    for (String needed : NEEDED) {
+      if (!columns.contains(needed)) {
+        throw new IllegalArgumentException("the dataset at " + input + " has no column '" + needed
+            + "': stories needs " + String.join(", ", NEEDED) + " (as newsarc-spark extract and"
+            + " newsarc export write them)");
+      }
+    }
     JavaPairRDD<Long, Set<String>> words = rows.select("id", "text").javaRDD()
         .flatMapToPair(r -> {
           String text = r.isNullAt(1) ? "" : r.getString(1);
@@ -50,28 +63,35 @@ public final class StoriesJob {
               : List.of(new Tuple2<>(((Number) r.get(0)).longValue(), set)).iterator();
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
-    // Candidate pairs (earlier, later): rows sharing at least one LSH band.
-    JavaPairRDD<Long, Long> candidates = rows.select("id", "text").javaRDD()
+    // Candidate pairs (earlier, later): rows sharing at least one LSH band whose story days are
+    // within the window. Within a bucket the rows are walked in day order, so a bucket's pairs
+    // are bounded by how many of its rows fall within one window, not by its size.
+    JavaPairRDD<Long, Long> candidates = rows.select("id", "text", "published", "fetched_at")
+        .javaRDD()
         .flatMapToPair(r -> {
           long[] sig = StorySignature.signature(r.isNullAt(1) ? "" : r.getString(1));
-          List<Tuple2<Long, Long>> keys = new ArrayList<>();
+          List<Tuple2<Long, long[]>> keys = new ArrayList<>();
           if (sig != null) {
-            long id = ((Number) r.get(0)).longValue();
+            long[] row = {((Number) r.get(0)).longValue(),
+                StorySignature.storyDay(iso(r.get(2)), iso(r.get(3)))};
             for (long b : StorySignature.buckets(sig)) {
-              keys.add(new Tuple2<>(b, id));
+              keys.add(new Tuple2<>(b, row));
             }
           }
           return keys.iterator();
         })
         .groupByKey()
         .flatMapToPair(bucket -> {
-          List<Long> ids = new ArrayList<>();
-          bucket._2().forEach(ids::add);
-          ids.sort(null);
+          List<long[]> members = new ArrayList<>();
+          bucket._2().forEach(members::add);
+          members.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[0], b[0]));
           List<Tuple2<Long, Long>> pairs = new ArrayList<>();
-          for (int i = 0; i < ids.size(); i++) {
-            for (int j = i + 1; j < ids.size(); j++) {
-              pairs.add(new Tuple2<>(ids.get(i), ids.get(j)));
+          for (int i = 0; i < members.size(); i++) {
+            long[] a = members.get(i);
+            for (int j = i + 1; j < members.size()
+                && StorySignature.withinWindow(a[1], members.get(j)[1]); j++) {
+              long other = members.get(j)[0];
+              pairs.add(new Tuple2<>(Math.min(a[0], other), Math.max(a[0], other)));
             }
           }
           return pairs.iterator();
@@ -141,6 +161,20 @@ public final class StoriesJob {
    * @param stories stories of two or more rows
    */
   public record Summary(long rows, long clusteredRows, long stories) {}
+
+  /**
+   * A published or fetched_at value as ISO 8601 text: JSON datasets hold the text, Parquet
+   * datasets a UTC timestamp.
+   */
+  private static String iso(Object v) {
+    if (v instanceof java.sql.Timestamp t) {
+      return t.toInstant().toString();
+    }
+    if (v instanceof java.time.Instant i) {
+      return i.toString();
+    }
+    return v == null ? null : v.toString();
+  }
 
   private static long root(Map<Long, Long> parent, long id) {
     parent.putIfAbsent(id, id);

@@ -1,6 +1,7 @@
 package org.newsarc.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,6 +129,18 @@ class SparkJobsTest {
       }
     }
     assertEquals(storyOfPage.size(), summary.stories(), "distinct pages are distinct stories");
+  }
+
+  @Test
+  void storiesRefuseADatasetThatCannotBeDated() throws IOException {
+    Path in = dir.resolve("undated");
+    Files.createDirectories(in);
+    Files.writeString(in.resolve("part-0.json"), "{\"id\":1,\"text\":\"a b c\"}\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new StoriesJob(spark).run(in.toString(), dir.resolve("undated-out").toString(),
+            ExtractJob.Format.JSONL, ExtractJob.Format.JSONL));
+    assertTrue(e.getMessage().contains("no column 'published'"), e.getMessage());
+    assertTrue(!Files.exists(dir.resolve("undated-out")), "nothing written");
   }
 
   private List<JsonNode> reindexThenExport(List<Path> warcFiles) throws IOException {

@@ -66,17 +66,25 @@ class StoriesAgreementTest {
     String last = Files.readString(SET.resolve(files.get(files.size() - 1)));
     names.add("joined.txt");
     texts.add(first + "\n\n" + last);
+    // Copies published months later: beyond the story window, they make stories of their own.
+    List<String> published = new ArrayList<>(java.util.Collections.nCopies(names.size(), null));
+    for (String f : files.subList(0, 6)) {
+      names.add("late-" + f);
+      texts.add(Files.readString(SET.resolve(f)));
+      published.add("2024-09-01T10:00:00+02:00");
+    }
     Map<String, Long> catalogStory = new LinkedHashMap<>();
     Path jsonl = dir.resolve("articles.jsonl");
     try (Catalog catalog = Catalog.open(dir.resolve("newsarc.db"));
         BufferedWriter out = Files.newBufferedWriter(jsonl)) {
       for (int i = 0; i < names.size(); i++) {
         String url = url(names.get(i));
-        long[] ids = add(catalog, names.get(i), url, texts.get(i));
+        long[] ids = add(catalog, names.get(i), url, texts.get(i), published.get(i));
         catalogStory.put(url, ids[1]);
         ObjectNode row = JSON.createObjectNode().put("id", ids[0]).put("url", url)
             .put("title", names.get(i)).put("text", texts.get(i));
-        row.putNull("published");
+        row.put("published", published.get(i));
+        row.put("fetched_at", T.toString());
         row.putNull("site_name");
         row.put("warc_file", "x.warc.gz").put("warc_offset", 0);
         out.write(JSON.writeValueAsString(row));
@@ -108,6 +116,10 @@ class StoriesAgreementTest {
         "the set has stories of three or more rows");
     assertTrue(!catalogStory.get(url(files.get(0))).equals(
         catalogStory.get(url(files.get(files.size() - 1)))), "the joined stories are unrelated");
+    for (String f : files.subList(0, 6)) {
+      assertTrue(!catalogStory.get(url(f)).equals(catalogStory.get(url("late-" + f))),
+          "a copy published months later is another story: " + f);
+    }
     assertEquals(catalogStory.keySet(), sparkStory.keySet());
     assertEquals(fromCatalog, fromSpark);
   }
@@ -123,13 +135,13 @@ class StoriesAgreementTest {
   }
 
   /** Stores one article; returns its row id and story id. */
-  private static long[] add(Catalog catalog, String name, String url, String text)
-      throws Exception {
+  private static long[] add(Catalog catalog, String name, String url, String text,
+      String published) throws Exception {
     long capture = catalog.addCapture(new CaptureRow(url, url, T, 200, "text/html", "127.0.0.1",
         null, new StoredCapture("x.warc.gz", 0, 10, "<urn:uuid:" + name + ">", "sha1:A", T,
             false)));
     long id = catalog.addArticle(capture, Article.newBuilder(url).title(name).text(text)
-        .articleSignal(0.9).build(), "test", T);
+        .published(published).articleSignal(0.9).build(), "test", T);
     synchronized (catalog) {
       try (PreparedStatement ps = catalog.connection().prepareStatement(
           "SELECT story_id FROM articles WHERE id = ?")) {

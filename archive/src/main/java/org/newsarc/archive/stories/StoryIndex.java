@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * Assigns story ids in one catalog as articles arrive. A new article's LSH candidates (the
- * articles sharing one of its band buckets) are checked with {@link StorySignature#sameStory}
+ * articles sharing one of its band buckets whose story days are within {@link
+ * StorySignature#WINDOW_DAYS} of its own; the bucket rows are keyed by bucket and day, so the
+ * window is a range of the key and older articles are not even read) are checked with {@link StorySignature#sameStory}
  * on their word sets; it joins the story of the matching candidate with the highest Jaccard
  * similarity (the lowest row id among equals), and founds a new story when none matches. A
  * story's id is derived from the WARC-Record-ID of its founding article's capture, so that
@@ -32,7 +34,7 @@ import java.util.List;
  */
 public final class StoryIndex implements AutoCloseable {
   private static final String CANDIDATES = "SELECT DISTINCT article_id FROM story_buckets"
-      + " WHERE bucket IN (?" + ",?".repeat(StorySignature.BANDS - 1) + ")";
+      + " WHERE bucket IN (?" + ",?".repeat(StorySignature.BANDS - 1) + ") AND day BETWEEN ? AND ?";
 
   private final Connection c;
   private final Members members = new Members(4 << 20);
@@ -40,6 +42,7 @@ public final class StoryIndex implements AutoCloseable {
   private PreparedStatement insertBucket;
   private PreparedStatement readMember;
   private PreparedStatement founder;
+  private PreparedStatement fetchedAt;
 
   /** An index over the articles of the catalog on connection {@code c}. */
   public StoryIndex(Connection c) {
@@ -47,10 +50,11 @@ public final class StoryIndex implements AutoCloseable {
   }
 
   /**
-   * The story that an article with text {@code t} joins, or 0 when it matches no stored article
-   * (or has too few words to be matched) and so founds a story of its own.
+   * The story that an article with text {@code t} and story day {@code day} ({@link
+   * StorySignature#storyDay}) joins, or 0 when it matches no stored article (or has too few
+   * words to be matched) and so founds a story of its own.
    */
-  public long match(StoryText t) throws SQLException {
+  public long match(StoryText t, long day) throws SQLException {
     if (!t.clusterable()) {
       return 0;
     }
@@ -61,6 +65,8 @@ public final class StoryIndex implements AutoCloseable {
     for (int i = 0; i < buckets.length; i++) {
       candidates.setLong(i + 1, buckets[i]);
     }
+    candidates.setLong(buckets.length + 1, day - StorySignature.WINDOW_DAYS);
+    candidates.setLong(buckets.length + 2, day + StorySignature.WINDOW_DAYS);
     long[] ids = new long[64];
     int n = 0;
     try (ResultSet rs = candidates.executeQuery()) {
@@ -95,6 +101,26 @@ public final class StoryIndex implements AutoCloseable {
   }
 
   /**
+   * The story day ({@link StorySignature#storyDay}) of an article published at {@code
+   * published} (may be null) from capture {@code captureId}: the capture's time is read only
+   * when the publication date does not tell the day; {@code otherwise} stands in when the
+   * capture has no row.
+   */
+  public long storyDay(long captureId, String published, String otherwise) throws SQLException {
+    long day = StorySignature.storyDay(published, null);
+    if (day != StorySignature.NO_DAY) {
+      return day;
+    }
+    if (fetchedAt == null) {
+      fetchedAt = c.prepareStatement("SELECT fetched_at FROM captures WHERE id = ?");
+    }
+    fetchedAt.setLong(1, captureId);
+    try (ResultSet rs = fetchedAt.executeQuery()) {
+      return StorySignature.storyDay(null, rs.next() ? rs.getString(1) : otherwise);
+    }
+  }
+
+  /**
    * The id of the story that the article of capture {@code captureId} founds: derived from the
    * capture's WARC-Record-ID, or from {@code "article-" + articleId} when the capture has no
    * row; 0 when neither is known yet (no row and {@code articleId} 0).
@@ -113,24 +139,25 @@ public final class StoryIndex implements AutoCloseable {
   }
 
   /**
-   * Records that article {@code articleId}, of story {@code story}, has text {@code t}: its
-   * bucket rows (in the caller's transaction) and its cache entry. Texts too short to match
-   * get neither.
+   * Records that article {@code articleId}, of story {@code story} and story day {@code day},
+   * has text {@code t}: its bucket rows (in the caller's transaction) and its cache entry.
+   * Texts too short to match get neither.
    */
-  public void added(long articleId, long story, StoryText t) throws SQLException {
+  public void added(long articleId, long story, StoryText t, long day) throws SQLException {
     if (!t.clusterable()) {
       return;
     }
     if (insertBucket == null) {
       insertBucket = c.prepareStatement(
-          "INSERT OR IGNORE INTO story_buckets(bucket, article_id) VALUES (?, ?)");
+          "INSERT OR IGNORE INTO story_buckets(bucket, day, article_id) VALUES (?, ?, ?)");
     }
     // Sorted keys walk the bucket tree in order: fewer page visits than the bands' order.
     long[] keys = t.buckets().clone();
     Arrays.sort(keys);
     for (long b : keys) {
       insertBucket.setLong(1, b);
-      insertBucket.setLong(2, articleId);
+      insertBucket.setLong(2, day);
+      insertBucket.setLong(3, articleId);
       insertBucket.addBatch();
     }
     insertBucket.executeBatch();
@@ -150,20 +177,24 @@ public final class StoryIndex implements AutoCloseable {
   public int backfill() throws SQLException {
     List<long[]> todo = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, capture_id, text FROM articles WHERE story_id IS NULL ORDER BY id");
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.capture_id, a.published,"
+        + " c.fetched_at, a.extracted_at, a.text FROM articles a"
+        + " LEFT JOIN captures c ON c.id = a.capture_id WHERE a.story_id IS NULL ORDER BY a.id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        todo.add(new long[] {rs.getLong(1), rs.getLong(2)});
-        texts.add(rs.getString(3));
+        String fetched = rs.getString(4) != null ? rs.getString(4) : rs.getString(5);
+        todo.add(new long[] {rs.getLong(1), rs.getLong(2),
+            StorySignature.storyDay(rs.getString(3), fetched)});
+        texts.add(rs.getString(6));
       }
     }
     try (PreparedStatement update = c.prepareStatement(
         "UPDATE articles SET story_id = ?, story_signature = ? WHERE id = ?")) {
       for (int i = 0; i < todo.size(); i++) {
         long id = todo.get(i)[0];
+        long day = todo.get(i)[2];
         StoryText t = StoryText.of(texts.get(i));
-        long story = match(t);
+        long story = match(t, day);
         if (story == 0) {
           story = founderStory(todo.get(i)[1], id);
         }
@@ -171,7 +202,7 @@ public final class StoryIndex implements AutoCloseable {
         update.setBytes(2, t.storedSignature());
         update.setLong(3, id);
         update.executeUpdate();
-        added(id, story, t);
+        added(id, story, t, day);
       }
     }
     return todo.size();
@@ -195,12 +226,12 @@ public final class StoryIndex implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     for (PreparedStatement ps : new PreparedStatement[] {candidates, insertBucket, readMember,
-        founder}) {
+        founder, fetchedAt}) {
       if (ps != null) {
         ps.close();
       }
     }
-    candidates = insertBucket = readMember = founder = null;
+    candidates = insertBucket = readMember = founder = fetchedAt = null;
   }
 
   /** A stored article as matching needs it, from the cache or else from its row. */

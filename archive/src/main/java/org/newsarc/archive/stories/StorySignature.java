@@ -3,6 +3,13 @@ package org.newsarc.archive.stories;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +27,10 @@ import java.util.regex.Pattern;
  * the same story when their Jaccard similarity reaches {@value #THRESHOLD}, or when it reaches
  * {@value #JACCARD_FLOOR} and they share at least {@value #MIN_SHARED} content words that make up
  * at least {@value #CONTAINMENT} of the smaller set. The second rule serves pages whose story is wrapped in menus, captions and other
- * headlines, which dilute Jaccard but not the shared facts. Word unigrams were chosen over
+ * headlines, which dilute Jaccard but not the shared facts. Only articles whose story days
+ * ({@link #storyDay}: the publication date, else the capture's) are at most {@value
+ * #WINDOW_DAYS} days apart are candidates at all, so that the work per new article is bounded by
+ * the articles of two months rather than growing with the archive. Word unigrams were chosen over
  * longer shingles by measurement on the labelled set in {@code seeds/stories/} (docs/schema.md
  * gives the figures). Pure and thread-safe.
  */
@@ -43,6 +53,13 @@ public final class StorySignature {
   public static final double CONTAINMENT = 0.15;
   /** Fewest content words a text needs to be clustered at all (shorter ones stand alone). */
   public static final int MIN_WORDS = 20;
+  /** Most days between the story days of two articles of one story. */
+  public static final int WINDOW_DAYS = 30;
+  /**
+   * The story day of an article with neither a readable publication date nor a capture date;
+   * such articles are candidates only of each other.
+   */
+  public static final long NO_DAY = Integer.MIN_VALUE;
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Set<String> FUNCTION_WORDS = Set.of(
@@ -235,6 +252,42 @@ public final class StorySignature {
       }
     }
     return inter / (double) (a.size() + b.size() - inter);
+  }
+
+  /**
+   * The day (days since 1970-01-01) by which an article is placed in time for story matching:
+   * the date of {@code published} when it reads as an ISO 8601 date or date-time (a date-time
+   * with an offset counts by its UTC date, one without by its own date), else the UTC date of
+   * {@code fetchedAt} read the same way, else {@link #NO_DAY}.
+   */
+  public static long storyDay(String published, String fetchedAt) {
+    long day = day(published);
+    return day != NO_DAY ? day : day(fetchedAt);
+  }
+
+  /** Whether articles of these story days may be one story. */
+  public static boolean withinWindow(long dayA, long dayB) {
+    return Math.abs(dayA - dayB) <= WINDOW_DAYS;
+  }
+
+  private static long day(String s) {
+    if (s == null || s.length() < 10) {
+      return NO_DAY;
+    }
+    String v = s.strip();
+    try {
+      if (v.length() == 10) {
+        return LocalDate.parse(v).toEpochDay();
+      }
+      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parseBest(v,
+          OffsetDateTime::from, LocalDateTime::from);
+      if (t instanceof OffsetDateTime odt) {
+        return odt.atZoneSameInstant(ZoneOffset.UTC).toLocalDate().toEpochDay();
+      }
+      return ((LocalDateTime) t).toLocalDate().toEpochDay();
+    } catch (DateTimeException e) {
+      return NO_DAY;
+    }
   }
 
   /** The LSH bucket keys of a signature, one per band (band index mixed in). */
