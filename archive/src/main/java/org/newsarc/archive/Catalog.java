@@ -304,10 +304,9 @@ public final class Catalog implements Closeable, CaptureLookup {
    * capture (network errors) are kept as they are.
    */
   public synchronized void clearWarcDerivedRows() throws IOException {
-    stories.forget();
     try (Statement st = connection.createStatement()) {
       st.executeUpdate("DELETE FROM articles");
-      st.executeUpdate("DELETE FROM story_buckets");
+      stories.clear();
       st.executeUpdate("DELETE FROM failures WHERE capture_id IS NOT NULL AND kind = 'extraction'");
       st.executeUpdate("DROP TABLE IF EXISTS temp.kept_failures");
       st.executeUpdate("CREATE TEMP TABLE kept_failures AS SELECT f.id AS failure_id,"
@@ -373,6 +372,7 @@ public final class Catalog implements Closeable, CaptureLookup {
   @Override
   public synchronized void close() throws IOException {
     try {
+      writeHeldStoryBuckets();
       stories.close();
       for (PreparedStatement ps : statements.values()) {
         ps.close();
@@ -381,6 +381,31 @@ public final class Catalog implements Closeable, CaptureLookup {
       connection.close();
     } catch (SQLException e) {
       throw new IOException("cannot close catalog " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes the story bucket rows held back for the next batch, so that a closed catalog's
+   * {@code story_buckets} table is whole. When that fails nothing is lost: the next open reads
+   * those articles back from their rows.
+   */
+  private void writeHeldStoryBuckets() {
+    try {
+      if (!connection.getAutoCommit()) {
+        stories.flush(); // the caller's transaction
+        return;
+      }
+      connection.setAutoCommit(false);
+      try {
+        stories.flush();
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      // Left for the next open (see above).
     }
   }
 

@@ -133,7 +133,19 @@ final class CatalogSchema {
         PRIMARY KEY (bucket, day, article_id)
       ) WITHOUT ROWID;
       CREATE TEMP TABLE story_days (article_id INTEGER PRIMARY KEY, day INTEGER NOT NULL)
-      """, CatalogSchema::dateStoryBuckets));
+      """, CatalogSchema::dateStoryBuckets),
+      // 6: bucket rows are written in batches; the last article whose rows are written.
+      new Migration("""
+      CREATE TABLE story_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        buckets_through INTEGER NOT NULL
+      )
+      """, c -> {
+        try (Statement st = c.createStatement()) {
+          st.executeUpdate("INSERT INTO story_state(id, buckets_through) VALUES (1,"
+              + " COALESCE((SELECT max(article_id) FROM story_buckets), 0))");
+        }
+      }));
 
   /**
    * Fills {@code story_buckets_dated} from {@code story_buckets} with each article's story day

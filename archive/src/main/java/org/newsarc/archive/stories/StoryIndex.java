@@ -7,11 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Assigns story ids in one catalog as articles arrive. A new article's LSH candidates (the
@@ -30,6 +33,16 @@ import java.util.List;
  * every change to the articles goes through this instance, as it does in a catalog held by one
  * process ({@code ArchiveLock}); {@link #forget()} empties it when the rows are deleted.
  *
+ * <p>Bucket rows are written in batches: an article's 127 keys are random, so writing them as
+ * each article arrives dirtied about as many pages of {@code story_buckets} per article, and
+ * every commit wrote those pages to the WAL again. The articles added since the last batch are
+ * held in memory ({@value #BATCH} at most) and matched from there as well, so the candidates
+ * are the same as if their rows had been written; the batch is written, sorted by key, in the
+ * transaction of the article that fills it, with {@code story_state.buckets_through} (the last
+ * article whose rows are written). Their articles' rows, signatures and story ids are committed
+ * as usual, so after a crash, or a rollback ({@link #forget()}), the articles past that mark
+ * are read back from their rows before the next match: nothing is lost and no story changes.
+ *
  * <p>Not thread-safe: the catalog calls it under its lock, inside its transaction.
  */
 public final class StoryIndex implements AutoCloseable {
@@ -37,7 +50,15 @@ public final class StoryIndex implements AutoCloseable {
       + " WHERE bucket IN (?" + ",?".repeat(StorySignature.BANDS - 1) + ") AND day BETWEEN ? AND ?";
 
   private final Connection c;
+  /** Articles whose bucket rows are held back and written together. */
+  static final int BATCH = 512;
+
   private final Members members = new Members(4 << 20);
+  /** Articles added since the last batch was written, in row order; their keys by bucket. */
+  private final List<Pending> pending = new ArrayList<>();
+  private final Map<Long, List<Pending>> pendingByBucket = new HashMap<>();
+  /** False until {@link #pending} holds every article past {@code buckets_through}. */
+  private boolean caughtUp;
   private PreparedStatement candidates;
   private PreparedStatement insertBucket;
   private PreparedStatement readMember;
@@ -58,6 +79,7 @@ public final class StoryIndex implements AutoCloseable {
     if (!t.clusterable()) {
       return 0;
     }
+    catchUp();
     long[] buckets = t.buckets();
     if (candidates == null) {
       candidates = c.prepareStatement(CANDIDATES);
@@ -77,8 +99,22 @@ public final class StoryIndex implements AutoCloseable {
         ids[n++] = rs.getLong(1);
       }
     }
+    int written = n;
+    for (long b : buckets) {
+      for (Pending p : pendingByBucket.getOrDefault(b, List.of())) {
+        if (StorySignature.withinWindow(p.day(), day)) {
+          if (n == ids.length) {
+            ids = Arrays.copyOf(ids, n * 2);
+          }
+          ids[n++] = p.articleId();
+        }
+      }
+    }
     // Row order, so that of equally similar candidates the earliest wins, as in a replay.
     Arrays.sort(ids, 0, n);
+    if (n > written) {
+      n = distinct(ids, n); // an article held back meets the new one in several buckets
+    }
     long[] mine = t.words();
     double best = -1;
     long story = 0;
@@ -147,26 +183,119 @@ public final class StoryIndex implements AutoCloseable {
     if (!t.clusterable()) {
       return;
     }
+    catchUp();
+    hold(new Pending(articleId, day, t.buckets()));
+    members.put(articleId, new Member(story, t.words()));
+    if (pending.size() >= BATCH) {
+      flush();
+    }
+  }
+
+  /**
+   * Writes the bucket rows held back, in the caller's transaction (or on their own when there
+   * is none), and moves the mark past them.
+   */
+  public void flush() throws SQLException {
+    catchUp();
+    if (pending.isEmpty()) {
+      return;
+    }
     if (insertBucket == null) {
       insertBucket = c.prepareStatement(
           "INSERT OR IGNORE INTO story_buckets(bucket, day, article_id) VALUES (?, ?, ?)");
     }
-    // Sorted keys walk the bucket tree in order: fewer page visits than the bands' order.
-    long[] keys = t.buckets().clone();
-    Arrays.sort(keys);
-    for (long b : keys) {
-      insertBucket.setLong(1, b);
-      insertBucket.setLong(2, day);
-      insertBucket.setLong(3, articleId);
+    long[][] rows = new long[pending.size() * StorySignature.BANDS][];
+    int n = 0;
+    for (Pending p : pending) {
+      for (long b : p.buckets()) {
+        rows[n++] = new long[] {b, p.day(), p.articleId()};
+      }
+    }
+    // Sorted keys walk the bucket tree once, in order.
+    Arrays.sort(rows, 0, n, (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0])
+        : x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(x[2], y[2]));
+    for (int i = 0; i < n; i++) {
+      insertBucket.setLong(1, rows[i][0]);
+      insertBucket.setLong(2, rows[i][1]);
+      insertBucket.setLong(3, rows[i][2]);
       insertBucket.addBatch();
     }
     insertBucket.executeBatch();
-    members.put(articleId, new Member(story, t.words()));
+    try (PreparedStatement mark = c.prepareStatement(
+        "UPDATE story_state SET buckets_through = ? WHERE id = 1")) {
+      mark.setLong(1, pending.get(pending.size() - 1).articleId());
+      mark.executeUpdate();
+    }
+    pending.clear();
+    pendingByBucket.clear();
   }
 
-  /** Empties the cache; to be called when article rows are deleted or their ids reused. */
+  /**
+   * Deletes every bucket row and the mark, and empties the cache: for a catalog whose articles
+   * are deleted to be rebuilt.
+   */
+  public void clear() throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate("DELETE FROM story_buckets");
+      st.executeUpdate("UPDATE story_state SET buckets_through = 0 WHERE id = 1");
+    }
+    forget();
+  }
+
+  /**
+   * Empties the cache and the articles held back; to be called when article rows are deleted
+   * or their ids reused, and after a rollback. The articles held back are read again from their
+   * rows before the next match.
+   */
   public void forget() {
     members.clear();
+    pending.clear();
+    pendingByBucket.clear();
+    caughtUp = false;
+  }
+
+  /**
+   * Holds back, from their rows, the articles past {@code buckets_through} (those added since
+   * the last batch, by this process or by one that stopped before writing it), once after
+   * opening and after every {@link #forget()}.
+   */
+  private void catchUp() throws SQLException {
+    if (caughtUp) {
+      return;
+    }
+    pending.clear();
+    pendingByBucket.clear();
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.published, c.fetched_at,"
+        + " a.extracted_at, a.story_signature FROM articles a"
+        + " LEFT JOIN captures c ON c.id = a.capture_id"
+        + " WHERE a.id > (SELECT buckets_through FROM story_state WHERE id = 1)"
+        + " AND a.story_signature IS NOT NULL ORDER BY a.id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String fetched = rs.getString(3) != null ? rs.getString(3) : rs.getString(4);
+        hold(new Pending(rs.getLong(1), StorySignature.storyDay(rs.getString(2), fetched),
+            StorySignature.buckets(StorySignature.fromBytes(rs.getBytes(5)))));
+      }
+    }
+    caughtUp = true;
+  }
+
+  private void hold(Pending p) {
+    pending.add(p);
+    for (long b : p.buckets()) {
+      pendingByBucket.computeIfAbsent(b, k -> new ArrayList<>(2)).add(p);
+    }
+  }
+
+  /** Drops repeats from the sorted {@code ids[0..n)}; returns how many are left. */
+  private static int distinct(long[] ids, int n) {
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || ids[m - 1] != ids[i]) {
+        ids[m++] = ids[i];
+      }
+    }
+    return m;
   }
 
   /**
@@ -204,6 +333,9 @@ public final class StoryIndex implements AutoCloseable {
         update.executeUpdate();
         added(id, story, t, day);
       }
+    }
+    if (!todo.isEmpty()) {
+      flush();
     }
     return todo.size();
   }
@@ -256,6 +388,9 @@ public final class StoryIndex implements AutoCloseable {
   }
 
   private record Member(long story, long[] words) {}
+
+  /** An article whose bucket rows are not written yet. */
+  private record Pending(long articleId, long day, long[] buckets) {}
 
   /**
    * Stored articles' story ids and word sets, so that a candidate's text is read and split into

@@ -42,14 +42,17 @@ class StoryClusteringTest {
       for (String file : labels.keySet()) {
         story.put(file, add(catalog, file, Files.readString(SET.resolve(file))));
       }
-      synchronized (catalog) {
-        try (ResultSet rs = catalog.connection().createStatement().executeQuery(
+    }
+    // Closed: the bucket rows held back for the next batch are written.
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+            "jdbc:sqlite:" + dir.resolve("newsarc.db"));
+        ResultSet rs = c.createStatement().executeQuery(
             "SELECT count(*) FROM (SELECT DISTINCT a.article_id, b.article_id FROM story_buckets a"
                 + " JOIN story_buckets b ON a.bucket = b.bucket AND a.article_id < b.article_id)")) {
-          System.out.printf(Locale.ROOT, "LSH candidate pairs: %d of %d%n", rs.getLong(1),
-              labels.size() * (labels.size() - 1) / 2);
-        }
-      }
+      long pairs = rs.getLong(1);
+      System.out.printf(Locale.ROOT, "LSH candidate pairs: %d of %d%n", pairs,
+          labels.size() * (labels.size() - 1) / 2);
+      assertTrue(pairs > 0, "bucket rows written by close");
     }
     double[] texts = score("texts", labels, story);
     // The same texts as pages of four outlets' layouts and noise, through the extractor.

@@ -80,7 +80,7 @@ class StoryWindowTest {
       first = add(c, "a", text, "2024-05-01", "2024-05-01T09:00:00Z");
       add(c, "b", text, null, "2024-09-03T09:00:00Z");
     }
-    // As the schema of version 4 had it: bucket rows without a day.
+    // As the schema of version 4 had it: bucket rows without a day (written at close).
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement()) {
       st.execute("CREATE TABLE old_buckets (bucket INTEGER NOT NULL, article_id INTEGER NOT NULL,"
@@ -88,6 +88,7 @@ class StoryWindowTest {
       st.execute("INSERT INTO old_buckets SELECT bucket, article_id FROM story_buckets");
       st.execute("DROP TABLE story_buckets");
       st.execute("ALTER TABLE old_buckets RENAME TO story_buckets");
+      st.execute("DROP TABLE story_state");
       st.execute("PRAGMA user_version = 4");
     }
     try (Catalog c = Catalog.open(db)) {
@@ -99,13 +100,17 @@ class StoryWindowTest {
         }
       }
       assertEquals(List.of(day("2024-05-01"), day("2024-09-03")), days);
+      try (Statement st = c.connection().createStatement();
+          ResultSet rs = st.executeQuery("SELECT buckets_through FROM story_state")) {
+        assertEquals(2, rs.getLong(1), "both articles' rows were written before");
+      }
       long later = add(c, "c", cut, "2024-05-20", "2024-05-20T09:00:00Z");
       assertEquals(story(c, first), story(c, later));
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-      assertTrue(rs.next() && rs.getInt(1) >= 5);
+      assertTrue(rs.next() && rs.getInt(1) >= 6);
     }
   }
 

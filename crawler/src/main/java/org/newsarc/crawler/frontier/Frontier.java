@@ -107,6 +107,7 @@ public final class Frontier {
           } catch (SQLException gone) {
             // SQLite already rolled back (as it does when the disk is full): nothing to undo.
           }
+          catalog.rolledBack(); // the catalog's caches may name rows that are gone
           throw e;
         } finally {
           try {

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.crawler.TestSite;
 import org.newsarc.crawler.TestSite.Reply;
@@ -30,7 +31,8 @@ class CrashConsistencyTest {
   static final int PAGES = 60;
   static final int KILLS = 30;
 
-  @TempDir
+  /** Kept when a test fails: the child runs' logs and the catalog say what went wrong. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
   @Test
