@@ -61,6 +61,18 @@ class PageSectionsTest {
     assertFalse(a.text().contains(TAB.strip()), a.text());
   }
 
+  @Test
+  void keepsAProseParagraphWithAFurnitureNameInADeclaredArticle() throws ExtractionException {
+    String html = "<!doctype html><html lang=\"en\"><head><title>Winter garden</title>"
+        + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>"
+        + "<body><article><h1>Winter garden</h1><p class=\"contextmenu body\">" + SERVICE
+        + "</p><p class=\"contextmenu body\">" + TAB + "</p><p class=\"contextmenu body\">"
+        + SERVICE + "</p><p class=\"contextmenu body\">" + TAB + "</p></article></body></html>";
+    Article a = extract(html);
+    assertTrue(a.text().contains(TAB.strip()), a.text());
+    assertTrue(a.text().contains(SERVICE.strip()), a.text());
+  }
+
   private static String productPage(String head, int reviews) {
     StringBuilder r = new StringBuilder("<section id=\"reviews\"><h2>Customer reviews</h2>");
     for (int i = 0; i < reviews; i++) {

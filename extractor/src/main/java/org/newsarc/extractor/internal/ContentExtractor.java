@@ -64,11 +64,13 @@ public final class ContentExtractor {
     if (isHub(choice.element(), stats, md, pageProse)) {
       return new Content("", pageProse, pageLinkDensity, false, null, PageType.HUB);
     }
-    if (!md.declaredArticle() && !md.declaredProduct()) {
-      // Landing pages stack sections whose names look like furniture (tabs, banners, info
-      // boxes); inside the main element, those that read as running text are its content.
-      boilerplate = DomCleaner.withoutProseInside(boilerplate, choice.element(), stats, hints);
-    }
+    // Inside the main element, what reads as running text (mostly prose, few links) is kept
+    // whatever its name says. Landing pages stack sections whose names look like furniture
+    // (tabs, banners, info boxes), so there whole sections count; in declared articles and on
+    // product pages, where such boxes are mostly promotion, only paragraphs do.
+    boolean sections = !md.declaredArticle() && !md.declaredProduct();
+    boilerplate = DomCleaner.withoutProseInside(boilerplate, choice.element(), stats, hints,
+        !sections);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150;
     List<TextBlock> blocks;

@@ -171,13 +171,17 @@ public final class DomCleaner {
    * chosen main element and read as its running text: mostly prose, few links. Landing and
    * service pages built from page-builder sections give such sections names that look like
    * furniture ({@code widget}, {@code sticky}, {@code infobox}, collapsed {@code hidden} tab
-   * panels). Tags that are furniture by themselves, dialogs and comment-named elements are
-   * never kept.
+   * panels); a paragraph named {@code contextmenu} is a paragraph. With
+   * {@code paragraphsOnly}, only {@code <p>} elements are kept. Tags that are furniture by
+   * themselves, dialogs and comment-named elements are never kept.
    */
   public static Set<Element> withoutProseInside(Set<Element> boilerplate, Element main,
-      TextStats stats, ClassHints hints) {
+      TextStats stats, ClassHints hints, boolean paragraphsOnly) {
     Set<Element> out = null;
     for (Element b : boilerplate) {
+      if (paragraphsOnly && !b.nameIs("p")) {
+        continue;
+      }
       TextStats.Counts c = stats.get(b);
       if (c.prose() < SECTION_PROSE || c.prose() < SECTION_PROSE_SHARE * c.text()
           || c.linkDensity() >= SECTION_LINKS
