@@ -22,7 +22,7 @@ import org.newsarc.extractor.internal.MetadataReader.Metadata;
 public final class ArticleExtractor {
 
   /** Stored with every extracted article so that re-extraction can tell old results apart. */
-  public static final String VERSION = "0.3.2";
+  public static final String VERSION = "0.3.3";
 
   private final ExtractorOptions options;
   private final BlockJudge judge;

@@ -50,11 +50,13 @@ public final class ContentExtractor {
     double pageLinkDensity = stats.get(body).linkDensity();
     ClassHints hints = new ClassHints();
     Element densest = ContentFinder.find(body, stats, hints).element();
-    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false);
+    // On a shop's item page the customer reviews are its readers' comments.
+    boolean reviews = md.declaredProduct();
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false, reviews);
     if (!md.declaredArticle() && isDiscussion(body, stats, boilerplate)) {
       // Most of the prose sits in comment-named posts: on a forum or Q&A page they are the content.
       // Under a page that declares itself an article they are its readers' comments.
-      boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true);
+      boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true, reviews);
     }
     stats.exclude(boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
@@ -62,6 +64,13 @@ public final class ContentExtractor {
     if (isHub(choice.element(), stats, md, pageProse)) {
       return new Content("", pageProse, pageLinkDensity, false, null, PageType.HUB);
     }
+    // Inside the main element, what reads as running text (mostly prose, few links) is kept
+    // whatever its name says. Landing pages stack sections whose names look like furniture
+    // (tabs, banners, info boxes), so there whole sections count; in declared articles and on
+    // product pages, where such boxes are mostly promotion, only paragraphs do.
+    boolean sections = !md.declaredArticle() && !md.declaredProduct();
+    boilerplate = DomCleaner.withoutProseInside(boilerplate, choice.element(), stats, hints,
+        !sections);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150;
     List<TextBlock> blocks;

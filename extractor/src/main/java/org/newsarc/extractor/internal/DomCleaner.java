@@ -114,6 +114,16 @@ public final class DomCleaner {
    */
   public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
       Element densest, boolean discussion) {
+    return namedBoilerplate(root, stats, hints, densest, discussion, false);
+  }
+
+  /**
+   * As above; with {@code product} (the page describes an item for sale), elements named as
+   * customer reviews are set aside as reader comments are, whatever their names say otherwise,
+   * unless they hold half of the page's prose (then the review is the page's own text).
+   */
+  public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
+      Element densest, boolean discussion, boolean product) {
     int totalProse = Math.max(1, stats.get(root).prose());
     int totalText = stats.get(root).text();
     Set<Element> lineage = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -135,6 +145,11 @@ public final class DomCleaner {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
+        if (product && !lineage.contains(e) && isReviewNamed(hints.namesOf(e))
+            && stats.get(e).prose() * 2 < totalProse) {
+          boilerplate.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
             && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e)))) {
           boilerplate.add(e);
@@ -144,6 +159,52 @@ public final class DomCleaner {
       }
     }, root);
     return boilerplate;
+  }
+
+  /** Least prose, share of prose in the text, and most link share of a section kept by its text. */
+  private static final int SECTION_PROSE = 150;
+  private static final double SECTION_PROSE_SHARE = 0.7;
+  private static final double SECTION_LINKS = 0.1;
+
+  /**
+   * The elements of {@code boilerplate} that are kept after all because they sit inside the
+   * chosen main element and read as its running text: mostly prose, few links. Landing and
+   * service pages built from page-builder sections give such sections names that look like
+   * furniture ({@code widget}, {@code sticky}, {@code infobox}, collapsed {@code hidden} tab
+   * panels); a paragraph named {@code contextmenu} is a paragraph. With
+   * {@code paragraphsOnly}, only {@code <p>} elements are kept. Tags that are furniture by
+   * themselves, dialogs and comment-named elements are never kept.
+   */
+  public static Set<Element> withoutProseInside(Set<Element> boilerplate, Element main,
+      TextStats stats, ClassHints hints, boolean paragraphsOnly) {
+    Set<Element> out = null;
+    for (Element b : boilerplate) {
+      if (paragraphsOnly && !b.nameIs("p")) {
+        continue;
+      }
+      TextStats.Counts c = stats.get(b);
+      if (c.prose() < SECTION_PROSE || c.prose() < SECTION_PROSE_SHARE * c.text()
+          || c.linkDensity() >= SECTION_LINKS
+          || STRUCTURAL_BOILERPLATE.contains(b.normalName()) || isOverlay(b)
+          || isCommentNamed(hints.namesOf(b)) || !isInside(b, main)) {
+        continue;
+      }
+      if (out == null) {
+        out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(boilerplate);
+      }
+      out.remove(b);
+    }
+    return out == null ? boilerplate : out;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (a == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isBoilerplate(Element e, ClassHints hints, TextStats stats) {
@@ -189,6 +250,13 @@ public final class DomCleaner {
    */
   private static boolean isCommentNamed(String names) {
     return !names.isEmpty() && COMMENT_NAMES.containsAny(names);
+  }
+
+  private static final KeywordScanner REVIEW_NAMES = new KeywordScanner("review");
+
+  /** Named as customer reviews by class or id. */
+  private static boolean isReviewNamed(String names) {
+    return !names.isEmpty() && REVIEW_NAMES.containsAny(names);
   }
 
   /** Names that forums give their posts. */

@@ -39,19 +39,24 @@ public final class JsonLd {
   /** Types that describe a page gathering other pages (a section, tag or search page). */
   private static final Set<String> COLLECTION_TYPES = Set.of("collectionpage", "searchresultspage");
 
-  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of(), false);
+  /** Types that describe an item for sale. */
+  private static final Set<String> PRODUCT_TYPES = Set.of("product", "productgroup", "productmodel");
+
+  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of(), false, false);
 
   private final JsonNode article;
   private final String websiteName;
   private final Map<String, JsonNode> byId;
   private final boolean collection;
+  private final boolean product;
 
   private JsonLd(JsonNode article, String websiteName, Map<String, JsonNode> byId,
-      boolean collection) {
+      boolean collection, boolean product) {
     this.article = article;
     this.websiteName = websiteName;
     this.byId = byId;
     this.collection = collection;
+    this.product = product;
   }
 
   public static JsonLd of(PageIndex index) {
@@ -81,9 +86,11 @@ public final class JsonLd {
     int bestRank = Integer.MAX_VALUE;
     String website = null;
     boolean collection = false;
+    boolean product = false;
     for (JsonNode o : objects) {
       for (String type : types(o)) {
         collection |= COLLECTION_TYPES.contains(type);
+        product |= PRODUCT_TYPES.contains(type);
         int rank = ARTICLE_TYPES.indexOf(type);
         if (rank >= 0 && rank < bestRank) {
           best = o;
@@ -94,7 +101,7 @@ public final class JsonLd {
         }
       }
     }
-    return new JsonLd(best, website, byId, collection);
+    return new JsonLd(best, website, byId, collection, product);
   }
 
   private static void flatten(JsonNode node, List<JsonNode> out, int depth) {
@@ -124,6 +131,11 @@ public final class JsonLd {
       types.add(t.asText("").toLowerCase(Locale.ROOT));
     }
     return types;
+  }
+
+  /** True when some object describes a product or a product group: a shop's item page. */
+  public boolean isProduct() {
+    return product;
   }
 
   /** True when some object declares the page a collection or search results page. */

@@ -19,7 +19,8 @@ public final class MetadataReader {
   public record Metadata(
       String title, List<String> authors, String published, String modified, String siteName,
       String language, String canonicalUrl, String description, List<String> tags,
-      String imageUrl, boolean declaredArticle, String jsonLdBody, boolean declaredCollection) {}
+      String imageUrl, boolean declaredArticle, String jsonLdBody, boolean declaredCollection,
+      boolean declaredProduct) {}
 
   private static final Pattern BY_PREFIX = Pattern.compile(
       "^(by|von|par|por|di|door|av|text|written by|posted by|story by|autor|author)\\s*:?\\s+",
@@ -62,7 +63,9 @@ public final class MetadataReader {
             "twitter:image:src"), ld.image())),
         declaredArticle,
         ld.articleBody(),
-        ld.isCollection() && !ld.isArticle());
+        ld.isCollection() && !ld.isArticle(),
+        !declaredArticle && (ld.isProduct() || index.productItem
+            || ogType != null && ogType.toLowerCase(Locale.ROOT).contains("product")));
   }
 
   private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld, String siteName,

@@ -48,6 +48,8 @@ public final class PageIndex {
   /** Links to an author's page ({@code /author/jane-doe}), in document order. */
   final List<Element> authorLinks = new ArrayList<>();
   Element canonical;
+  /** Whether some element carries microdata of a product ({@code itemtype=".../Product"}). */
+  boolean productItem;
   Element firstH1;
   int h1Count;
 
@@ -106,6 +108,9 @@ public final class PageIndex {
           authorCandidates.add(e);
         }
       }
+      if (!productItem && e.hasAttr("itemtype")) {
+        productItem = isProductType(e.attr("itemtype"));
+      }
       if (!e.nameIs("meta") && e.hasAttr("property")) {
         properties.add(e);
       }
@@ -134,6 +139,12 @@ public final class PageIndex {
         authorCandidates.add(e);
       }
     }
+  }
+
+  /** {@code http://schema.org/Product} and its kin, possibly among other types. */
+  private static boolean isProductType(String itemtype) {
+    String t = itemtype.toLowerCase(Locale.ROOT);
+    return t.contains("schema.org/product") && !t.contains("schema.org/productcollection");
   }
 
   private static int flagsOfRaw(String names) {

@@ -41,6 +41,7 @@ public final class DevEval {
             n.put("glang", r.gold().language());
             n.put("lang", r.article().language());
             n.put("signal", r.article().articleSignal());
+            n.put("ptype", r.article().pageType().toString());
             n.put("text", r.article().text());
           }
           w.println(n.toString());
