@@ -119,9 +119,7 @@ public final class TuneBlocksCommand implements Callable<Integer> {
         pFull[c] = JudgeReplay.probabilities(corpora.get(c), full);
         pHeld[c] = JudgeReplay.probabilities(corpora.get(c), heldOut.get(c));
       }
-      double[][] heldMain = new double[thresholds.size()][n];
-      for (int ti = 0; ti < thresholds.size(); ti++) {
-        double t = thresholds.get(ti);
+      for (double t : thresholds) {
         StringBuilder line = new StringBuilder(setting).append(" | ").append(t).append(" |");
         double mean = 0;
         boolean fullPasses = true;
@@ -139,7 +137,6 @@ public final class TuneBlocksCommand implements Callable<Integer> {
         line.append(" |");
         for (int c = 0; c < n; c++) {
           JudgeReplay.Score s = JudgeReplay.score(corpora.get(c), pHeld[c], t);
-          heldMain[ti][c] = s.main();
           heldPasses &= s.main() - rules[c] >= -MAY_LOSE
               && Math.abs(s.main() - fullMain[c]) <= HELD_OUT_GAP;
           line.append(' ').append(describe(s)).append(String.format(Locale.ROOT,
@@ -152,30 +149,38 @@ public final class TuneBlocksCommand implements Callable<Integer> {
         out.flush();
       }
       out.println(setting + " | threshold chosen without the corpus left out:"
-          + chosenWithout(corpora, rules, heldMain));
+          + chosenWithout(corpora, rules, heldOut, pHeld));
       out.flush();
     }
     return 0;
   }
 
   /**
-   * For every corpus left out, the threshold the others choose by their own held-out figures
-   * (the highest mean gain over the rules, none losing more than 0.002; the rules alone when
-   * no threshold gains), and the left-out corpus's held-out figure under that choice.
+   * For every corpus left out, the threshold that the model trained without it would be given
+   * by the acceptance rule on the corpora it was trained on (the highest mean gain over the
+   * rules, none losing more than 0.002; the rules alone when no threshold gains), and the
+   * left-out corpus's held-out figure under that choice.
    */
   private String chosenWithout(List<JudgeReplay.Corpus> corpora, double[] rules,
-      double[][] heldMain) {
+      List<ToDoubleFunction<double[]>> heldOut, double[][][] pHeld) {
     StringBuilder out = new StringBuilder();
     int n = rules.length;
     for (int left = 0; left < n; left++) {
+      double[][][] p = new double[n][][];
+      for (int c = 0; c < n; c++) {
+        if (c != left) {
+          p[c] = JudgeReplay.probabilities(corpora.get(c), heldOut.get(left));
+        }
+      }
       int best = -1;
       double bestMean = 0;
-      for (int ti = 0; ti < heldMain.length; ti++) {
+      for (int ti = 0; ti < thresholds.size(); ti++) {
         double mean = 0;
         boolean ok = true;
         for (int c = 0; c < n; c++) {
           if (c != left) {
-            double gain = heldMain[ti][c] - rules[c];
+            double gain = JudgeReplay.score(corpora.get(c), p[c], thresholds.get(ti)).main()
+                - rules[c];
             mean += gain / (n - 1);
             ok &= gain >= -MAY_LOSE;
           }
@@ -186,10 +191,14 @@ public final class TuneBlocksCommand implements Callable<Integer> {
         }
       }
       String set = corpora.get(left).set();
-      out.append(best < 0
-          ? String.format(Locale.ROOT, " %s: rules alone %.4f;", set, rules[left])
-          : String.format(Locale.ROOT, " %s: %s, %.4f (%+.4f);", set, thresholds.get(best),
-              heldMain[best][left], heldMain[best][left] - rules[left]));
+      if (best < 0) {
+        out.append(String.format(Locale.ROOT, " %s: rules alone %.4f;", set, rules[left]));
+      } else {
+        double t = thresholds.get(best);
+        double held = JudgeReplay.score(corpora.get(left), pHeld[left], t).main();
+        out.append(String.format(Locale.ROOT, " %s: %s, %.4f (%+.4f);", set, t, held,
+            held - rules[left]));
+      }
     }
     return out.toString();
   }

@@ -14,9 +14,12 @@ import org.newsarc.extractor.internal.TextRenderer.TextBlock;
  * element: the block's own text (length, links, punctuation, stop words), its kind, its place
  * in the sequence (before the first or after the last long paragraph, neighbours' length and
  * links), and its place in the tree below the main element (depth, boilerplate-like or
- * body-like names on the way, figure, link or header ancestors, same-shape siblings). One
- * pass over the blocks, with a short walk up from each block to the main element. Stateless
- * and thread-safe.
+ * body-like names on the way, figure, link or header ancestors, same-shape siblings), and
+ * signals that do not hang on a site's markup: the distance to the nearest long paragraph, the
+ * share of the text before the block, the link density of its run, how many neighbours look
+ * like it (teaser cards come in runs), mostly-link neighbours, and its container's share of the
+ * main element's text and prose. One pass over the blocks; the elements between each block
+ * and the main element are looked at once a page. Stateless and thread-safe.
  */
 public final class BlockFeatures {
 

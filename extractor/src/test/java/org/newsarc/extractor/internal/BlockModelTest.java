@@ -96,6 +96,19 @@ class BlockModelTest {
     assertEquals(1 / 6.0, f[0][heading], 1e-9);
     assertEquals(Math.log1p(1), f[2][siblings], 1e-9);
     assertEquals(1, f[0][title], 1e-9);
+    int run = BlockFeatures.NAMES.indexOf("log_similar_run");
+    int linkedNext = BlockFeatures.NAMES.indexOf("linked_neighbours");
+    int distance = BlockFeatures.NAMES.indexOf("log_long_distance");
+    int before = BlockFeatures.NAMES.indexOf("chars_before");
+    // The two list items look alike; the paragraph is like neither neighbour.
+    assertEquals(Math.log1p(1), f[2][run], 1e-9);
+    assertEquals(Math.log1p(1), f[3][run], 1e-9);
+    assertEquals(0, f[1][run], 1e-9);
+    assertEquals(2, f[1][linkedNext]);
+    assertEquals(0, f[1][distance], 1e-9);
+    assertEquals(Math.log1p(2), f[3][distance], 1e-9);
+    assertEquals(0, f[0][before], 1e-9);
+    assertTrue(f[3][before] > f[2][before] && f[2][before] > f[1][before]);
     boolean[] keep = linkDensityOnly().keep(blocks, f);
     assertArrayEquals(new boolean[] {true, true, false, false}, keep);
   }
