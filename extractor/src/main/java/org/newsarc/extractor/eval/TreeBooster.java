@@ -32,7 +32,13 @@ final class TreeBooster {
   private final double lambda;
   private final int depth;
 
-  /** @param w sample weights, scaled here so their mean is 1 */
+  /**
+   * What one corpus weighs in total. Leaf sizes ({@link TreeOptions#minLeaf()}) are in these
+   * units, so they are the same share of a corpus whether two corpora are trained on or three.
+   */
+  static final double CORPUS_WEIGHT = 40_000;
+
+  /** @param w sample weights, each corpus's summing to 1 (scaled here by {@link #CORPUS_WEIGHT}) */
   TreeBooster(double[][] x, double[] y, double[] w, TreeOptions options) {
     this.options = options;
     this.minChild = options.minLeaf();
@@ -42,13 +48,9 @@ final class TreeBooster {
     this.y = y;
     this.n = x.length;
     this.dims = x[0].length;
-    double sum = 0;
-    for (double v : w) {
-      sum += v;
-    }
     this.w = new double[n];
     for (int i = 0; i < n; i++) {
-      this.w[i] = w[i] * n / sum;
+      this.w[i] = w[i] * CORPUS_WEIGHT;
     }
     cuts = new double[dims][];
     bin = new byte[dims][n];
@@ -76,10 +78,12 @@ final class TreeBooster {
 
   BlockTrees fit(double threshold) {
     double pos = 0;
+    double sum = 0;
     for (int i = 0; i < n; i++) {
       pos += w[i] * y[i];
+      sum += w[i];
     }
-    double rate = Math.min(Math.max(pos / n, 1e-6), 1 - 1e-6);
+    double rate = Math.min(Math.max(pos / sum, 1e-6), 1 - 1e-6);
     double base = Math.log(rate / (1 - rate));
     double[] score = new double[n];
     Arrays.fill(score, base);

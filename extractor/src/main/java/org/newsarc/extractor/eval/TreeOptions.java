@@ -14,7 +14,7 @@ import org.newsarc.extractor.internal.BlockFeatures;
  * @param depth depth of each tree, 1 to 8
  * @param rate learning rate (shrinkage of every leaf value), in (0, 1]
  * @param l2 L2 penalty on leaf values, at least 0
- * @param minLeaf least curvature (weighted sample mass; the mean sample weighs 1) a leaf holds
+ * @param minLeaf least curvature (weighted sample mass; each corpus weighs 40,000) a leaf holds
  * @param featureShare share of the features each tree may split on, in (0, 1]
  * @param seed seed of the feature subsampling
  * @param unused names of {@link BlockFeatures} the trees never split on

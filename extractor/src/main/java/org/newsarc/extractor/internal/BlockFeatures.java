@@ -13,8 +13,8 @@ import org.newsarc.extractor.internal.TextRenderer.TextBlock;
  * The features a learned block classifier sees for each text block of an article's main
  * element: the block's own text (length, links, punctuation, stop words), its kind, its place
  * in the sequence (before the first or after the last long paragraph, neighbours' length and
- * links), and its place in the tree below the main element (depth, boilerplate-like or
- * body-like names on the way, figure, link or header ancestors, same-shape siblings), and
+ * links), and its place in the tree below the main element (depth, figure, link, header or
+ * {@code articleBody} ancestors, the parent's link density), and
  * signals that do not hang on a site's markup: the distance to the nearest long paragraph, the
  * share of the text before the block, the link density of its run, how many neighbours look
  * like it (teaser cards come in runs), mostly-link neighbours, and its container's share of the
@@ -28,8 +28,8 @@ public final class BlockFeatures {
       "log_length", "link_density", "in_list", "heading", "list_item", "quote", "pre", "row",
       "sentence_ends", "ends_terminal", "comma_rate", "stopword_share", "digit_share",
       "capitalised_share", "ends_ellipsis", "position", "before_first_long", "after_last_long",
-      "text_share", "log_depth", "negative_name_above", "positive_name_above", "in_figure",
-      "in_link", "log_same_shape_siblings", "parent_link_density", "prev_log_length",
+      "text_share", "log_depth", "in_figure", "in_link", "parent_link_density",
+      "prev_log_length",
       "next_log_length", "prev_link_density", "next_link_density", "heading_level",
       "title_overlap", "in_header_footer_aside", "few_words", "shorter_than_30",
       "shorter_than_80", "longer_than_300", "in_article_body", "log_words", "log_long_distance",
@@ -56,7 +56,7 @@ public final class BlockFeatures {
    * @param title the page's headline; may be null
    */
   public static double[][] of(List<TextBlock> blocks, Element main, TextStats stats,
-      ClassHints hints, String title) {
+      String title) {
     int n = blocks.size();
     double[][] rows = new double[n][];
     int firstLong = -1;
@@ -74,7 +74,7 @@ public final class BlockFeatures {
     }
     Set<String> titleWords = title == null ? Set.of() : Set.copyOf(words(title));
     double[] sequence = new double[SEQUENCE_FEATURES];
-    Ancestry ancestry = new Ancestry(main, hints);
+    Ancestry ancestry = new Ancestry(main);
     int mainText = Math.max(1, stats.get(main).text());
     long before = 0;
     int lastLongSeen = -1;
@@ -214,26 +214,13 @@ public final class BlockFeatures {
     Element source = b.source();
     int[] up = ancestry.of(source);
     int depth = Math.min(up[1], 65);
-    boolean negative = (up[0] & Ancestry.NEGATIVE) != 0;
-    boolean positive = (up[0] & Ancestry.POSITIVE) != 0;
     boolean figure = (up[0] & Ancestry.FIGURE) != 0;
     boolean link = (up[0] & Ancestry.LINK) != 0;
     boolean furniture = (up[0] & Ancestry.FURNITURE) != 0;
     boolean articleBody = (up[0] & Ancestry.BODY) != 0;
-    int sameShape = 0;
     double parentLinks = 0;
     if (source != null && source != main && source.parent() != null) {
-      Element parent = source.parent();
-      parentLinks = stats.get(parent).linkDensity();
-      if (parent.childrenSize() <= 200) {
-        String cls = source.className();
-        for (Element sibling : parent.children()) {
-          if (sibling != source && sibling.normalName().equals(source.normalName())
-              && sibling.className().equals(cls)) {
-            sameShape++;
-          }
-        }
-      }
+      parentLinks = stats.get(source.parent()).linkDensity();
     }
     int headingLevel = 0;
     if (source != null && source.normalName().length() == 2 && source.normalName().charAt(0) == 'h') {
@@ -252,8 +239,7 @@ public final class BlockFeatures {
         stop / words1, (double) digits / Math.max(1, len), capitalised / words1, ellipsis ? 1 : 0,
         n <= 1 ? 0 : (double) i / (n - 1), firstLong < 0 || i < firstLong ? 1 : 0,
         lastLong >= 0 && i > lastLong ? 1 : 0, total == 0 ? 0 : (double) len / total,
-        Math.log1p(depth), negative ? 1 : 0, positive ? 1 : 0, figure ? 1 : 0, link ? 1 : 0,
-        Math.log1p(sameShape), parentLinks,
+        Math.log1p(depth), figure ? 1 : 0, link ? 1 : 0, parentLinks,
         prev == null ? 0 : Math.log1p(prev.text().length()),
         next == null ? 0 : Math.log1p(next.text().length()),
         prev == null ? 0 : prev.linkDensity(), next == null ? 0 : next.linkDensity(),
@@ -263,7 +249,7 @@ public final class BlockFeatures {
   }
 
   /**
-   * The names met between an element and the main element (flags) and how many elements that
+   * The tags met between an element and the main element (flags) and how many elements that
    * is, remembered for every element on the way, so that blocks sharing ancestors look at each
    * of them once.
    */
@@ -271,18 +257,14 @@ public final class BlockFeatures {
     static final int FIGURE = 1;
     static final int LINK = 2;
     static final int FURNITURE = 4;
-    static final int NEGATIVE = 8;
-    static final int POSITIVE = 16;
-    static final int BODY = 32;
+    static final int BODY = 8;
     private static final int[] NONE = {0, 0};
 
     private final Map<Element, int[]> known = new IdentityHashMap<>();
     private final Element main;
-    private final ClassHints hints;
 
-    Ancestry(Element main, ClassHints hints) {
+    Ancestry(Element main) {
       this.main = main;
-      this.hints = hints;
     }
 
     /** {flags, depth} of {@code e}: the flags of it and its ancestors below the main element. */
@@ -313,12 +295,6 @@ public final class BlockFeatures {
         case "header", "footer", "aside", "nav" -> FURNITURE;
         default -> 0;
       };
-      int w = hints.weight(e);
-      if (w < 0) {
-        flags |= NEGATIVE;
-      } else if (w > 0) {
-        flags |= POSITIVE;
-      }
       if (ContentFinder.isSemanticBody(e)) {
         flags |= BODY;
       }
