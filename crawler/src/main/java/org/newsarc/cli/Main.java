@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         EvalCommand.class,
         BenchCommand.class,
         TrainBlocksCommand.class,
+        TuneBlocksCommand.class,
         IndexCommand.class,
         ReindexCommand.class,
         CommandLine.HelpCommand.class,

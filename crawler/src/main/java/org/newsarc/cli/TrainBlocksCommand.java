@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.newsarc.extractor.eval.BlockTrainer;
+import org.newsarc.extractor.eval.TreeOptions;
 import org.newsarc.extractor.internal.BlockModel;
 import org.newsarc.extractor.internal.BlockTrees;
 import picocli.CommandLine.Command;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
         "Train the block classifier on corpora with gold answers.",
         "",
         "Extracts every page of each DIR (gold.jsonl plus pages), labels the blocks the rules"
-            + " keep in article pages from the gold text or snippets, and fits a logistic"
-            + " regression. Corpora are read in name order, so the same corpora give the same"
+            + " keep in article pages from the gold text or snippets, and fits gradient-boosted"
+            + " trees (or a logistic regression). Corpora are read in name order, so the same corpora give the same"
             + " weights. Corpora without text or snippet gold add no samples.",
         "With --leave-one-out, also writes FILE-without-SET.txt for every corpus SET,"
             + " trained on all the others, for held-out scoring with eval --block-model."},
@@ -52,6 +53,13 @@ public final class TrainBlocksCommand implements Callable<Integer> {
       description = "trees (gradient-boosted, the default) or logistic.")
   String kind;
 
+  @Option(names = "--tree-settings", paramLabel = "WORDS",
+      description = "Settings of the trees as key=value words: trees, depth, rate, l2, min-leaf,"
+          + " feature-share, seed, unused (feature names the trees never split on), for example"
+          + " 'trees=60 depth=3 min-leaf=200'; keys not given keep the first trees' values"
+          + " (trees=150 depth=4 rate=0.1 l2=1 min-leaf=5 feature-share=1 seed=1).")
+  String treeSettings;
+
   @Option(names = "--samples", paramLabel = "FILE",
       description = "Cache of the labelled blocks: read when it exists (the DIRs then only name"
           + " the corpora to use), else written after extracting.")
@@ -63,6 +71,8 @@ public final class TrainBlocksCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", arity = "1..*", description = "Corpus folders.")
   List<Path> dirs = new ArrayList<>();
 
+  private TreeOptions treeOptions;
+
   @Override
   public Integer call() throws IOException {
     if (!kind.equals("trees") && !kind.equals("logistic")) {
@@ -70,6 +80,12 @@ public final class TrainBlocksCommand implements Callable<Integer> {
     }
     if (!(threshold > 0 && threshold < 1)) {
       throw new ParameterException(spec.commandLine(), "--threshold must be between 0 and 1");
+    }
+    try {
+      treeOptions = treeSettings == null ? TreeOptions.FIRST
+          : TreeOptions.parse(treeSettings, TreeOptions.FIRST);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--tree-settings: " + e.getMessage());
     }
     List<Path> sorted = new ArrayList<>(dirs);
     sorted.sort(Comparator.comparing(p -> p.toAbsolutePath().normalize().getFileName().toString()));
@@ -121,8 +137,9 @@ public final class TrainBlocksCommand implements Callable<Integer> {
   private void write(List<BlockTrainer.Samples> corpora, Path file, PrintWriter console)
       throws IOException {
     BlockModel logistic = kind.equals("logistic") ? BlockTrainer.fit(corpora, threshold) : null;
-    BlockTrees trees = logistic == null ? BlockTrainer.fitTrees(corpora, threshold) : null;
+    BlockTrees trees = logistic == null ? BlockTrainer.fitTrees(corpora, threshold, treeOptions) : null;
     StringBuilder comment = new StringBuilder("trained by newsarc train-blocks on");
+    String settings = trees == null ? "" : "\nsettings " + treeOptions.describe();
     for (BlockTrainer.Samples s : corpora) {
       comment.append(String.format(Locale.ROOT, " %s (%d pages, %d blocks)", s.set(), s.pages(), s.size()));
     }
@@ -135,7 +152,7 @@ public final class TrainBlocksCommand implements Callable<Integer> {
       if (logistic != null) {
         logistic.write(w, comment.toString());
       } else {
-        trees.write(w, comment.toString());
+        trees.write(w, comment + settings);
       }
     }
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -81,10 +81,11 @@ public final class BlockTrainer {
         continue;
       }
       pages++;
+      List<String> texts = recorder.blocks.stream().map(TextBlock::text).toList();
       if (gold.text() != null) {
-        labelByText(recorder.blocks, recorder.features, gold.text(), out);
+        labelByText(texts, recorder.features, gold.text(), out);
       } else {
-        labelBySnippets(recorder.blocks, recorder.features, gold, out);
+        labelBySnippets(texts, recorder.features, gold, out);
       }
     }
     progress.accept(String.format(Locale.ROOT, "%s: %d article pages, %d labelled blocks",
@@ -92,14 +93,14 @@ public final class BlockTrainer {
     return new Samples(set, out.features(), out.labels(), out.weights(), pages);
   }
 
-  private static void labelByText(List<TextBlock> blocks, double[][] features, String goldText,
+  static void labelByText(List<String> blocks, double[][] features, String goldText,
       Samples out) {
     Set<String> gold = trigrams(tokens(goldText));
     Set<String> goldTokens = new HashSet<>(tokens(goldText));
     int pageTokens = 0;
     List<List<String>> blockTokens = new ArrayList<>();
-    for (TextBlock b : blocks) {
-      List<String> t = tokens(b.text());
+    for (String b : blocks) {
+      List<String> t = tokens(b);
       blockTokens.add(t);
       pageTokens += t.size();
     }
@@ -115,7 +116,7 @@ public final class BlockTrainer {
       if (t.size() < 3) {
         // Too short for trigrams: only the whole block found in the gold counts.
         share = goldTokens.containsAll(t) && goldText.toLowerCase(Locale.ROOT)
-            .contains(blocks.get(i).text().toLowerCase(Locale.ROOT)) ? 1 : 0;
+            .contains(blocks.get(i).toLowerCase(Locale.ROOT)) ? 1 : 0;
       } else {
         Set<String> own = trigrams(t);
         int hit = 0;
@@ -134,10 +135,10 @@ public final class BlockTrainer {
     }
   }
 
-  private static void labelBySnippets(List<TextBlock> blocks, double[][] features, GoldPage gold,
+  static void labelBySnippets(List<String> blocks, double[][] features, GoldPage gold,
       Samples out) {
     for (int i = 0; i < blocks.size(); i++) {
-      String text = normalise(blocks.get(i).text());
+      String text = normalise(blocks.get(i));
       boolean with = matchesAny(text, gold.with());
       boolean without = matchesAny(text, gold.without());
       if (with != without) {
@@ -250,7 +251,7 @@ public final class BlockTrainer {
    * Fits gradient-boosted trees ({@link TreeBooster}) to the samples of the given corpora,
    * each corpus weighing the same.
    */
-  public static BlockTrees fitTrees(List<Samples> corpora, double threshold) {
+  public static BlockTrees fitTrees(List<Samples> corpora, double threshold, TreeOptions options) {
     List<double[]> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     List<Double> w = new ArrayList<>();
@@ -270,7 +271,7 @@ public final class BlockTrainer {
     }
     return new TreeBooster(x.toArray(new double[0][]),
         y.stream().mapToDouble(Double::doubleValue).toArray(),
-        w.stream().mapToDouble(Double::doubleValue).toArray()).fit(threshold);
+        w.stream().mapToDouble(Double::doubleValue).toArray(), options).fit(threshold);
   }
 
   /** Weighted share of samples the model labels right, for the training report. */

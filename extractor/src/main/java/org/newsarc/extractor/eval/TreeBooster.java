@@ -3,23 +3,21 @@ package org.newsarc.extractor.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.newsarc.extractor.internal.BlockFeatures;
 import org.newsarc.extractor.internal.BlockTrees;
 
 /**
  * Fits gradient-boosted regression trees to weighted binary labels under logistic loss: each
  * tree is grown level by level to a fixed depth on the loss's gradients and curvatures, with
- * every feature cut into at most {@link #BINS} quantile bins, and shrunk by the learning rate.
- * No sampling: the same samples give the same trees. Not thread-safe; one per fit.
+ * every feature cut into at most {@link #BINS} quantile bins, and shrunk by the learning rate;
+ * sizes, penalties and feature subsampling come from {@link TreeOptions}. The subsampling draws
+ * from the options' seed, so the same samples and options give the same trees. Not
+ * thread-safe; one per fit.
  */
 final class TreeBooster {
 
   static final int BINS = 32;
-  private static final int TREES = 150;
-  private static final int DEPTH = 4;
-  private static final double RATE = 0.1;
-  private static final double LAMBDA = 1.0;
-  /** Least curvature (weighted sample mass) a leaf must hold, so leaves are not one page's quirk. */
-  private static final double MIN_CHILD = 5.0;
 
   private final double[][] x;
   private final double[] y;
@@ -28,20 +26,31 @@ final class TreeBooster {
   private final int dims;
   private final byte[][] bin;
   private final double[][] cuts;
+  private final TreeOptions options;
+  /** Least curvature (weighted sample mass) a leaf must hold, so leaves are not one page's quirk. */
+  private final double minChild;
+  private final double lambda;
+  private final int depth;
 
-  /** @param w sample weights, scaled here so their mean is 1 */
-  TreeBooster(double[][] x, double[] y, double[] w) {
+  /**
+   * What one corpus weighs in total. Leaf sizes ({@link TreeOptions#minLeaf()}) are in these
+   * units, so they are the same share of a corpus whether two corpora are trained on or three.
+   */
+  static final double CORPUS_WEIGHT = 40_000;
+
+  /** @param w sample weights, each corpus's summing to 1 (scaled here by {@link #CORPUS_WEIGHT}) */
+  TreeBooster(double[][] x, double[] y, double[] w, TreeOptions options) {
+    this.options = options;
+    this.minChild = options.minLeaf();
+    this.lambda = options.l2();
+    this.depth = options.depth();
     this.x = x;
     this.y = y;
     this.n = x.length;
     this.dims = x[0].length;
-    double sum = 0;
-    for (double v : w) {
-      sum += v;
-    }
     this.w = new double[n];
     for (int i = 0; i < n; i++) {
-      this.w[i] = w[i] * n / sum;
+      this.w[i] = w[i] * CORPUS_WEIGHT;
     }
     cuts = new double[dims][];
     bin = new byte[dims][n];
@@ -69,29 +78,58 @@ final class TreeBooster {
 
   BlockTrees fit(double threshold) {
     double pos = 0;
+    double sum = 0;
     for (int i = 0; i < n; i++) {
       pos += w[i] * y[i];
+      sum += w[i];
     }
-    double rate = Math.min(Math.max(pos / n, 1e-6), 1 - 1e-6);
+    double rate = Math.min(Math.max(pos / sum, 1e-6), 1 - 1e-6);
     double base = Math.log(rate / (1 - rate));
     double[] score = new double[n];
     Arrays.fill(score, base);
     List<BlockTrees.Tree> trees = new ArrayList<>();
     double[] g = new double[n];
     double[] h = new double[n];
-    for (int t = 0; t < TREES; t++) {
+    SplittableRandom random = new SplittableRandom(options.seed());
+    int drawn = Math.max(1, (int) Math.round(options.featureShare() * dims));
+    for (int t = 0; t < options.trees(); t++) {
+      boolean[] allowed = drawFeatures(random, drawn);
+      for (String name : options.unused()) {
+        allowed[BlockFeatures.NAMES.indexOf(name)] = false;
+      }
       for (int i = 0; i < n; i++) {
         double p = 1 / (1 + Math.exp(-score[i]));
         g[i] = w[i] * (p - y[i]);
         h[i] = w[i] * Math.max(p * (1 - p), 1e-6);
       }
-      BlockTrees.Tree tree = grow(g, h);
+      BlockTrees.Tree tree = grow(g, h, allowed);
       for (int i = 0; i < n; i++) {
         score[i] += evalTree(tree, i);
       }
       trees.add(tree);
     }
     return new BlockTrees(base, trees, threshold);
+  }
+
+  /** The features one tree may split on: {@code drawn} of them, by a partial shuffle. */
+  private boolean[] drawFeatures(SplittableRandom random, int drawn) {
+    boolean[] allowed = new boolean[dims];
+    if (drawn >= dims) {
+      Arrays.fill(allowed, true);
+      return allowed;
+    }
+    int[] order = new int[dims];
+    for (int k = 0; k < dims; k++) {
+      order[k] = k;
+    }
+    for (int k = 0; k < drawn; k++) {
+      int j = k + random.nextInt(dims - k);
+      int swap = order[k];
+      order[k] = order[j];
+      order[j] = swap;
+      allowed[order[k]] = true;
+    }
+    return allowed;
   }
 
   private double evalTree(BlockTrees.Tree tree, int i) {
@@ -103,8 +141,8 @@ final class TreeBooster {
   }
 
   /** Grows one tree; nodes are numbered breadth first, so children follow their parent. */
-  private BlockTrees.Tree grow(double[] g, double[] h) {
-    int maxNodes = (1 << (DEPTH + 1)) - 1;
+  private BlockTrees.Tree grow(double[] g, double[] h, boolean[] allowed) {
+    int maxNodes = (1 << (depth + 1)) - 1;
     int[] feature = new int[maxNodes];
     double[] split = new double[maxNodes];
     int[] left = new int[maxNodes];
@@ -114,7 +152,7 @@ final class TreeBooster {
     int[] nodeOf = new int[n];
     List<Integer> level = List.of(0);
     int count = 1;
-    for (int d = 0; d <= DEPTH && !level.isEmpty(); d++) {
+    for (int d = 0; d <= depth && !level.isEmpty(); d++) {
       int slots = level.size();
       int[] slotOf = new int[maxNodes];
       Arrays.fill(slotOf, -1);
@@ -134,11 +172,11 @@ final class TreeBooster {
       int[] bestBin = new int[slots];
       double[] bestGain = new double[slots];
       Arrays.fill(bestFeature, -1);
-      if (d < DEPTH) {
+      if (d < depth) {
         double[][] hg = new double[slots][BINS + 1];
         double[][] hh = new double[slots][BINS + 1];
         for (int k = 0; k < dims; k++) {
-          if (cuts[k].length == 0) {
+          if (cuts[k].length == 0 || !allowed[k]) {
             continue;
           }
           for (int s = 0; s < slots; s++) {
@@ -156,16 +194,16 @@ final class TreeBooster {
           for (int s = 0; s < slots; s++) {
             double gl = 0;
             double hl = 0;
-            double parent = gs[s] * gs[s] / (hs[s] + LAMBDA);
+            double parent = gs[s] * gs[s] / (hs[s] + lambda);
             for (int b = 0; b < cuts[k].length; b++) {
               gl += hg[s][b];
               hl += hh[s][b];
               double gr = gs[s] - gl;
               double hr = hs[s] - hl;
-              if (hl < MIN_CHILD || hr < MIN_CHILD) {
+              if (hl < minChild || hr < minChild) {
                 continue;
               }
-              double gain = gl * gl / (hl + LAMBDA) + gr * gr / (hr + LAMBDA) - parent;
+              double gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parent;
               if (gain > bestGain[s] + 1e-9) {
                 bestGain[s] = gain;
                 bestFeature[s] = k;
@@ -179,7 +217,7 @@ final class TreeBooster {
       for (int s = 0; s < slots; s++) {
         int node = level.get(s);
         if (bestFeature[s] < 0) {
-          value[node] = -RATE * gs[s] / (hs[s] + LAMBDA);
+          value[node] = -options.rate() * gs[s] / (hs[s] + lambda);
           continue;
         }
         feature[node] = bestFeature[s];

@@ -65,7 +65,10 @@ public final class BlockModel implements BlockJudge {
     return keep;
   }
 
-  /** Reads a model written by {@link #write}; the feature names must match this build's. */
+  /**
+   * Reads a model written by {@link #write}. Its features are matched to this build's by name;
+   * one this build lacks is an error, one the model lacks weighs nothing.
+   */
   public static BlockModel read(Reader source) throws IOException {
     BufferedReader r = new BufferedReader(source);
     String first = r.readLine();
@@ -103,20 +106,23 @@ public final class BlockModel implements BlockJudge {
     if (bias == null || threshold == null) {
       throw new IOException("block model lacks its bias or threshold line");
     }
-    if (!names.equals(BlockFeatures.NAMES)) {
-      throw new IOException("block model features " + names + " do not match this build's "
-          + BlockFeatures.NAMES + "; train it again");
-    }
-    int n = names.size();
+    // Features are matched by name: a feature this build added weighs nothing in an older model.
+    int n = BlockFeatures.NAMES.size();
     double[] mean = new double[n];
     double[] spread = new double[n];
     double[] weight = new double[n];
-    for (int k = 0; k < n; k++) {
-      mean[k] = rows.get(k)[0];
-      spread[k] = rows.get(k)[1];
-      weight[k] = rows.get(k)[2];
+    java.util.Arrays.fill(spread, 1);
+    for (int j = 0; j < names.size(); j++) {
+      int k = BlockFeatures.NAMES.indexOf(names.get(j));
+      if (k < 0) {
+        throw new IOException("block model feature " + names.get(j) + " is not one of this"
+            + " build's " + BlockFeatures.NAMES + "; train it again");
+      }
+      mean[k] = rows.get(j)[0];
+      spread[k] = rows.get(j)[1];
+      weight[k] = rows.get(j)[2];
       if (!(spread[k] > 0)) {
-        throw new IOException("feature " + names.get(k) + " has a non-positive spread");
+        throw new IOException("feature " + names.get(j) + " has a non-positive spread");
       }
     }
     return new BlockModel(mean, spread, weight, bias, threshold);

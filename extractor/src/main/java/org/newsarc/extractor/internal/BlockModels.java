@@ -49,8 +49,17 @@ public final class BlockModels {
     return threshold == null ? model : model.withThreshold(threshold);
   }
 
-  /** The classifier shipped in the jar. */
+  /** The classifier shipped in the jar, read once; models are immutable, so it is shared. */
   public static BlockJudge bundled() {
+    return Shipped.JUDGE;
+  }
+
+  /** Holds the shipped classifier, read when first asked for. */
+  private static final class Shipped {
+    static final BlockJudge JUDGE = readBundled();
+  }
+
+  private static BlockJudge readBundled() {
     try (InputStream in = BlockModels.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("block model resource " + RESOURCE + " is missing");

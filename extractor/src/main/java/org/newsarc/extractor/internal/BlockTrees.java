@@ -72,15 +72,18 @@ public final class BlockTrees implements BlockJudge {
       out.write("# " + c + "\n");
     }
     out.write("features " + String.join(" ", BlockFeatures.NAMES) + "\n");
-    out.write(String.format(Locale.ROOT, "threshold %.4f%nbase %.6f%n", threshold, base));
+    out.write(String.format(Locale.ROOT, "threshold %.4f%n", threshold));
+    out.write("base " + base + "\n");
     for (Tree t : trees) {
       out.write("tree " + t.feature().length + "\n");
       for (int i = 0; i < t.feature().length; i++) {
+        // Splits and leaves in full: a split value rounded up would send the samples at the
+        // cut to the other side, and the model read back would not be the one trained.
         if (t.feature()[i] < 0) {
-          out.write(String.format(Locale.ROOT, "leaf %.6f%n", t.value()[i]));
+          out.write("leaf " + t.value()[i] + "\n");
         } else {
-          out.write(String.format(Locale.ROOT, "split %d %.6g %d %d%n", t.feature()[i],
-              t.split()[i], t.left()[i], t.right()[i]));
+          out.write("split " + t.feature()[i] + " " + t.split()[i] + " " + t.left()[i] + " "
+              + t.right()[i] + "\n");
         }
       }
     }
@@ -92,6 +95,7 @@ public final class BlockTrees implements BlockJudge {
     Double threshold = null;
     Double base = null;
     List<Tree> trees = new ArrayList<>();
+    int[] index = null;
     String line;
     int lineNo = 1;
     while ((line = r.readLine()) != null) {
@@ -104,15 +108,24 @@ public final class BlockTrees implements BlockJudge {
       try {
         switch (f[0]) {
           case "features" -> {
-            List<String> names = List.of(f).subList(1, f.length);
-            if (!names.equals(BlockFeatures.NAMES)) {
-              throw new IOException("block model features " + names + " do not match this"
-                  + " build's " + BlockFeatures.NAMES + "; train it again");
+            // Splits name features by their place in this line; map them to this build's.
+            index = new int[f.length - 1];
+            for (int j = 1; j < f.length; j++) {
+              index[j - 1] = BlockFeatures.NAMES.indexOf(f[j]);
+              if (index[j - 1] < 0) {
+                throw new IOException("block model feature " + f[j] + " is not one of this"
+                    + " build's " + BlockFeatures.NAMES + "; train it again");
+              }
             }
           }
           case "threshold" -> threshold = Double.parseDouble(f[1]);
           case "base" -> base = Double.parseDouble(f[1]);
-          case "tree" -> trees.add(readTree(r, Integer.parseInt(f[1]), lineNo));
+          case "tree" -> {
+            if (index == null) {
+              throw new IOException("line " + lineNo + ": a tree before the features line");
+            }
+            trees.add(readTree(r, Integer.parseInt(f[1]), lineNo, index));
+          }
           default -> throw new IOException("line " + lineNo + ": unknown entry " + f[0]);
         }
       } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
@@ -125,7 +138,8 @@ public final class BlockTrees implements BlockJudge {
     return new BlockTrees(base, trees, threshold);
   }
 
-  private static Tree readTree(BufferedReader r, int size, int at) throws IOException {
+  private static Tree readTree(BufferedReader r, int size, int at, int[] index)
+      throws IOException {
     if (size <= 0 || size > 1 << 12) {
       throw new IOException("tree after line " + at + ": bad size " + size);
     }
@@ -134,7 +148,7 @@ public final class BlockTrees implements BlockJudge {
     int[] left = new int[size];
     int[] right = new int[size];
     double[] value = new double[size];
-    int dims = BlockFeatures.NAMES.size();
+    int dims = index.length;
     for (int i = 0; i < size; i++) {
       String line = r.readLine();
       if (line == null) {
@@ -149,11 +163,17 @@ public final class BlockTrees implements BlockJudge {
         split[i] = Double.parseDouble(f[2]);
         left[i] = Integer.parseInt(f[3]);
         right[i] = Integer.parseInt(f[4]);
-        if (feature[i] >= dims || left[i] <= i || right[i] <= i || left[i] >= size || right[i] >= size) {
+        if (feature[i] < 0 || feature[i] >= dims || left[i] <= i || right[i] <= i
+            || left[i] >= size || right[i] >= size) {
           throw new IOException("tree after line " + at + ": bad node " + line.strip());
         }
       } else {
         throw new IOException("tree after line " + at + ": bad node " + line.strip());
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      if (feature[i] >= 0) {
+        feature[i] = index[feature[i]];
       }
     }
     return new Tree(feature, split, left, right, value);

@@ -88,7 +88,7 @@ public final class ContentExtractor {
       blocks = BlockFilter.filter(rendered, md.title(), true);
       if (judge.wantsFeatures() && !blocks.isEmpty()) {
         blocks = judged(blocks, judge,
-            BlockFeatures.of(blocks, choice.element(), stats, hints, md.title()));
+            BlockFeatures.of(blocks, choice.element(), stats, md.title()));
       }
     } else {
       Element region = mainRegion(body);

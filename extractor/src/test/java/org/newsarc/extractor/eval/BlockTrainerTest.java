@@ -1,9 +1,11 @@
 package org.newsarc.extractor.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.extractor.internal.BlockFeatures;
 import org.newsarc.extractor.internal.BlockModel;
+import org.newsarc.extractor.internal.BlockModels;
+import org.newsarc.extractor.internal.BlockTrees;
 
 class BlockTrainerTest {
 
@@ -70,5 +74,71 @@ class BlockTrainerTest {
     assertEquals(written(first), written(again));
     assertTrue(BlockTrainer.accuracy(first, s) > 0.95, "accuracy " + BlockTrainer.accuracy(first, s));
     assertEquals(BlockFeatures.NAMES.size() + 3, written(first).lines().count() - 1);
+  }
+
+  private static String written(BlockTrees model) throws IOException {
+    StringWriter w = new StringWriter();
+    model.write(w, "test");
+    return w.toString();
+  }
+
+  @Test
+  void treesTrainTheSameTwiceAndReadBackExactly(@TempDir Path tmp) throws IOException {
+    Path dir = corpus(tmp.resolve("set"));
+    BlockTrainer trainer = new BlockTrainer(line -> { });
+    BlockTrainer.Samples s = trainer.collect(dir);
+    TreeOptions options = TreeOptions.parse("trees=20 depth=3 rate=0.5 min-leaf=0.01 feature-share=0.5 seed=7",
+        TreeOptions.FIRST);
+    BlockTrees first = BlockTrainer.fitTrees(List.of(s), 0.5, options);
+    BlockTrees again = BlockTrainer.fitTrees(List.of(trainer.collect(dir)), 0.5, options);
+    assertEquals(written(first), written(again));
+    assertTrue(BlockTrainer.accuracy(first, s) > 0.95, "accuracy " + BlockTrainer.accuracy(first, s));
+    BlockTrees back = (BlockTrees) BlockModels.read(new StringReader(written(first)), null);
+    for (double[] f : s.features()) {
+      assertEquals(first.probability(f), back.probability(f), 0.0);
+    }
+  }
+
+  @Test
+  void treeSettingsReadAsWordsAndRefuseNonsense() {
+    TreeOptions o = TreeOptions.parse("trees=60 depth=3 min-leaf=200 unused=link_density,in_list",
+        TreeOptions.FIRST);
+    assertEquals(60, o.trees());
+    assertEquals(3, o.depth());
+    assertEquals(200, o.minLeaf(), 0);
+    assertEquals(0.1, o.rate(), 0);
+    assertEquals(List.of("link_density", "in_list"), o.unused());
+    assertEquals(o, TreeOptions.parse(o.describe(), TreeOptions.FIRST));
+    assertThrows(IllegalArgumentException.class, () -> TreeOptions.parse("leaves=3", o));
+    assertThrows(IllegalArgumentException.class, () -> TreeOptions.parse("depth=0", o));
+    assertThrows(IllegalArgumentException.class, () -> TreeOptions.parse("unused=colour", o));
+    assertThrows(IllegalArgumentException.class, () -> TreeOptions.parse("rate=fast", o));
+  }
+
+  @Test
+  void replayScoresTheRulesAsEvalDoesAndAJudgeByItsKeptBlocks(@TempDir Path tmp)
+      throws IOException {
+    Path dir = corpus(tmp.resolve("set"));
+    JudgeReplay.Corpus c = JudgeReplay.collect(dir);
+    assertEquals(6, c.pages().size());
+    List<Metric> eval = new CorpusEvaluator(new org.newsarc.extractor.ArticleExtractor(),
+        System::nanoTime, r -> { }).evaluate(dir);
+    double evalF1 = eval.stream().filter(m -> m.name().equals("text_f1")).findFirst()
+        .orElseThrow().value();
+    JudgeReplay.Score rules = JudgeReplay.score(c, null, 0.5);
+    assertEquals(evalF1, rules.textF1(), 1e-12);
+    assertTrue(rules.textF1() < 0.99, "the teaser costs the rules " + rules.textF1());
+    // A judge that knows the teaser (the one linked block of each page) scores the gold exactly.
+    double[][] p = new double[c.pages().size()][];
+    for (int i = 0; i < p.length; i++) {
+      JudgeReplay.Page page = c.pages().get(i);
+      p[i] = new double[page.blocks().size()];
+      for (int k = 0; k < p[i].length; k++) {
+        p[i][k] = page.blocks().get(k).linkChars() > 0 ? 0.1 : 0.9;
+      }
+    }
+    assertEquals(1.0, JudgeReplay.score(c, p, 0.5).textF1(), 1e-12);
+    assertEquals(rules.textF1(), JudgeReplay.score(c, p, 0.05).textF1(), 1e-12);
+    assertEquals(30, JudgeReplay.samples(c).size());
   }
 }
