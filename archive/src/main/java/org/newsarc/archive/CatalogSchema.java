@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.newsarc.archive.stories.StorySignature;
+import org.newsarc.archive.stories.StoryIndex;
 
 /**
  * The catalog's tables and their migrations. Each entry of {@link #MIGRATIONS} moves the schema
@@ -153,16 +153,15 @@ final class CatalogSchema {
    * table's place.
    */
   private static void dateStoryBuckets(Connection c) throws SQLException {
-    try (PreparedStatement read = c.prepareStatement("SELECT a.id, a.published, c.fetched_at,"
-        + " a.extracted_at FROM articles a LEFT JOIN captures c ON c.id = a.capture_id"
+    try (PreparedStatement read = c.prepareStatement("SELECT a.id, "
+        + StoryIndex.STORY_DAY_COLUMNS + " FROM " + StoryIndex.ARTICLES_WITH_CAPTURES
         + " WHERE a.id IN (SELECT DISTINCT article_id FROM story_buckets)");
         PreparedStatement write = c.prepareStatement(
             "INSERT INTO temp.story_days(article_id, day) VALUES (?, ?)");
         ResultSet rs = read.executeQuery()) {
       while (rs.next()) {
-        String fetched = rs.getString(3) != null ? rs.getString(3) : rs.getString(4);
         write.setLong(1, rs.getLong(1));
-        write.setLong(2, StorySignature.storyDay(rs.getString(2), fetched));
+        write.setLong(2, StoryIndex.storyDay(rs, 2));
         write.executeUpdate();
       }
     }

@@ -20,8 +20,8 @@ import java.util.Map;
  * Assigns story ids in one catalog as articles arrive. A new article's LSH candidates (the
  * articles sharing one of its band buckets whose story days are within {@link
  * StorySignature#WINDOW_DAYS} of its own; the bucket rows are keyed by bucket and day, so the
- * window is a range of the key and older articles are not even read) are checked with {@link StorySignature#sameStory}
- * on their word sets; it joins the story of the matching candidate with the highest Jaccard
+ * window is a range of the key and older articles are not even read) are checked with
+ * {@link StorySignature#sameStory} on their word sets; it joins the story of the matching candidate with the highest Jaccard
  * similarity (the lowest row id among equals), and founds a new story when none matches. A
  * story's id is derived from the WARC-Record-ID of its founding article's capture, so that
  * {@code reindex}, which replays the WARC files in the order they were written, gives every
@@ -49,9 +49,19 @@ public final class StoryIndex implements AutoCloseable {
   private static final String CANDIDATES = "SELECT DISTINCT article_id FROM story_buckets"
       + " WHERE bucket IN (?" + ",?".repeat(StorySignature.BANDS - 1) + ") AND day BETWEEN ? AND ?";
 
-  private final Connection c;
   /** Articles whose bucket rows are held back and written together. */
   static final int BATCH = 512;
+  /** Articles with their captures, as {@code a} and {@code c}, for {@link #STORY_DAY_COLUMNS}. */
+  public static final String ARTICLES_WITH_CAPTURES =
+      "articles a LEFT JOIN captures c ON c.id = a.capture_id";
+  /**
+   * The two columns that {@link #storyDay(ResultSet, int)} reads: the publication date, and the
+   * capture's time (the extraction's when the capture has no row).
+   */
+  public static final String STORY_DAY_COLUMNS =
+      "a.published, COALESCE(c.fetched_at, a.extracted_at)";
+
+  private final Connection c;
 
   private final Members members = new Members(4 << 20);
   /** Articles added since the last batch was written, in row order; their keys by bucket. */
@@ -154,6 +164,14 @@ public final class StoryIndex implements AutoCloseable {
     try (ResultSet rs = fetchedAt.executeQuery()) {
       return StorySignature.storyDay(null, rs.next() ? rs.getString(1) : otherwise);
     }
+  }
+
+  /**
+   * The story day of the row at {@code rs}, whose {@link #STORY_DAY_COLUMNS} start at
+   * {@code column}.
+   */
+  public static long storyDay(ResultSet rs, int column) throws SQLException {
+    return StorySignature.storyDay(rs.getString(column), rs.getString(column + 1));
   }
 
   /**
@@ -265,16 +283,14 @@ public final class StoryIndex implements AutoCloseable {
     }
     pending.clear();
     pendingByBucket.clear();
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.published, c.fetched_at,"
-        + " a.extracted_at, a.story_signature FROM articles a"
-        + " LEFT JOIN captures c ON c.id = a.capture_id"
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.story_signature, "
+        + STORY_DAY_COLUMNS + " FROM " + ARTICLES_WITH_CAPTURES
         + " WHERE a.id > (SELECT buckets_through FROM story_state WHERE id = 1)"
         + " AND a.story_signature IS NOT NULL ORDER BY a.id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        String fetched = rs.getString(3) != null ? rs.getString(3) : rs.getString(4);
-        hold(new Pending(rs.getLong(1), StorySignature.storyDay(rs.getString(2), fetched),
-            StorySignature.buckets(StorySignature.fromBytes(rs.getBytes(5)))));
+        hold(new Pending(rs.getLong(1), storyDay(rs, 3),
+            StorySignature.buckets(StorySignature.fromBytes(rs.getBytes(2)))));
       }
     }
     caughtUp = true;
@@ -306,15 +322,13 @@ public final class StoryIndex implements AutoCloseable {
   public int backfill() throws SQLException {
     List<long[]> todo = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.capture_id, a.published,"
-        + " c.fetched_at, a.extracted_at, a.text FROM articles a"
-        + " LEFT JOIN captures c ON c.id = a.capture_id WHERE a.story_id IS NULL ORDER BY a.id");
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.capture_id, a.text, "
+        + STORY_DAY_COLUMNS + " FROM " + ARTICLES_WITH_CAPTURES
+        + " WHERE a.story_id IS NULL ORDER BY a.id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        String fetched = rs.getString(4) != null ? rs.getString(4) : rs.getString(5);
-        todo.add(new long[] {rs.getLong(1), rs.getLong(2),
-            StorySignature.storyDay(rs.getString(3), fetched)});
-        texts.add(rs.getString(6));
+        todo.add(new long[] {rs.getLong(1), rs.getLong(2), storyDay(rs, 4)});
+        texts.add(rs.getString(3));
       }
     }
     try (PreparedStatement update = c.prepareStatement(

@@ -53,7 +53,13 @@ class BlockTrainerTest {
     return dir;
   }
 
-  private static String written(BlockModel model) throws IOException {
+  /** A model's {@code write(Writer, String)}. */
+  private interface Writable {
+    void write(java.io.Writer out, String comment) throws IOException;
+  }
+
+  /** What a model writes to its file. */
+  private static String written(Writable model) throws IOException {
     StringWriter w = new StringWriter();
     model.write(w, "test");
     return w.toString();
@@ -71,15 +77,9 @@ class BlockTrainerTest {
     assertEquals(6, negatives);
     BlockModel first = BlockTrainer.fit(List.of(s), 0.5);
     BlockModel again = BlockTrainer.fit(List.of(trainer.collect(dir)), 0.5);
-    assertEquals(written(first), written(again));
+    assertEquals(written(first::write), written(again::write));
     assertTrue(BlockTrainer.accuracy(first, s) > 0.95, "accuracy " + BlockTrainer.accuracy(first, s));
-    assertEquals(BlockFeatures.NAMES.size() + 3, written(first).lines().count() - 1);
-  }
-
-  private static String written(BlockTrees model) throws IOException {
-    StringWriter w = new StringWriter();
-    model.write(w, "test");
-    return w.toString();
+    assertEquals(BlockFeatures.NAMES.size() + 3, written(first::write).lines().count() - 1);
   }
 
   @Test
@@ -91,9 +91,9 @@ class BlockTrainerTest {
         TreeOptions.FIRST);
     BlockTrees first = BlockTrainer.fitTrees(List.of(s), 0.5, options);
     BlockTrees again = BlockTrainer.fitTrees(List.of(trainer.collect(dir)), 0.5, options);
-    assertEquals(written(first), written(again));
+    assertEquals(written(first::write), written(again::write));
     assertTrue(BlockTrainer.accuracy(first, s) > 0.95, "accuracy " + BlockTrainer.accuracy(first, s));
-    BlockTrees back = (BlockTrees) BlockModels.read(new StringReader(written(first)), null);
+    BlockTrees back = (BlockTrees) BlockModels.read(new StringReader(written(first::write)), null);
     for (double[] f : s.features()) {
       assertEquals(first.probability(f), back.probability(f), 0.0);
     }
