@@ -7,6 +7,7 @@
 #   `archive --no-extract` (delay 0) and `wget --warc-file` over the crawl's URL list.
 # Usage: bench/crawl.sh [EVAL_DIR]
 #   env: HOSTS=100 PAGES=40 WORKERS=32 ARCHIVE_URLS=1000 PORT=18080 JAVA_OPTS= KEEP=1 (keep files)
+#        REPEAT=N (run the noextract and wget steps N times in turn; the ratio is the median)
 #        PROFILE=1 (record the crawl and the --no-extract archive with JFR and print where their
 #        CPU samples fall)  STEPS="noextract wget" (run only the named steps of crawl, extract,
 #        archive, noextract, wget; all by default)
@@ -157,8 +158,14 @@ measure archive "$(wc -l < "$WORK/archive-urls.txt")" "$NEWSARC" archive --out "
 echo "    archive: $(grep -m1 '^Archived' "$WORK/out.archive" || tail -1 "$WORK/err.archive")"
 fi
 
-# 6. archive --no-extract over the crawl's URL list, delay 0: fetch + WARC + catalog only.
+# 6 and 7, REPEAT times in turn (the machine's speed drifts; a pair run back to back is the fair
+# comparison): archive --no-extract over the crawl's URL list, delay 0 (fetch + WARC + catalog
+# only), then wget --warc-file over the same list (fetch and WARC only, no extraction).
+REPEAT=${REPEAT:-1}
+RATIOS=()
+for ((run = 1; run <= REPEAT; run++)); do
 if step noextract; then
+rm -rf "$WORK/noextract"
 NOEXTRACT_OPTS=${JAVA_OPTS:-}
 [ -z "${PROFILE:-}" ] || NOEXTRACT_OPTS="$NOEXTRACT_OPTS -XX:StartFlightRecording=filename=$WORK/noextract.jfr,settings=profile"
 NEWSARC_JAVA_OPTS="$NOEXTRACT_OPTS" measure noextract $((HOSTS * PAGES)) "$NEWSARC" archive --out "$WORK/noextract" -i "$WORK/urls.txt" --delay 0 --workers "$WORKERS" --no-extract --contact https://example.org/newsarc-bench --allow-addresses 127.0.0.0/8
@@ -169,13 +176,24 @@ if [ -n "${PROFILE:-}" ]; then
 fi
 fi
 
-# 7. wget --warc-file over the crawl's URL list (fetch and WARC only, no extraction).
-mkdir -p "$WORK/wget"
-step wget && measure wget $((HOSTS * PAGES)) wget -q -e robots=off --delete-after -P "$WORK/wget" --warc-file="$WORK/wget/bench" -i "$WORK/urls.txt"
+if step wget; then
+rm -rf "$WORK/wget"; mkdir -p "$WORK/wget"
+measure wget $((HOSTS * PAGES)) wget -q -e robots=off --delete-after -P "$WORK/wget" --warc-file="$WORK/wget/bench" -i "$WORK/urls.txt"
+fi
+if step noextract && step wget; then
+  RATIOS+=("$(echo "$WALL_wget / $WALL_noextract" | bc -l)")
+  printf '    WARC bytes: archive --no-extract %d, wget %d (zlib level: wget 9, newsarc its default 6; newsarc stores a repeated payload as a revisit)\n' \
+    "$(cat "$WORK"/noextract/warcs/*.warc.gz | wc -c)" "$(cat "$WORK"/wget/*.warc.gz | wc -c)"
+fi
+done
 
 echo
 if step noextract && step wget; then
-printf 'archive --no-extract pages/s : wget pages/s = %.2f (goal >= 2)\n' "$(echo "$WALL_wget / $WALL_noextract" | bc -l)"
+if [ "${#RATIOS[@]}" -gt 1 ]; then
+  printf 'archive --no-extract pages/s : wget pages/s, each pair: %s\n' "$(printf '%.2f ' "${RATIOS[@]}")"
+fi
+printf 'archive --no-extract pages/s : wget pages/s = %.2f (goal >= 2; the median of %d pair(s))\n' \
+  "$(printf '%s\n' "${RATIOS[@]}" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')" "${#RATIOS[@]}"
 fi
 if step crawl && step extract; then
 printf 'crawl CPU/page : extract CPU/page = %.2f (goal <= 1.5)\n' "$(echo "($CPU_crawl / ($HOSTS * $PAGES + $HOSTS)) / ($CPU_extract / ($HOSTS * $PAGES))" | bc -l)"
