@@ -42,8 +42,13 @@ public final class Catalog implements Closeable, CaptureLookup {
       + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
   private static final String INSERT_FAILURE =
       "INSERT INTO failures(url, failed_at, kind, reason, capture_id) VALUES (?,?,?,?,?)";
+  /** The first full (non-revisit) capture with a payload digest: what a revisit refers to. */
+  private static final String FULL_WITH_PAYLOAD =
+      " FROM captures WHERE payload_digest = ? AND revisit = 0 ORDER BY id LIMIT 1";
   private static final String FIRST_WITH_PAYLOAD = "SELECT url, fetched_at, record_id"
-      + " FROM captures WHERE payload_digest = ? AND revisit = 0 ORDER BY id LIMIT 1";
+      + FULL_WITH_PAYLOAD;
+  private static final String STORED_WITH_PAYLOAD =
+      "SELECT warc_file, warc_offset, warc_length, record_id, fetched_at" + FULL_WITH_PAYLOAD;
   private static final String LATEST_FULL_CAPTURE = "SELECT url, fetched_at, record_id"
       + " FROM captures WHERE url = ? AND revisit = 0 AND status = 200"
       + " ORDER BY fetched_at DESC, id DESC LIMIT 1";
@@ -217,6 +222,28 @@ public final class Catalog implements Closeable, CaptureLookup {
   public synchronized Optional<PriorCapture> firstWithPayload(String payloadDigest)
       throws IOException {
     return prior(FIRST_WITH_PAYLOAD, payloadDigest);
+  }
+
+  /**
+   * Where the response that {@link #firstWithPayload} names is stored: the record whose payload
+   * an identical-payload revisit with {@code payloadDigest} stands for.
+   */
+  public synchronized Optional<StoredCapture> storedWithPayload(String payloadDigest)
+      throws IOException {
+    try {
+      PreparedStatement ps = statement(STORED_WITH_PAYLOAD);
+      ps.setString(1, payloadDigest);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new StoredCapture(rs.getString(1), rs.getLong(2), rs.getLong(3),
+            rs.getString(4), payloadDigest, Instant.parse(rs.getString(5)), false));
+      }
+    } catch (SQLException e) {
+      throw new IOException("capture lookup failed for " + payloadDigest + ": " + e.getMessage(),
+          e);
+    }
   }
 
   @Override

@@ -1,8 +1,10 @@
 package org.newsarc.crawler.daemon;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -191,12 +193,24 @@ final class Reconciler {
     });
   }
 
-  private static Orphan read(WarcCaptureRecord record, Lease lease, long offset, String file)
+  private Orphan read(WarcCaptureRecord record, Lease lease, long offset, String file)
       throws IOException {
     boolean revisit = record instanceof WarcRevisit;
     HttpResponse http = revisit ? ((WarcRevisit) record).http() : ((WarcResponse) record).http();
     byte[] header = http.serializeHeader();
     byte[] body = http.body().stream().readAllBytes();
+    String digest = record.payloadDigest().map(d -> d.prefixedBase32()).orElse(null);
+    if (revisit && http.status() != 304 && digest != null) {
+      // An identical-payload revisit keeps only the headers; the worker that wrote it had the
+      // whole page, and so must the decision taken for it now (its links, its article).
+      byte[] original = originalBody(digest);
+      if (original != null) {
+        body = original;
+      } else {
+        LOG.warn("{}: the response that the revisit of {} refers to ({}) was not found; its"
+            + " links are not followed", file, record.target(), digest);
+      }
+    }
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     http.headers().map().forEach((k, vs) -> vs.forEach(v -> headers.add(Map.entry(k, v))));
     String ip = record.ipAddress().map(a -> a.getHostAddress()).orElse(null);
@@ -204,10 +218,41 @@ final class Reconciler {
         new byte[0], header, body, null);
     FetchResponse response = new FetchResponse(record.target(), http.status(), headers, exchange,
         Duration.ZERO);
-    String digest = record.payloadDigest().map(d -> d.prefixedBase32()).orElse(null);
     StoredCapture stored = new StoredCapture(file, offset, 0, "<" + record.id() + ">", digest,
         record.date(), revisit);
     return new Orphan(lease, response, stored);
+  }
+
+  /**
+   * The HTTP body of the first full response with payload digest {@code digest}, as the
+   * catalog locates it (in a closed or a still open WARC file); null when it is not there.
+   */
+  private byte[] originalBody(String digest) throws IOException {
+    Optional<StoredCapture> original = catalog.storedWithPayload(digest);
+    if (original.isEmpty()) {
+      return null;
+    }
+    Path path = warcDir.resolve(original.get().warcFile());
+    if (!Files.exists(path)) {
+      path = warcDir.resolve(original.get().warcFile() + ".open");
+    }
+    if (!Files.exists(path)) {
+      return null;
+    }
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      channel.position(original.get().offset());
+      try (WarcReader reader = new WarcReader(channel)) {
+        Optional<WarcRecord> next = reader.next();
+        if (next.isPresent() && next.get() instanceof WarcResponse response
+            && response.payloadDigest().map(d -> d.prefixedBase32()).orElse("").equals(digest)) {
+          return response.http().body().stream().readAllBytes();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("{}: cannot read the response at offset {}: {}", path,
+          original.get().offset(), e.getMessage());
+    }
+    return null;
   }
 
   /** A response record found in the WARC with no catalog row. */

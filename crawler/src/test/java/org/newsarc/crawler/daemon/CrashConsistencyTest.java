@@ -121,6 +121,12 @@ class CrashConsistencyTest {
    * its record, and every story of {@code sites} archived exactly once.
    */
   static Invariant assertExactlyOnce(Path dir, List<TestSite> sites) throws Exception {
+    return assertExactlyOnceOver(dir, sites, PAGES);
+  }
+
+  /** {@link #assertExactlyOnce} for sites of {@code pages} stories each. */
+  static Invariant assertExactlyOnceOver(Path dir, List<TestSite> sites, int pages)
+      throws Exception {
     Path warcs = dir.resolve("crawl-data/warcs");
     try (Stream<Path> files = Files.list(warcs)) {
       assertEquals(List.of(), files.map(f -> f.getFileName().toString())
@@ -142,7 +148,7 @@ class CrashConsistencyTest {
       perUrl.merge(r.header("WARC-Target-URI"), 1, Integer::sum);
     }
     for (TestSite site : sites) {
-      for (int i = 0; i < PAGES; i++) {
+      for (int i = 0; i < pages; i++) {
         String url = site.url("/story/" + i);
         assertEquals(1, perUrl.getOrDefault(url, 0), url + " archived exactly once");
       }
@@ -157,7 +163,7 @@ class CrashConsistencyTest {
   }
 
   /** Starts a crawl in a child JVM, with {@code crashAt} as NEWSARC_CRASH_AT when not null. */
-  private static Process startCrawl(Path dir, Path config, int run, String crashAt)
+  static Process startCrawl(Path dir, Path config, int run, String crashAt)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
