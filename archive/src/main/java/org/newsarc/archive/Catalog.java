@@ -230,20 +230,9 @@ public final class Catalog implements Closeable, CaptureLookup {
    */
   public synchronized Optional<StoredCapture> storedWithPayload(String payloadDigest)
       throws IOException {
-    try {
-      PreparedStatement ps = statement(STORED_WITH_PAYLOAD);
-      ps.setString(1, payloadDigest);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new StoredCapture(rs.getString(1), rs.getLong(2), rs.getLong(3),
-            rs.getString(4), payloadDigest, Instant.parse(rs.getString(5)), false));
-      }
-    } catch (SQLException e) {
-      throw new IOException("capture lookup failed for " + payloadDigest + ": " + e.getMessage(),
-          e);
-    }
+    return first(STORED_WITH_PAYLOAD, payloadDigest, rs -> new StoredCapture(rs.getString(1),
+        rs.getLong(2), rs.getLong(3), rs.getString(4), payloadDigest,
+        Instant.parse(rs.getString(5)), false));
   }
 
   @Override
@@ -252,15 +241,22 @@ public final class Catalog implements Closeable, CaptureLookup {
   }
 
   private Optional<PriorCapture> prior(String sql, String key) throws IOException {
+    return first(sql, key, rs -> new PriorCapture(rs.getString(1),
+        Instant.parse(rs.getString(2)), rs.getString(3)));
+  }
+
+  /** Reads a value from the current row of a result. */
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** The first row of {@code sql} with its one parameter {@code key}, read by {@code row}. */
+  private <T> Optional<T> first(String sql, String key, RowReader<T> row) throws IOException {
     try {
       PreparedStatement ps = statement(sql);
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(new PriorCapture(rs.getString(1), Instant.parse(rs.getString(2)),
-            rs.getString(3)));
+        return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new IOException("capture lookup failed for " + key + ": " + e.getMessage(), e);

@@ -179,9 +179,17 @@ class CrashConsistencyTest {
   }
 
   private static TestSite site(String ip) throws IOException {
+    return site(ip, PAGES);
+  }
+
+  /**
+   * A site of {@code pages} stories, slow to answer (10 ms), and an index page linking them
+   * by relative links: every such site's index has the same bytes.
+   */
+  static TestSite site(String ip, int pages) throws IOException {
     TestSite site = new TestSite(ip);
     StringBuilder links = new StringBuilder();
-    for (int i = 0; i < PAGES; i++) {
+    for (int i = 0; i < pages; i++) {
       links.append("<a href=\"/story/").append(i).append("\">story ").append(i).append("</a>\n");
       site.route("/story/" + i, Reply.html(DiscoveryTest.article("Story " + i + " of " + ip))
           .slow(10));

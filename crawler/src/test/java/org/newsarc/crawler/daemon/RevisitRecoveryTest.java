@@ -3,7 +3,6 @@ package org.newsarc.crawler.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.crawler.TestSite;
-import org.newsarc.crawler.TestSite.Reply;
 
 /**
  * A crash between writing an identical-payload revisit and committing it: the page recovered
@@ -29,7 +27,8 @@ class RevisitRecoveryTest {
 
   @Test
   void aRecoveredRevisitFollowsTheLinksOfTheResponseItStandsFor() throws Exception {
-    try (TestSite a = site("127.0.9.21"); TestSite b = site("127.0.9.22")) {
+    try (TestSite a = CrashConsistencyTest.site("127.0.9.21", STORIES);
+        TestSite b = CrashConsistencyTest.site("127.0.9.22", STORIES)) {
       Path config = dir.resolve("crawl.yaml");
       String yaml = "seeds:\n  urls: [" + a.url("/") + ", " + b.url("/") + "]\n"
           + "politeness:\n  workers: 1\n  delay: 400ms\n  response-time-factor: 0\n";
@@ -62,16 +61,5 @@ class RevisitRecoveryTest {
       }
       CrashConsistencyTest.assertExactlyOnceOver(dir, List.of(a, b), STORIES);
     }
-  }
-
-  private static TestSite site(String ip) throws IOException {
-    TestSite site = new TestSite(ip);
-    StringBuilder links = new StringBuilder();
-    for (int i = 0; i < STORIES; i++) {
-      links.append("<a href=\"/story/").append(i).append("\">story ").append(i).append("</a>\n");
-      site.route("/story/" + i, Reply.html(DiscoveryTest.article("Story " + i + " of " + ip)));
-    }
-    site.route("/", Reply.html("<html><body>" + links + "</body></html>"));
-    return site;
   }
 }
