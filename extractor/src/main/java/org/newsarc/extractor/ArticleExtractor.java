@@ -12,6 +12,7 @@ import org.newsarc.extractor.internal.BlockJudge;
 import org.newsarc.extractor.internal.ContentExtractor;
 import org.newsarc.extractor.internal.MetadataReader;
 import org.newsarc.extractor.internal.MetadataReader.Metadata;
+import org.newsarc.extractor.internal.Mojibake;
 
 /**
  * Turns the bytes of an HTML page into an {@link Article}: decodes them (HTTP header, BOM,
@@ -22,7 +23,7 @@ import org.newsarc.extractor.internal.MetadataReader.Metadata;
 public final class ArticleExtractor {
 
   /** Stored with every extracted article so that re-extraction can tell old results apart. */
-  public static final String VERSION = "0.3.3";
+  public static final String VERSION = "0.3.4";
 
   private final ExtractorOptions options;
   private final BlockJudge judge;
@@ -98,19 +99,20 @@ public final class ArticleExtractor {
     ContentExtractor.Content content = body == null
         ? new ContentExtractor.Content("", 0, 0, false, null, PageType.PAGE)
         : ContentExtractor.extract(body, md, judge);
+    java.util.List<String> authors = md.authors().isEmpty() && content.byline() != null
+        ? java.util.List.of(content.byline()) : md.authors();
     return Article.newBuilder(url)
-        .title(md.title())
-        .authors(md.authors().isEmpty() && content.byline() != null
-            ? java.util.List.of(content.byline()) : md.authors())
+        .title(Mojibake.repair(md.title()))
+        .authors(authors.stream().map(Mojibake::repair).toList())
         .published(md.published())
         .modified(md.modified())
-        .siteName(md.siteName())
+        .siteName(Mojibake.repair(md.siteName()))
         .language(md.language())
         .canonicalUrl(md.canonicalUrl())
-        .description(md.description())
+        .description(Mojibake.repair(md.description()))
         .tags(md.tags())
         .imageUrl(md.imageUrl())
-        .text(content.text())
+        .text(Mojibake.repair(content.text()))
         .articleSignal(ArticleSignal.of(md, content))
         .charset(charset.name())
         .pageType(content.pageType())

@@ -54,6 +54,20 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
+    String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
+    // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.
+    String twice = new String(prose.getBytes(StandardCharsets.UTF_8),
+        StandardCharsets.ISO_8859_1);
+    String html = page("<meta charset=\"utf-8\"><title>Council’s plan</title>".replace("’",
+        new String("’".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)),
+        "<article><p>" + twice + "</p><p>" + PROSE_2 + PROSE + "</p></article>");
+    Article a = extract(html, "https://example.org/news/plan");
+    assertTrue(a.text().startsWith(prose.strip()), a.text());
+    assertEquals("Council’s plan", a.title());
+  }
+
+  @Test
   void dropsRelatedBoxesAdsAndNewsletterPitchesInsideTheArticle() throws ExtractionException {
     String html = page("<title>Ferry fares rise</title>",
         "<article><p>" + PROSE + PROSE + "</p><div class=\"related-articles\"><h3>Related</h3>"
