@@ -1,10 +1,8 @@
 package org.newsarc.crawler.daemon;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.newsarc.archive.HttpExchange;
 import org.newsarc.archive.StoredCapture;
+import org.newsarc.archive.WarcFileReader;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.frontier.Frontier;
 import org.newsarc.crawler.frontier.Lease;
@@ -239,14 +238,12 @@ final class Reconciler {
     if (!Files.exists(path)) {
       return null;
     }
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      channel.position(original.get().offset());
-      try (WarcReader reader = new WarcReader(channel)) {
-        Optional<WarcRecord> next = reader.next();
-        if (next.isPresent() && next.get() instanceof WarcResponse response
-            && response.payloadDigest().map(d -> d.prefixedBase32()).orElse("").equals(digest)) {
-          return response.http().body().stream().readAllBytes();
-        }
+    try (WarcFileReader reader = WarcFileReader.open(path, original.get().offset(),
+        (f, offset, problem) -> { })) {
+      Optional<WarcRecord> next = reader.next();
+      if (next.isPresent() && next.get() instanceof WarcResponse response
+          && response.payloadDigest().map(d -> d.prefixedBase32()).orElse("").equals(digest)) {
+        return response.http().body().stream().readAllBytes();
       }
     } catch (IOException | RuntimeException e) {
       LOG.warn("{}: cannot read the response at offset {}: {}", path,

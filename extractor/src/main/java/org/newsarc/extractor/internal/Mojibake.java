@@ -14,42 +14,39 @@ import java.nio.charset.StandardCharsets;
  * U+0080–U+00BF that UTF-8 asks for, and together they decode as UTF-8. A text is repaired only
  * when at least one run holds a C1 control character (U+0080–U+009F), which no written text
  * uses: that is the evidence, and then every run of the text is decoded ("Ã©" as "é" too). A
- * text without C1 controls is returned unchanged after one scan of its characters.
+ * text without C1 controls is returned as it is after one scan of its characters.
  */
 public final class Mojibake {
   private Mojibake() {}
 
   /** {@code s} with its doubly encoded runs decoded; {@code s} itself when it has none. */
   public static String repair(String s) {
-    if (s == null || !hasC1Run(s)) {
+    if (s == null || !hasC1(s, 0, s.length())) {
       return s;
     }
     StringBuilder out = new StringBuilder(s.length());
+    boolean evidence = false;
     int i = 0;
     while (i < s.length()) {
       int n = runLength(s, i);
       String decoded = n > 0 ? decode(s, i, n) : null;
       if (decoded != null) {
+        evidence |= hasC1(s, i, i + n);
         out.append(decoded);
         i += n;
       } else {
         out.append(s.charAt(i++));
       }
     }
-    return out.toString();
+    return evidence ? out.toString() : s;
   }
 
-  private static boolean hasC1Run(String s) {
-    for (int i = 0; i < s.length(); i++) {
+  /** Whether a C1 control character lies in {@code s} from {@code from} up to {@code to}. */
+  private static boolean hasC1(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c >= 0x80 && c <= 0x9F) {
-        // The run it belongs to starts at most three characters before it.
-        for (int start = Math.max(0, i - 3); start < i; start++) {
-          int n = runLength(s, start);
-          if (n > 0 && start + n > i && decode(s, start, n) != null) {
-            return true;
-          }
-        }
+        return true;
       }
     }
     return false;
