@@ -239,6 +239,22 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void cardsTaggedWithTheirOwnPostNumberAndCategoriesAreOneList() throws ExtractionException {
+    String[] categories = {"world", "travel", "business", "world travel"};
+    StringBuilder cards = new StringBuilder();
+    String[] parts = teasers(12).split("(?=<div class=\"card\">)");
+    for (int i = 0; i < parts.length; i++) {
+      String own = "card post post-" + (4180 + i) + " type-post status-publish category-"
+          + categories[i % categories.length].replace(" ", " category-");
+      cards.append(parts[i].replace("<div class=\"card\">", "<div class=\"" + own + "\">"));
+    }
+    Article a = extract(page("<title>Latest | Example News</title>",
+        "<div id=\"content\">" + cards + "</div>"), "https://example.org/latest/");
+    assertEquals(PageType.HUB, a.pageType());
+    assertEquals("", a.text());
+  }
+
+  @Test
   void aLongArticleWithRelatedCardsKeepsItsBody() throws ExtractionException {
     StringBuilder body = new StringBuilder("<article><h1>Council approves plan</h1>");
     for (int i = 0; i < 8; i++) {

@@ -1,15 +1,13 @@
 package org.newsarc.extractor.internal;
 
-import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
  * Measures how much of a region is made of teaser cards: sibling elements of one shape (same
- * tag and class) that each hold a link, typically a headline, beside a short summary, and
+ * tag, mostly the same class names) that each hold a link, typically a headline, beside a short summary, and
  * little else. A section or front page is such cards from top to bottom; an article with a
  * "related stories" box has a few of them next to much longer prose. Stateless, thread-safe.
  */
@@ -40,35 +38,23 @@ public final class TeaserCards {
     int text = 0;
     int prose = 0;
     for (Element parent : region.getAllElements()) {
-      int children = parent.childrenSize();
-      if (children < MIN_GROUP) {
+      if (parent.childrenSize() < MIN_GROUP) {
         continue;
       }
-      Map<String, int[]> groups = new HashMap<>();
-      for (Element child : parent.children()) {
-        TextStats.Counts c = stats.get(child);
-        if (isCard(child, c)) {
-          int[] g = groups.computeIfAbsent(child.normalName() + '.' + child.className(), k -> new int[3]);
-          g[0]++;
-          g[1] += c.text();
-          g[2] += c.prose();
-        }
-      }
-      for (int[] g : groups.values()) {
-        if (g[0] >= MIN_GROUP) {
-          count += g[0];
-          text += g[1];
-          prose += g[2];
+      for (List<Element> g : shapeGroups(parent, stats)) {
+        if (g.size() >= MIN_GROUP) {
+          count += g.size();
+          for (Element e : g) {
+            TextStats.Counts c = stats.get(e);
+            text += c.text();
+            prose += c.prose();
+          }
         }
       }
     }
     return new Cards(count, text, prose);
   }
 
-  /**
-   * A card is a container of at least two blocks (a headline and a summary), not a paragraph
-   * with a link in its running text, and its link is a sizeable part of it.
-   */
   /**
    * The cards of every group of at least {@code minGroup} same-shape teaser cards under
    * {@code region} that hold at most {@code maxShare} of its text, for leaving "more stories"
@@ -82,14 +68,7 @@ public final class TeaserCards {
       if (parent.childrenSize() < minGroup) {
         continue;
       }
-      Map<String, List<Element>> groups = new HashMap<>();
-      for (Element child : parent.children()) {
-        if (isCard(child, stats.get(child))) {
-          groups.computeIfAbsent(child.normalName() + '.' + child.className(), k -> new ArrayList<>())
-              .add(child);
-        }
-      }
-      for (List<Element> g : groups.values()) {
+      for (List<Element> g : shapeGroups(parent, stats)) {
         int text = 0;
         for (Element e : g) {
           text += stats.get(e).text();
@@ -102,6 +81,53 @@ public final class TeaserCards {
     return out;
   }
 
+  /**
+   * The card children of {@code parent} in groups of one shape: the same tag and mostly the same
+   * class names (at least half of their names shared), so that cards a template tags with their
+   * own post number or categories still count as one list.
+   */
+  private static List<List<Element>> shapeGroups(Element parent, TextStats stats) {
+    List<List<Element>> groups = new ArrayList<>();
+    List<Set<String>> shapes = new ArrayList<>();
+    for (Element child : parent.children()) {
+      if (!isCard(child, stats.get(child))) {
+        continue;
+      }
+      Set<String> classes = child.classNames();
+      int found = -1;
+      for (int i = 0; i < groups.size() && found < 0; i++) {
+        if (groups.get(i).get(0).normalName().equals(child.normalName())
+            && similar(shapes.get(i), classes)) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        groups.add(new ArrayList<>());
+        shapes.add(classes);
+        found = groups.size() - 1;
+      }
+      groups.get(found).add(child);
+    }
+    return groups;
+  }
+
+  private static boolean similar(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isEmpty() && b.isEmpty();
+    }
+    int shared = 0;
+    for (String name : a) {
+      if (b.contains(name)) {
+        shared++;
+      }
+    }
+    return shared * 2 >= a.size() + b.size() - shared;
+  }
+
+  /**
+   * A card is a container of at least two blocks (a headline and a summary), not a paragraph
+   * with a link in its running text, and its link is a sizeable part of it.
+   */
   private static boolean isCard(Element e, TextStats.Counts c) {
     return c.text() <= MAX_CARD_TEXT && c.links() >= MIN_HEADLINE
         && c.text() - c.links() >= MIN_SUMMARY && c.linkDensity() >= MIN_LINK_SHARE
