@@ -4,13 +4,15 @@
 # without it, Python's threaded http.server). Reports, in one run:
 #   crawl pages/s, CPU ms per page and peak RSS; extraction-only pages/s and CPU ms per page on
 #   the same pages; `archive -i` over ARCHIVE_URLS URLs with the default 1 s delay; and
-#   `archive --no-extract` (delay 0) and `wget --warc-file` over the crawl's URL list.
+#   `archive --no-extract` (delay 0) and `wget --warc-file` over the crawl's URL list, and the
+#   same `archive --no-extract` with its records deflated by zlib (`--warc-deflate zlib`), to
+#   compare with the default (libdeflate when the system has it).
 # Usage: bench/crawl.sh [EVAL_DIR]
 #   env: HOSTS=100 PAGES=40 WORKERS=32 ARCHIVE_URLS=1000 PORT=18080 JAVA_OPTS= KEEP=1 (keep files)
 #        REPEAT=N (run the noextract and wget steps N times in turn; the ratio is the median)
 #        PROFILE=1 (record the crawl and the --no-extract archive with JFR and print where their
 #        CPU samples fall)  STEPS="noextract wget" (run only the named steps of crawl, extract,
-#        archive, noextract, wget; all by default)
+#        archive, noextract, wget, zlib; all by default)
 # Every newsarc run goes through the ./newsarc launcher, so its JVM defaults (heap bound,
 # collector) are what is measured; JAVA_OPTS are added to them (NEWSARC_JAVA_OPTS).
 set -euo pipefail
@@ -176,13 +178,19 @@ if [ -n "${PROFILE:-}" ]; then
 fi
 fi
 
+if step zlib; then
+rm -rf "$WORK/zlib"
+measure zlib $((HOSTS * PAGES)) "$NEWSARC" archive --out "$WORK/zlib" -i "$WORK/urls.txt" --delay 0 --workers "$WORKERS" --no-extract --warc-deflate zlib --contact https://example.org/newsarc-bench --allow-addresses 127.0.0.0/8
+echo "    WARC bytes with zlib: $(cat "$WORK"/zlib/warcs/*.warc.gz | wc -c)"
+fi
+
 if step wget; then
 rm -rf "$WORK/wget"; mkdir -p "$WORK/wget"
 measure wget $((HOSTS * PAGES)) wget -q -e robots=off --delete-after -P "$WORK/wget" --warc-file="$WORK/wget/bench" -i "$WORK/urls.txt"
 fi
 if step noextract && step wget; then
   RATIOS+=("$(echo "$WALL_wget / $WALL_noextract" | bc -l)")
-  printf '    WARC bytes: archive --no-extract %d, wget %d (zlib level: wget 9, newsarc its default 6; newsarc stores a repeated payload as a revisit)\n' \
+  printf '    WARC bytes: archive --no-extract %d, wget %d (level: wget zlib 9, newsarc its default 6 with its default deflater; newsarc stores a repeated payload as a revisit)\n' \
     "$(cat "$WORK"/noextract/warcs/*.warc.gz | wc -c)" "$(cat "$WORK"/wget/*.warc.gz | wc -c)"
 fi
 done

@@ -112,7 +112,8 @@ public final class WarcArchive implements Closeable {
     this.clock = clock;
     this.lookup = lookup;
     this.records = new RecordFactory(options, host);
-    this.gzip = new GzipMembers(options.compressionLevel());
+    this.gzip = new GzipMembers(options.compressionLevel(),
+        GzipMembers.Engine.named(options.deflater()));
     this.names = new WarcFileNames(options.prefix(), host);
     this.recovered = List.copyOf(recovered);
     this.nextSerial = nextSerial;
@@ -506,6 +507,14 @@ public final class WarcArchive implements Closeable {
   /** The options this archive writes with. */
   public WarcOptions options() {
     return options;
+  }
+
+  /**
+   * The library that deflates the records, "zlib" or "libdeflate" (what the options' "auto"
+   * came to).
+   */
+  public String deflater() {
+    return gzip.engine().label();
   }
 
   /** Files that were left open by an earlier writer and recovered when this one opened. */

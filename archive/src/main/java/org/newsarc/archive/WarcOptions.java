@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param writeCdxj whether a CDXJ index is written beside each WARC file as it is closed
  * @param compressionLevel the gzip (zlib) level of every record, 1 (fastest) to 9 (smallest);
  *     default {@link #DEFAULT_COMPRESSION_LEVEL}, zlib's own default, as gzip and wget use
+ * @param deflater which library deflates the records: "auto" (default: libdeflate when the
+ *     system has it, else zlib), "zlib" or "libdeflate"; both take the same levels
  */
 public record WarcOptions(
     String prefix,
@@ -32,7 +34,8 @@ public record WarcOptions(
     String version,
     String digestAlgorithm,
     boolean writeCdxj,
-    int compressionLevel) {
+    int compressionLevel,
+    String deflater) {
 
   /** Default rotation size: 1 GB, as most archives use. */
   public static final long DEFAULT_MAX_FILE_BYTES = 1_000_000_000L;
@@ -69,11 +72,23 @@ public record WarcOptions(
       throw new IllegalArgumentException("gzip compression level must be 1 to 9: "
           + compressionLevel);
     }
+    resolveDeflater(deflater);
+  }
+
+  /**
+   * The library that {@code name} ("auto", "zlib" or "libdeflate") comes to on this machine:
+   * "zlib" or "libdeflate".
+   *
+   * @throws IllegalArgumentException for another name, or for "libdeflate" when it cannot be
+   *     loaded here (the message says why)
+   */
+  public static String resolveDeflater(String name) {
+    return org.newsarc.archive.internal.GzipMembers.Engine.named(name).label();
   }
 
   public static WarcOptions defaults() {
     return new WarcOptions("newsarc", DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILE_AGE, "newsarc",
-        null, "obey", "1.1", "sha1", true, DEFAULT_COMPRESSION_LEVEL);
+        null, "obey", "1.1", "sha1", true, DEFAULT_COMPRESSION_LEVEL, "auto");
   }
 
   public Builder newBuilder() {
@@ -108,6 +123,7 @@ public record WarcOptions(
     private String digestAlgorithm;
     private boolean writeCdxj;
     private int compressionLevel;
+    private String deflater;
 
     private Builder(WarcOptions o) {
       prefix = o.prefix;
@@ -120,6 +136,7 @@ public record WarcOptions(
       digestAlgorithm = o.digestAlgorithm;
       writeCdxj = o.writeCdxj;
       compressionLevel = o.compressionLevel;
+      deflater = o.deflater;
     }
 
     public Builder prefix(String prefix) { this.prefix = prefix; return this; }
@@ -132,10 +149,11 @@ public record WarcOptions(
     public Builder digestAlgorithm(String algorithm) { this.digestAlgorithm = algorithm; return this; }
     public Builder writeCdxj(boolean write) { this.writeCdxj = write; return this; }
     public Builder compressionLevel(int level) { this.compressionLevel = level; return this; }
+    public Builder deflater(String deflater) { this.deflater = deflater; return this; }
 
     public WarcOptions build() {
       return new WarcOptions(prefix, maxFileBytes, maxFileAge, software, operator, robotsPolicy,
-          version, digestAlgorithm, writeCdxj, compressionLevel);
+          version, digestAlgorithm, writeCdxj, compressionLevel, deflater);
     }
   }
 }

@@ -138,6 +138,12 @@ public final class ArchiveCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}, zlib's own; docs/performance.md has the trade-off).")
   int warcGzipLevel;
 
+  @Option(names = "--warc-deflate", paramLabel = "LIB", defaultValue = "auto",
+      description = "Library that deflates the WARC records: auto (libdeflate when the system"
+          + " has it, Debian's libdeflate0, else zlib), zlib or libdeflate (default:"
+          + " ${DEFAULT-VALUE}). Both write standard gzip members at the same levels.")
+  String warcDeflate;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<String> all = new ArrayList<>(urls);
@@ -178,7 +184,7 @@ public final class ArchiveCommand implements Callable<Integer> {
     try {
       warc = WarcOptions.defaults().newBuilder().software("newsarc/" + Version.version())
           .operator(contact).version(warcVersion).digestAlgorithm(warcDigest)
-          .compressionLevel(warcGzipLevel).build();
+          .compressionLevel(warcGzipLevel).deflater(warcDeflate).build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

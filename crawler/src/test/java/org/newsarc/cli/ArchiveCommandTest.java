@@ -258,6 +258,21 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void eachDeflaterWritesTheSameRecordsAndAnUnknownOneIsRefused() throws Exception {
+    Run bad = archive("--warc-deflate", "brotli", base + "/article.html");
+    assertEquals(2, bad.exit, bad.err);
+    assertTrue(bad.err.contains("auto, zlib or libdeflate"), bad.err);
+    for (String deflater : new String[] {"zlib", "auto"}) {
+      assertEquals(0, archive("--warc-deflate", deflater, base + "/article.html").exit);
+    }
+    WarcFiles.assertValid(out.resolve("warcs"));
+    long responses = WarcFiles.readAll(out.resolve("warcs")).stream()
+        .filter(r -> (r.type().equals("response") || r.type().equals("revisit"))
+            && r.header("WARC-Target-URI").endsWith("/article.html")).count();
+    assertEquals(2, responses);
+  }
+
+  @Test
   void anOversizedBodyIsArchivedTruncatedAndReportedTooLarge() throws Exception {
     Run run = archive("--json", "--max-bytes", "100", base + "/article.html");
     assertEquals(1, run.exit);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,8 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gzip members made with a reused compressor: the same bytes as the JDK's gzip stream at the
- * same level, member after member on one thread, and readable as a multi-member gzip file.
+ * Gzip members made with a reused compressor: with zlib the same bytes as the JDK's gzip stream
+ * at the same level, member after member on one thread, and readable as a multi-member gzip
+ * file; with libdeflate members that inflate to the same bytes. The libdeflate tests run when
+ * the system has the library, and must run when {@code NEWSARC_TEST_LIBDEFLATE=required} (as
+ * CI sets it).
  */
 class GzipMembersTest {
   private static byte[] page(int seed, int size) {
@@ -138,5 +142,110 @@ class GzipMembersTest {
     assertThrows(IllegalArgumentException.class, () -> new GzipMembers(0));
     assertThrows(IllegalArgumentException.class, () -> new GzipMembers(10));
     assertEquals(6, gzip.level());
+  }
+
+  private static GzipMembers libdeflate(int level) {
+    if ("required".equals(System.getenv("NEWSARC_TEST_LIBDEFLATE"))) {
+      assertTrue(Libdeflate.available(), Libdeflate.problem());
+    }
+    assumeTrue(Libdeflate.available(), Libdeflate.problem());
+    return new GzipMembers(level, GzipMembers.Engine.LIBDEFLATE);
+  }
+
+  private static byte[] gunzip(byte[] gz) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      return in.readAllBytes();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 6, 9})
+  void libdeflateMembersInflateToTheirInputMemberAfterMember(int level) throws IOException {
+    GzipMembers gzip = libdeflate(level);
+    // Around the gathering buffer's first size (256 KB), past the size kept (1 MB), and empty.
+    for (int size : new int[] {0, 1, 100, 256 * 1024, 256 * 1024 + 1, 5_000_000, 300_000, 5}) {
+      byte[] data = page(size, size);
+      byte[] gz = member(gzip, data, 7);
+      assertArrayEquals(data, gunzip(gz), "level " + level + ", " + size + " bytes");
+      // The same header and trailer as the JDK's, so tools that look at them see no difference.
+      byte[] jdk = jdkGzip(data, level);
+      assertArrayEquals(java.util.Arrays.copyOf(jdk, 10), java.util.Arrays.copyOf(gz, 10));
+      assertArrayEquals(java.util.Arrays.copyOfRange(jdk, jdk.length - 8, jdk.length),
+          java.util.Arrays.copyOfRange(gz, gz.length - 8, gz.length));
+    }
+  }
+
+  @Test
+  void libdeflateCompressesAboutAsMuchAsZlibAtTheSameLevel() throws IOException {
+    GzipMembers gzip = libdeflate(6);
+    byte[] data = page(7, 400_000);
+    int zlib = member(new GzipMembers(6), data, 3).length;
+    int lib = member(gzip, data, 3).length;
+    assertTrue(lib < data.length / 2, lib + " of " + data.length);
+    assertTrue(Math.abs(lib - zlib) < zlib / 20, "libdeflate " + lib + ", zlib " + zlib);
+  }
+
+  @Test
+  void libdeflateMembersAppendToOneStreamAndSurviveAnAbandonedMember() throws Exception {
+    GzipMembers gzip = libdeflate(6);
+    OutputStream abandoned = gzip.open(new ByteArrayOutputStream());
+    abandoned.write(page(1, 50_000)); // as when writing the record failed half-way
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (int i = 0; i < 5; i++) {
+      byte[] data = page(i, 20_000 * i + 3);
+      expected.writeBytes(data);
+      try (OutputStream member = gzip.open(file)) {
+        member.write(data);
+        member.write('\n');
+        expected.write('\n');
+      }
+    }
+    assertArrayEquals(expected.toByteArray(), gunzip(file.toByteArray()));
+    OutputStream closed = gzip.open(new ByteArrayOutputStream());
+    closed.close();
+    assertThrows(IOException.class, () -> closed.write(1));
+    assertEquals(GzipMembers.Engine.LIBDEFLATE, gzip.engine());
+  }
+
+  @Test
+  void libdeflateThreadsWritingAtOnceEachGetTheirOwnCompressor() throws Exception {
+    GzipMembers gzip = libdeflate(6);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int seed = t;
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 20; i++) {
+            byte[] data = page(seed * 100 + i, 10_000 + 997 * i);
+            if (!java.util.Arrays.equals(data, gunzip(member(gzip, data, 5)))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> r : results) {
+        assertTrue(r.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void enginesAreChosenByName() {
+    assertEquals(GzipMembers.Engine.ZLIB, GzipMembers.Engine.named("zlib"));
+    assertEquals(Libdeflate.available() ? GzipMembers.Engine.LIBDEFLATE : GzipMembers.Engine.ZLIB,
+        GzipMembers.Engine.named("auto"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> GzipMembers.Engine.named("brotli"));
+    assertTrue(e.getMessage().contains("auto, zlib or libdeflate"), e.getMessage());
+    if (!Libdeflate.available()) {
+      IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+          () -> GzipMembers.Engine.named("libdeflate"));
+      assertTrue(missing.getMessage().contains("libdeflate0"), missing.getMessage());
+    }
   }
 }

@@ -15,13 +15,16 @@ package org.newsarc.crawler.config;
  *     (default, base32, the form other tools deduplicate on), "sha256" or "sha512"
  * @param warcGzipLevel zlib level of each gzipped record, 1 (fastest) to 9 (smallest); default 6,
  *     zlib's own (see docs/performance.md for the CPU and size of each level on news pages)
+ * @param warcDeflate which library deflates the records: "auto" (default: libdeflate, Debian's
+ *     libdeflate0, when the system has it, else zlib), "zlib" or "libdeflate" (an error when it
+ *     cannot be loaded); both take the same levels
  * @param logMaxFileBytes the fetch log rotates past this size (default 10 MB)
  * @param logKeepFiles rotated fetch logs kept (default 10)
  */
 public record OutputConfig(
     String directory, String warcPrefix, Long warcMaxFileBytes,
     java.time.Duration warcMaxFileAge, String warcVersion, String warcDigest,
-    Integer warcGzipLevel, Long logMaxFileBytes, Integer logKeepFiles) {
+    Integer warcGzipLevel, String warcDeflate, Long logMaxFileBytes, Integer logKeepFiles) {
   public OutputConfig {
     directory = Defaults.or(directory, "crawl-data");
     warcPrefix = Defaults.or(warcPrefix, "newsarc");
@@ -43,11 +46,17 @@ public record OutputConfig(
       throw new IllegalArgumentException("output.warc-gzip-level must be 1 to 9, not "
           + warcGzipLevel);
     }
+    warcDeflate = Defaults.or(warcDeflate, "auto");
+    try {
+      org.newsarc.archive.WarcOptions.resolveDeflater(warcDeflate);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("output.warc-deflate: " + e.getMessage());
+    }
     logMaxFileBytes = Defaults.or(logMaxFileBytes, 10_000_000L);
     logKeepFiles = Defaults.atLeast(Defaults.or(logKeepFiles, 10), 1, "output.log-keep-files");
   }
 
   static OutputConfig defaults() {
-    return new OutputConfig(null, null, null, null, null, null, null, null, null);
+    return new OutputConfig(null, null, null, null, null, null, null, null, null, null);
   }
 }

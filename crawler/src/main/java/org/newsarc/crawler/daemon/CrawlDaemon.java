@@ -147,6 +147,7 @@ public final class CrawlDaemon implements Closeable {
         .version(config.output().warcVersion())
         .digestAlgorithm(config.output().warcDigest())
         .compressionLevel(config.output().warcGzipLevel())
+        .deflater(config.output().warcDeflate())
         .software("newsarc/" + version)
         .operator(config.identity().operator() != null ? config.identity().operator()
             : config.identity().contact())
@@ -209,6 +210,8 @@ public final class CrawlDaemon implements Closeable {
     for (String seed : seeds) {
       admission.seed(seed);
     }
+    LOG.info("WARC records deflated by {} at level {}", warcs.deflater(),
+        warcs.options().compressionLevel());
     if (config.status().enabled()) {
       status = StatusServer.start(config.status().port(), () -> statusTree(stop));
       LOG.info("status on http://127.0.0.1:{}/status and /metrics", status.port());

@@ -53,6 +53,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void warcDeflateDefaultsToAutoAndIsChecked() throws Exception {
+    assertEquals("auto", load("").output().warcDeflate());
+    assertEquals("zlib", load("output:\n  warc-deflate: zlib\n").output().warcDeflate());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load("output:\n  warc-deflate: brotli\n"));
+    assertTrue(e.getMessage().contains("output.warc-deflate: WARC deflate engine must be auto,"
+        + " zlib or libdeflate, not brotli"), e.getMessage());
+  }
+
+  @Test
   void warcGzipLevelDefaultsToZlibsAndIsChecked() throws Exception {
     assertEquals(6, load("").output().warcGzipLevel());
     assertEquals(1, load("output:\n  warc-gzip-level: 1\n").output().warcGzipLevel());
