@@ -122,7 +122,6 @@ public final class GzipMembers {
     }
     Deflater deflater = deflaters.get();
     deflater.reset();
-    out.write(HEADER, 0, HEADER.length);
     return new Member(out, deflater);
   }
 
@@ -145,69 +144,110 @@ public final class GzipMembers {
     }
 
     OutputStream member(ByteArrayOutputStream target) {
-      return new OutputStream() {
-        private final CRC32 crc = new CRC32();
-        private boolean closed;
-
+      return new MemberStream(target) {
         @Override
-        public void write(int b) throws IOException {
-          write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          if (closed) {
-            throw new IOException("gzip member already closed");
-          }
+        void take(byte[] b, int off, int len) throws IOException {
           if (len > in.size() - length) {
-            long needed = (long) length + len;
-            if (needed > Integer.MAX_VALUE - 64) {
-              throw new IOException("gzip member larger than 2 GB");
-            }
-            com.sun.jna.Memory bigger = new com.sun.jna.Memory(Math.max(needed, Math.min(
-                in.size() * 2, Integer.MAX_VALUE - 64)));
-            bigger.write(0, in.getByteArray(0, length), 0, length);
-            in.close();
-            in = bigger;
+            grow((long) length + len);
           }
           in.write(length, b, off, len);
-          crc.update(b, off, len);
           length += len;
         }
 
         @Override
-        public void close() {
-          if (closed) {
-            return;
-          }
-          closed = true;
-          int bound = compressor.bound(length);
-          if (out == null || out.size() < bound) {
-            if (out != null) {
-              out.close();
-            }
-            out = new com.sun.jna.Memory(Math.max(bound, FIRST_BYTES));
-          }
-          int n = compressor.deflate(in, length, out, out.size());
-          target.write(HEADER, 0, HEADER.length);
-          for (int at = 0; at < n; at += copy.length) {
-            int part = Math.min(copy.length, n - at);
-            out.read(at, copy, 0, part);
-            target.write(copy, 0, part);
-          }
-          writeIntLe(target, (int) crc.getValue());
-          writeIntLe(target, length); // ISIZE: the length modulo 2^32
-          if (in.size() > KEPT_BUFFER_BYTES) {
-            in.close();
-            in = new com.sun.jna.Memory(FIRST_BYTES);
-          }
-          if (out.size() > KEPT_BUFFER_BYTES) {
-            out.close();
-            out = null;
-          }
-          length = 0;
+        void finish(ByteArrayOutputStream target) {
+          deflateInto(target);
         }
       };
+    }
+
+    private void grow(long needed) throws IOException {
+      if (needed > Integer.MAX_VALUE - 64) {
+        throw new IOException("gzip member larger than 2 GB");
+      }
+      com.sun.jna.Memory bigger = new com.sun.jna.Memory(Math.max(needed,
+          Math.min(in.size() * 2, Integer.MAX_VALUE - 64)));
+      bigger.write(0, in.getByteArray(0, length), 0, length);
+      in.close();
+      in = bigger;
+    }
+
+    /** Deflates the gathered bytes and appends them to {@code target}, then resets. */
+    private void deflateInto(ByteArrayOutputStream target) {
+      int bound = compressor.bound(length);
+      if (out == null || out.size() < bound) {
+        if (out != null) {
+          out.close();
+        }
+        out = new com.sun.jna.Memory(Math.max(bound, FIRST_BYTES));
+      }
+      int n = compressor.deflate(in, length, out, out.size());
+      for (int at = 0; at < n; at += copy.length) {
+        int part = Math.min(copy.length, n - at);
+        out.read(at, copy, 0, part);
+        target.write(copy, 0, part);
+      }
+      if (in.size() > KEPT_BUFFER_BYTES) {
+        in.close();
+        in = new com.sun.jna.Memory(FIRST_BYTES);
+      }
+      if (out.size() > KEPT_BUFFER_BYTES) {
+        out.close();
+        out = null;
+      }
+      length = 0;
+    }
+  }
+
+  /**
+   * One member being written to {@code target}: the header is written first, the input's CRC-32
+   * and length are kept here, and closing writes the deflated data ({@link #finish}) and the
+   * trailer. Writing after close fails.
+   */
+  private abstract static class MemberStream extends OutputStream {
+    private final ByteArrayOutputStream target;
+    private final CRC32 crc = new CRC32();
+    private long length;
+    private boolean closed;
+
+    MemberStream(ByteArrayOutputStream target) {
+      this.target = target;
+      target.write(HEADER, 0, HEADER.length);
+    }
+
+    /** Takes {@code len > 0} bytes of the member's input. */
+    abstract void take(byte[] b, int off, int len) throws IOException;
+
+    /** Appends the rest of the deflate data to {@code target}. */
+    abstract void finish(ByteArrayOutputStream target);
+
+    @Override
+    public final void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public final void write(byte[] b, int off, int len) throws IOException {
+      if (closed) {
+        throw new IOException("gzip member already closed");
+      }
+      if (len == 0) {
+        return;
+      }
+      take(b, off, len);
+      crc.update(b, off, len);
+      length += len;
+    }
+
+    @Override
+    public final void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      finish(target);
+      writeIntLe(target, (int) crc.getValue());
+      writeIntLe(target, (int) length); // ISIZE: the length modulo 2^32
     }
   }
 
@@ -219,60 +259,35 @@ public final class GzipMembers {
   }
 
   /** One member being written: input goes through the thread's compressor into {@code out}. */
-  private static final class Member extends OutputStream {
+  private static final class Member extends MemberStream {
     private final ByteArrayOutputStream out;
     private final Deflater deflater;
-    private final CRC32 crc = new CRC32();
     private final byte[] buf = new byte[BUFFER_BYTES];
-    private long length;
-    private boolean closed;
 
     Member(ByteArrayOutputStream out, Deflater deflater) {
+      super(out);
       this.out = out;
       this.deflater = deflater;
     }
 
     @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      if (closed) {
-        throw new IOException("gzip member already closed");
-      }
-      if (len == 0) {
-        return;
-      }
-      crc.update(b, off, len);
-      length += len;
+    void take(byte[] b, int off, int len) {
       deflater.setInput(b, off, len);
       while (!deflater.needsInput()) {
-        drain();
-      }
-    }
-
-    private void drain() {
-      int n = deflater.deflate(buf, 0, buf.length, Deflater.NO_FLUSH);
-      if (n > 0) {
-        out.write(buf, 0, n);
+        int n = deflater.deflate(buf, 0, buf.length, Deflater.NO_FLUSH);
+        if (n > 0) {
+          out.write(buf, 0, n);
+        }
       }
     }
 
     @Override
-    public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    void finish(ByteArrayOutputStream target) {
       deflater.finish();
       while (!deflater.finished()) {
         int n = deflater.deflate(buf, 0, buf.length);
-        out.write(buf, 0, n);
+        target.write(buf, 0, n);
       }
-      writeIntLe(out, (int) crc.getValue());
-      writeIntLe(out, (int) length); // ISIZE: the length modulo 2^32
       deflater.reset();
     }
   }
