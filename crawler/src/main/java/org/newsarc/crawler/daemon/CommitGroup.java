@@ -202,6 +202,10 @@ final class CommitGroup {
       }
       try {
         commitGroup(gather());
+      } catch (IOException | RuntimeException | Error e) {
+        // The failure is recorded on the works of that group, and this submitter's own work
+        // may not be among them (a full group leaves it for the next): its outcome is read
+        // below once its own group is done, never taken from another group.
       } finally {
         synchronized (committer) {
           committing = false;

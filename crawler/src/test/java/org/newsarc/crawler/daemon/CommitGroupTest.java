@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsarc.archive.Catalog;
@@ -166,9 +167,11 @@ class CommitGroupTest {
   /**
    * Eight submitters at once, one of whose works fails as the storage would (an I/O error):
    * the works of that group fail with it and leave no row, every other work commits, and no
-   * submitter is left waiting.
+   * submitter is left waiting. Repeated: a submitter that committed a full group its own work
+   * was left out of once took that group's failure for its own while its work committed later
+   * (about one run in two hundred).
    */
-  @Test
+  @RepeatedTest(200)
   void aStorageFailureFailsItsGroupOnlyAndNobodyHangs() throws Exception {
     CommitGroup group = new CommitGroup(frontier, catalog, 5, 2);
     List<Future<List<Object>>> results = new ArrayList<>();
