@@ -254,6 +254,46 @@ class ArticleExtractorTest {
     assertEquals("", a.text());
   }
 
+  /** A recipe page: its ingredients in a table box of their own, the method as prose. */
+  private static String recipe(boolean declared, boolean listInMethod) {
+    String[][] ingredients = {{"500 ml", "Milk"}, {"2 packs", "Vanilla pudding powder"},
+        {"200 g", "Caster sugar"}, {"3 cups", "Sour cream"}, {"2 tins", "Mandarin oranges"}};
+    StringBuilder ld = new StringBuilder("<script type=\"application/ld+json\">{\"@context\":"
+        + "\"https://schema.org\",\"@type\":\"Recipe\",\"name\":\"Mandarin cake\","
+        + "\"recipeIngredient\":[");
+    StringBuilder box = new StringBuilder("<div class=\"recipe-box\"><h2>Ingredients</h2>"
+        + "<table class=\"ingredients table-header\">");
+    for (int i = 0; i < ingredients.length; i++) {
+      ld.append(i == 0 ? "" : ",").append('"').append(ingredients[i][0]).append(' ')
+          .append(ingredients[i][1]).append('"');
+      box.append("<tr><td>").append(ingredients[i][0]).append("</td><td>")
+          .append(ingredients[i][1]).append("</td></tr>");
+    }
+    ld.append("]}</script>");
+    box.append("</table></div>");
+    String method = "<article><h2>Method</h2><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE
+        + "</p>" + (listInMethod ? "<p>You need milk, vanilla pudding powder, caster sugar, sour"
+        + " cream and mandarin oranges, nothing else.</p>" : "") + "<p>" + PROSE + "</p></article>";
+    return page("<title>Mandarin cake</title>" + (declared ? ld : ""), box + method);
+  }
+
+  @Test
+  void aDeclaredRecipeKeepsItsIngredientListSetApartFromTheMethod() throws ExtractionException {
+    Article a = extract(recipe(true, false), "https://example.org/mandarin-cake");
+    // The list comes first, as on the page, one ingredient a line, and the method follows.
+    String[] lines = a.text().split("\n");
+    assertTrue(lines[0].matches("500 ml\\s+Milk"), a.text());
+    assertTrue(lines[4].matches("2 tins\\s+Mandarin oranges"), a.text());
+    assertTrue(a.text().indexOf(PROSE_2.strip()) > a.text().indexOf("Mandarin oranges"), a.text());
+
+    Article undeclared = extract(recipe(false, false), "https://example.org/mandarin-cake");
+    assertFalse(undeclared.text().contains("Mandarin oranges"), undeclared.text());
+
+    // Ingredients the method already names are not added again.
+    Article named = extract(recipe(true, true), "https://example.org/mandarin-cake");
+    assertFalse(named.text().contains("Caster sugar"), named.text());
+  }
+
   @Test
   void aLongArticleWithRelatedCardsKeepsItsBody() throws ExtractionException {
     StringBuilder body = new StringBuilder("<article><h1>Council approves plan</h1>");

@@ -90,6 +90,9 @@ public final class ContentExtractor {
         blocks = judged(blocks, judge,
             BlockFeatures.of(blocks, choice.element(), stats, md.title()));
       }
+      if (!md.ingredients().isEmpty()) {
+        blocks = RecipeIngredients.addMissing(blocks, md.ingredients(), body, choice.element());
+      }
     } else {
       Element region = mainRegion(body);
       blocks = BlockFilter.filter(TextRenderer.render(region, boilerplate), md.title(), false);

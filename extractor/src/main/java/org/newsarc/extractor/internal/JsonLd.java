@@ -42,21 +42,25 @@ public final class JsonLd {
   /** Types that describe an item for sale. */
   private static final Set<String> PRODUCT_TYPES = Set.of("product", "productgroup", "productmodel");
 
-  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of(), false, false);
+  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of(), false, false, List.of());
+  /** Most ingredients read from one page. */
+  private static final int MAX_INGREDIENTS = 200;
 
   private final JsonNode article;
   private final String websiteName;
   private final Map<String, JsonNode> byId;
   private final boolean collection;
   private final boolean product;
+  private final List<String> ingredients;
 
   private JsonLd(JsonNode article, String websiteName, Map<String, JsonNode> byId,
-      boolean collection, boolean product) {
+      boolean collection, boolean product, List<String> ingredients) {
     this.article = article;
     this.websiteName = websiteName;
     this.byId = byId;
     this.collection = collection;
     this.product = product;
+    this.ingredients = ingredients;
   }
 
   public static JsonLd of(PageIndex index) {
@@ -87,8 +91,13 @@ public final class JsonLd {
     String website = null;
     boolean collection = false;
     boolean product = false;
+    List<String> ingredients = new ArrayList<>();
     for (JsonNode o : objects) {
       for (String type : types(o)) {
+        if (type.equals("recipe")) {
+          addIngredients(ingredients, o.get("recipeIngredient"));
+          addIngredients(ingredients, o.get("ingredients"));
+        }
         collection |= COLLECTION_TYPES.contains(type);
         product |= PRODUCT_TYPES.contains(type);
         int rank = ARTICLE_TYPES.indexOf(type);
@@ -101,7 +110,24 @@ public final class JsonLd {
         }
       }
     }
-    return new JsonLd(best, website, byId, collection, product);
+    return new JsonLd(best, website, byId, collection, product, List.copyOf(ingredients));
+  }
+
+  private static void addIngredients(List<String> out, JsonNode list) {
+    if (list == null) {
+      return;
+    }
+    for (JsonNode item : list.isArray() ? list : List.of(list)) {
+      String s = item.isTextual() ? item.asText().strip() : "";
+      if (!s.isEmpty() && out.size() < MAX_INGREDIENTS && !out.contains(s)) {
+        out.add(s);
+      }
+    }
+  }
+
+  /** The ingredients a schema.org Recipe on the page lists, in its order; empty when none. */
+  public List<String> ingredients() {
+    return ingredients;
   }
 
   private static void flatten(JsonNode node, List<JsonNode> out, int depth) {

@@ -20,7 +20,7 @@ public final class MetadataReader {
       String title, List<String> authors, String published, String modified, String siteName,
       String language, String canonicalUrl, String description, List<String> tags,
       String imageUrl, boolean declaredArticle, String jsonLdBody, boolean declaredCollection,
-      boolean declaredProduct) {}
+      boolean declaredProduct, List<String> ingredients) {}
 
   private static final Pattern BY_PREFIX = Pattern.compile(
       "^(by|von|par|por|di|door|av|text|written by|posted by|story by|autor|author)\\s*:?\\s+",
@@ -65,7 +65,8 @@ public final class MetadataReader {
         ld.articleBody(),
         ld.isCollection() && !ld.isArticle(),
         !declaredArticle && (ld.isProduct() || index.productItem
-            || ogType != null && ogType.toLowerCase(Locale.ROOT).contains("product")));
+            || ogType != null && ogType.toLowerCase(Locale.ROOT).contains("product")),
+        ld.ingredients());
   }
 
   private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld, String siteName,
