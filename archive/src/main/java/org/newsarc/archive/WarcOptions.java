@@ -72,18 +72,18 @@ public record WarcOptions(
       throw new IllegalArgumentException("gzip compression level must be 1 to 9: "
           + compressionLevel);
     }
-    resolveDeflater(deflater);
+    checkDeflater(deflater);
   }
 
   /**
-   * The library that {@code name} ("auto", "zlib" or "libdeflate") comes to on this machine:
-   * "zlib" or "libdeflate".
+   * Checks a {@link #deflater} name: "auto", "zlib" or "libdeflate". Only "libdeflate" loads the
+   * library (to say now when it cannot be loaded); "auto" is decided when records are written.
    *
    * @throws IllegalArgumentException for another name, or for "libdeflate" when it cannot be
    *     loaded here (the message says why)
    */
-  public static String resolveDeflater(String name) {
-    return org.newsarc.archive.internal.GzipMembers.Engine.named(name).label();
+  public static void checkDeflater(String name) {
+    org.newsarc.archive.internal.GzipMembers.Engine.check(name);
   }
 
   public static WarcOptions defaults() {

@@ -36,16 +36,26 @@ public final class GzipMembers {
      *     cannot be loaded (the message says why)
      */
     public static Engine named(String name) {
+      check(name);
+      return name.equals("zlib") || !Libdeflate.available() ? ZLIB : LIBDEFLATE;
+    }
+
+    /**
+     * Checks {@code name} as {@link #named} does, without loading libdeflate unless it is
+     * named: {@code auto} decides only when records are written.
+     *
+     * @throws IllegalArgumentException as {@link #named}
+     */
+    public static void check(String name) {
       switch (name) {
         case "auto":
-          return Libdeflate.available() ? LIBDEFLATE : ZLIB;
         case "zlib":
-          return ZLIB;
+          return;
         case "libdeflate":
           if (!Libdeflate.available()) {
             throw new IllegalArgumentException(Libdeflate.problem());
           }
-          return LIBDEFLATE;
+          return;
         default:
           throw new IllegalArgumentException(
               "WARC deflate engine must be auto, zlib or libdeflate, not " + name);

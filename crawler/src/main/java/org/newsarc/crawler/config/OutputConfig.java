@@ -48,7 +48,7 @@ public record OutputConfig(
     }
     warcDeflate = Defaults.or(warcDeflate, "auto");
     try {
-      org.newsarc.archive.WarcOptions.resolveDeflater(warcDeflate);
+      org.newsarc.archive.WarcOptions.checkDeflater(warcDeflate);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("output.warc-deflate: " + e.getMessage());
     }

@@ -91,7 +91,8 @@ public final class ContentExtractor {
             BlockFeatures.of(blocks, choice.element(), stats, md.title()));
       }
       if (!md.ingredients().isEmpty()) {
-        blocks = RecipeIngredients.addMissing(blocks, md.ingredients(), body, choice.element());
+        blocks = RecipeIngredients.addMissing(blocks, md.ingredients(), body, choice.element(),
+            stats);
       }
     } else {
       Element region = mainRegion(body);

@@ -14,9 +14,9 @@ import org.newsarc.extractor.internal.TextRenderer.TextBlock;
  * A recipe's ingredient list, when the page declares a schema.org {@code Recipe} that names its
  * ingredients and the text chosen as the article does not hold them: recipe pages often set the
  * ingredients in a box of their own beside the method, and the method alone is then the
- * densest prose. The list is found in the page by the ingredients' words, as the element holding
- * the most of them (at least 60%), the smallest of those, and placed before or after the article's blocks as it stands
- * in the page. Stateless, thread-safe.
+ * densest prose. The list is found in the page by the ingredients' words, as the element
+ * holding the most of them (at least 60%), the smallest of those, and placed before or after
+ * the article's blocks as it stands in the page. Stateless, thread-safe.
  */
 final class RecipeIngredients {
 
@@ -35,9 +35,11 @@ final class RecipeIngredients {
    *
    * @param body the cleaned page body
    * @param main the element the article's blocks were rendered from
+   * @param stats the page's text counts, to pass over long elements without building their text
+   *     (its counts leave boilerplate out, so they never exceed an element's own text)
    */
   static List<TextBlock> addMissing(List<TextBlock> blocks, List<String> ingredients,
-      Element body, Element main) {
+      Element body, Element main, TextStats stats) {
     List<Set<String>> wanted = new ArrayList<>();
     int chars = 0;
     for (String ingredient : ingredients) {
@@ -65,13 +67,18 @@ final class RecipeIngredients {
     int bestLength = Integer.MAX_VALUE;
     int bestIndex = -1;
     int mainIndex = -1;
+    Set<Element> mainAndAbove = java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>());
+    for (Element a = main; a != null; a = a.parent()) {
+      mainAndAbove.add(a);
+    }
     int index = 0;
     for (Element e : body.getAllElements()) {
       index++;
       if (e == main) {
         mainIndex = index;
       }
-      if (isAncestorOf(e, main)) {
+      if (mainAndAbove.contains(e) || stats.get(e).text() > longest) {
         continue;
       }
       String t = e.text();
@@ -105,15 +112,6 @@ final class RecipeIngredients {
       out.addAll(list);
     }
     return out;
-  }
-
-  private static boolean isAncestorOf(Element e, Element descendant) {
-    for (Element a = descendant; a != null; a = a.parent()) {
-      if (a == e) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** How many of the {@code wanted} ingredients {@code words} holds. */
