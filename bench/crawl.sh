@@ -137,6 +137,8 @@ CRAWL_OPTS=${JAVA_OPTS:-}
 NEWSARC_JAVA_OPTS="$CRAWL_OPTS" measure crawl $((HOSTS * PAGES + HOSTS)) "$NEWSARC" crawl --config "$WORK/crawl/crawl.yaml" --exit-when-idle
 ARTICLES=$(sqlite3 "$WORK/crawl/crawl-data/newsarc.db" 'select count(*) from articles' 2>/dev/null || echo '?')
 echo "    crawl: $(tail -1 "$WORK/out.crawl")  (articles in catalog: $ARTICLES)"
+STAGES=$(grep -a -o 'workers: .*' "$WORK/err.crawl" | tail -1 || true)
+[ -z "$STAGES" ] || echo "    $STAGES"
 if [ "$ARTICLES" = '?' ] || [ "$ARTICLES" -lt $((HOSTS * PAGES * 9 / 10)) ]; then
   echo "    WARNING: the crawl archived fewer articles than pages served; see $WORK/err.crawl" >&2
 fi

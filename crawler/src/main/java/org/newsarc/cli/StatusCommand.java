@@ -122,6 +122,9 @@ public final class StatusCommand implements Callable<Integer> {
     out.printf("statuses:     %s%n", s.get("statuses"));
     out.printf("errors:       %s%n", s.get("errors"));
     out.printf("out of scope: %s%n", s.get("refusedByScope"));
+    if (s.get("workerCpuSecondsByStage") != null) {
+      out.printf("worker CPU:   %s seconds by stage%n", s.get("workerCpuSecondsByStage"));
+    }
     Map<String, Object> f = (Map<String, Object>) s.get("frontier");
     out.printf("frontier:     %s by state, %s by kind%n", f.get("urlsByState"),
         f.get("urlsByKind"));

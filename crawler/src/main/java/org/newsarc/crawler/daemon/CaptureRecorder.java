@@ -10,6 +10,8 @@ import org.newsarc.archive.CaptureRow;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.StoredCapture;
 import org.newsarc.archive.WarcArchive;
+import org.newsarc.crawler.status.StageTimes;
+import org.newsarc.crawler.status.StageTimes.Stage;
 import org.newsarc.crawler.discovery.Discovered;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.frontier.AddResult;
@@ -62,9 +64,11 @@ final class CaptureRecorder {
   private final Admission admission;
   private final ResponseRules rules;
   private final Clock clock;
+  private final StageTimes stages;
 
   CaptureRecorder(Frontier frontier, Catalog catalog, CommitGroup commits, WarcArchive warcs,
-      Admission admission, ResponseRules rules, Clock clock) {
+      Admission admission, ResponseRules rules, Clock clock, StageTimes stages) {
+    this.stages = stages;
     this.frontier = frontier;
     this.catalog = catalog;
     this.commits = commits;
@@ -96,8 +100,11 @@ final class CaptureRecorder {
       Decision d = rules.decide(lease, response, stored, crawlDelay, failures);
       // The metadata record follows its response in the WARC; it is written before the commit
       // so that a capture the catalog knows always has one.
+      long cpu = stages.start();
       warcs.writeMetadata(stored, response.url(), metadata(chain, response, d.processed()));
+      stages.end(Stage.METADATA, cpu);
       CrashPoint.reached("metadata-written");
+      cpu = stages.start();
       Found found = screen(lease, response, d);
       try {
         return commit.commit(rows(lease, response, stored, chain, d, found));
@@ -105,6 +112,8 @@ final class CaptureRecorder {
         // Rolled back: the links a bounded run claimed for this page are not queued after all.
         found.urls().forEach(admission::release);
         throw e;
+      } finally {
+        stages.end(Stage.CATALOG, cpu);
       }
     }
   }

@@ -31,6 +31,7 @@ import org.newsarc.crawler.politeness.Sleeper;
 import org.newsarc.crawler.robots.RobotsCache;
 import org.newsarc.crawler.scope.Scope;
 import org.newsarc.crawler.status.CrawlStats;
+import org.newsarc.crawler.status.JvmTimes;
 import org.newsarc.crawler.status.StatusServer;
 import org.newsarc.crawler.status.StatusSnapshot;
 import org.newsarc.extractor.ArticleExtractor;
@@ -111,12 +112,13 @@ public final class CrawlDaemon implements Closeable {
     this.admission = new Admission(frontier, scope, config.scope(), new UrlNormalizer(),
         new QueueKeys(config.politeness().queueByDomain()), clock);
     ResponseRules rules = new ResponseRules(
-        new ResponseProcessor(new ArticleExtractor(), config.discovery(), bounded),
+        new ResponseProcessor(new ArticleExtractor(), config.discovery(), bounded,
+            stats.stages()),
         new RecrawlSchedule(config.recrawl()), policy, config.politeness(), config.fetch(), clock,
         extract, config.scope().maxDepth());
     this.commits = new CommitGroup(frontier, catalog, GROUP_MAX, GROUP_WAIT_MILLIS);
     this.recorder = new CaptureRecorder(frontier, catalog, commits, warcs, admission, rules,
-        clock);
+        clock, stats.stages());
   }
 
   /**
@@ -241,6 +243,10 @@ public final class CrawlDaemon implements Closeable {
     }
     LOG.info("catalog: {} capture(s) committed in {} transaction(s), {} ms CPU in them",
         commits.works(), commits.groups(), commits.cpuNanos() / 1_000_000);
+    String stages = stats.stages().perFetch(stats.fetches());
+    if (stages != null) {
+      LOG.info("workers: {}; {}", stages, JvmTimes.perFetch(stats.fetches()));
+    }
     return new CrawlSummary(stats.fetches(), stats.articles(), recovered, requeued,
         stop.reason());
   }

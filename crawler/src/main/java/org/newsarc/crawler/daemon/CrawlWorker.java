@@ -24,6 +24,8 @@ import org.newsarc.crawler.politeness.QueuePolicy;
 import org.newsarc.crawler.politeness.Sleeper;
 import org.newsarc.crawler.robots.RobotsCache;
 import org.newsarc.crawler.status.CrawlStats;
+import org.newsarc.crawler.status.StageTimes;
+import org.newsarc.crawler.status.StageTimes.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,9 @@ final class CrawlWorker implements Runnable {
   public void run() {
     while (!p.stop().stopping()) {
       try {
+        long cpu = p.stats().stages().start();
         Optional<Lease> lease = p.frontier().lease();
+        p.stats().stages().end(Stage.LEASE, cpu);
         if (lease.isEmpty()) {
           idle();
           continue;
@@ -180,13 +184,19 @@ final class CrawlWorker implements Runnable {
 
   private void fetch(Lease lease, Duration crawlDelay) throws IOException {
     FetchResponse response;
+    StageTimes stages = p.stats().stages();
+    long cpu = stages.start();
     try {
       response = p.fetcher().fetch(lease.url(), conditionalHeaders(lease));
     } catch (FetchException e) {
+      stages.end(Stage.FETCH, cpu);
       failed(lease, e);
       return;
     }
+    stages.end(Stage.FETCH, cpu);
+    cpu = stages.start();
     StoredCapture stored = p.warcs().write(response.exchange());
+    stages.end(Stage.WARC, cpu);
     CrashPoint.reached("capture-written");
     p.stats().fetched(response.status(), response.exchange().responseBody().length);
     RunObserver observer = p.observer();

@@ -21,6 +21,8 @@ import org.newsarc.crawler.fetch.FailureKind;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.frontier.Lease;
 import org.newsarc.crawler.frontier.UrlKind;
+import org.newsarc.crawler.status.StageTimes;
+import org.newsarc.crawler.status.StageTimes.Stage;
 import org.newsarc.extractor.Article;
 import org.newsarc.extractor.ArticleExtractor;
 import org.newsarc.extractor.ExtractionException;
@@ -41,6 +43,7 @@ public final class ResponseProcessor {
   private final FeedReader feeds = new FeedReader();
   private final SitemapReader sitemaps = new SitemapReader();
   private final boolean everyArticle;
+  private final StageTimes stages;
 
   /** A processor with its own budget of {@link ParseBudget#DEFAULT_BYTES}. */
   public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery) {
@@ -53,18 +56,28 @@ public final class ResponseProcessor {
    */
   ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
       boolean everyArticle) {
-    this(extractor, discovery, new ParseBudget(ParseBudget.DEFAULT_BYTES), everyArticle);
+    this(extractor, discovery, everyArticle, StageTimes.off());
+  }
+
+  /**
+   * @param everyArticle as above
+   * @param stages where the CPU time of extraction and of the story features is counted
+   */
+  ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
+      boolean everyArticle, StageTimes stages) {
+    this(extractor, discovery, new ParseBudget(ParseBudget.DEFAULT_BYTES), everyArticle, stages);
   }
 
   /** A processor whose parsing, over all threads, stays within {@code budget}. */
   public ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
       ParseBudget budget) {
-    this(extractor, discovery, budget, false);
+    this(extractor, discovery, budget, false, StageTimes.off());
   }
 
   private ResponseProcessor(ArticleExtractor extractor, DiscoveryConfig discovery,
-      ParseBudget budget, boolean everyArticle) {
+      ParseBudget budget, boolean everyArticle, StageTimes stages) {
     this.everyArticle = everyArticle;
+    this.stages = stages;
     this.extractor = extractor;
     this.discovery = discovery;
     this.budget = budget;
@@ -190,6 +203,7 @@ public final class ResponseProcessor {
     HtmlLinks.Collected[] collected = new HtmlLinks.Collected[1];
     boolean anchors = discovery.followLinks() || discovery.followArticleLinks();
     boolean feeds = discovery.feedLinks();
+    long cpu = stages.start();
     try {
       article = extractor.extract(body, response.url(), headers, anchors || feeds
           ? doc -> collected[0] = html.collect(doc, anchors, feeds) : null);
@@ -200,6 +214,8 @@ public final class ResponseProcessor {
       // The extractor promises not to throw; if it does anyway, the crawl goes on.
       failure = FailureKind.EXTRACTION;
       reason = "extractor error: " + e;
+    } finally {
+      stages.end(Stage.EXTRACT, cpu);
     }
     boolean isArticle = article != null && article.isArticle();
     UrlKind kind = isArticle ? UrlKind.ARTICLE : UrlKind.HUB;
@@ -221,8 +237,13 @@ public final class ResponseProcessor {
     }
     // The story features are made here, in parallel across workers, not under the catalog's lock.
     Article kept = isArticle || everyArticle ? article : null;
-    return new Processed(kind, kept, links, List.of(), changed, failure, reason,
-        kept != null ? StoryText.of(kept.text()) : null);
+    StoryText story = null;
+    if (kept != null) {
+      cpu = stages.start();
+      story = StoryText.of(kept.text());
+      stages.end(Stage.STORY, cpu);
+    }
+    return new Processed(kind, kept, links, List.of(), changed, failure, reason, story);
   }
 
   /**

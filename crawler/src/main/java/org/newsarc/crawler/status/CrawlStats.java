@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of a running crawl: fetches, bytes, articles, answers by status class, errors by
- * kind, and a one-minute window for pages per second. Thread-safe and lock-free.
+ * kind, a one-minute window for pages per second, and the workers' CPU time by stage.
+ * Thread-safe and lock-free.
  */
 public final class CrawlStats {
   private static final int WINDOW = 60;
@@ -25,6 +26,7 @@ public final class CrawlStats {
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
   private final AtomicLongArray bucketSecond = new AtomicLongArray(WINDOW);
   private final AtomicLongArray bucketCount = new AtomicLongArray(WINDOW);
+  private final StageTimes stages = new StageTimes();
 
   public CrawlStats(Clock clock) {
     this.clock = clock;
@@ -45,6 +47,11 @@ public final class CrawlStats {
       bucketCount.set(i, 0);
     }
     bucketCount.incrementAndGet(i);
+  }
+
+  /** The workers' CPU time by stage of a capture. */
+  public StageTimes stages() {
+    return stages;
   }
 
   public void article() {

@@ -26,6 +26,11 @@ public final class PrometheusText {
         (Map<String, Long>) status.get("errors"));
     labelled(sb, "newsarc_scope_refusals_total", "counter", "Discovered URLs refused, by rule",
         "rule", (Map<String, Long>) status.get("refusedByScope"));
+    Map<String, Double> stages = (Map<String, Double>) status.get("workerCpuSecondsByStage");
+    if (stages != null) {
+      labelled(sb, "newsarc_worker_cpu_seconds_total", "counter",
+          "CPU time of the crawl's workers by stage of a capture", "stage", stages);
+    }
     Map<String, Object> f = (Map<String, Object>) status.get("frontier");
     labelled(sb, "newsarc_frontier_urls", "gauge", "Frontier URLs by state", "state",
         (Map<String, Long>) f.get("urlsByState"));
@@ -50,7 +55,7 @@ public final class PrometheusText {
   }
 
   private static void labelled(StringBuilder sb, String name, String type, String help,
-      String label, Map<String, Long> values) {
+      String label, Map<String, ? extends Number> values) {
     sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
     sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     values.forEach((k, v) -> sb.append(name).append('{').append(label).append("=\"")

@@ -33,6 +33,7 @@ public final class StatusSnapshot {
     m.put("statuses", stats.statuses());
     m.put("errors", stats.errors());
     m.put("refusedByScope", refusals);
+    m.put("workerCpuSecondsByStage", stats.stages().seconds());
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("urlsByState", frontier.urlsByState());
     f.put("urlsByKind", frontier.urlsByKind());

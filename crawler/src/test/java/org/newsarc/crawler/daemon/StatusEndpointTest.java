@@ -74,12 +74,21 @@ class StatusEndpointTest {
         assertEquals("127.0.0.18", held.get("queue"));
         assertEquals("parked", held.get("state"));
         assertTrue(held.get("reason").toString().contains("HTTP 503"), held.toString());
+        Map<?, ?> cpu = (Map<?, ?>) status.get("workerCpuSecondsByStage");
+        assertEquals(java.util.List.of("lease", "fetch", "warc", "extract", "story", "metadata",
+            "catalog"), java.util.List.copyOf(cpu.keySet()), "every stage, in order");
+        assertTrue(((Number) cpu.get("fetch")).doubleValue() > 0
+            && ((Number) cpu.get("warc")).doubleValue() > 0, "fetching and writing took CPU: "
+            + cpu);
 
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
             + daemon.statusPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
             .body();
         assertTrue(metrics.contains("# TYPE newsarc_fetches_total counter"), metrics);
         assertTrue(metrics.contains("newsarc_responses_total{class=\"5xx\"} 1"), metrics);
+        assertTrue(metrics.contains("# TYPE newsarc_worker_cpu_seconds_total counter")
+            && metrics.contains("newsarc_worker_cpu_seconds_total{stage=\"extract\"} "),
+            metrics);
 
         StringWriter text = new StringWriter();
         int code = new picocli.CommandLine(new org.newsarc.cli.StatusCommand())
@@ -87,6 +96,7 @@ class StatusEndpointTest {
         assertEquals(0, code);
         assertTrue(text.toString().contains("127.0.0.18") && text.toString().contains("parked"),
             text.toString());
+        assertTrue(text.toString().contains("worker CPU:   {lease="), text.toString());
 
         stop.request("test over");
         crawl.join();
