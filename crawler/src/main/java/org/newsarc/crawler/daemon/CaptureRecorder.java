@@ -10,14 +10,14 @@ import org.newsarc.archive.CaptureRow;
 import org.newsarc.archive.Catalog;
 import org.newsarc.archive.StoredCapture;
 import org.newsarc.archive.WarcArchive;
-import org.newsarc.crawler.status.StageTimes;
-import org.newsarc.crawler.status.StageTimes.Stage;
 import org.newsarc.crawler.discovery.Discovered;
 import org.newsarc.crawler.fetch.FetchResponse;
 import org.newsarc.crawler.frontier.AddResult;
 import org.newsarc.crawler.frontier.Frontier;
 import org.newsarc.crawler.frontier.Lease;
 import org.newsarc.crawler.frontier.UrlKind;
+import org.newsarc.crawler.status.StageTimes;
+import org.newsarc.crawler.status.StageTimes.Stage;
 import org.newsarc.extractor.Article;
 import org.newsarc.extractor.ArticleExtractor;
 

@@ -29,7 +29,10 @@ public final class StageTimes {
     STORY("story"),
     /** The capture's metadata record in the WARC file. */
     METADATA("metadata"),
-    /** The catalog's rows for the capture, and this capture's share of the group commit. */
+    /**
+     * The page's links screened for the frontier, the catalog's rows for the capture, and the
+     * capture's share of the group commit.
+     */
     CATALOG("catalog");
 
     private final String label;
