@@ -77,6 +77,26 @@ public final class StorySignature {
       "para", "como", "pero", "este", "esta", "más", "sobre", "entre", "desde", "della", "anche",
       "sono", "nella", "zijn", "voor", "niet", "door", "naar", "maar");
 
+  /** The additive seed of each MinHash value: the golden-ratio step times (index + 1). */
+  private static final long[] SEEDS = new long[HASHES];
+
+  /** The longest function word, in chars; longer tokens need no look-up. */
+  private static final int LONGEST_FUNCTION_WORD;
+
+  static {
+    if (SHINGLE != 1) {
+      throw new IllegalStateException("wordHashes and signature(String) hash single words");
+    }
+    for (int i = 0; i < HASHES; i++) {
+      SEEDS[i] = 0x9E3779B97F4A7C15L * (i + 1);
+    }
+    int longest = 0;
+    for (String w : FUNCTION_WORDS) {
+      longest = Math.max(longest, w.length());
+    }
+    LONGEST_FUNCTION_WORD = longest;
+  }
+
   private StorySignature() {}
 
   /** The content words (shingles) of {@code text}. */
@@ -113,7 +133,7 @@ public final class StorySignature {
 
   /** The MinHash signature of a text's shingles, or null when it has too few to compare. */
   public static long[] signature(String text) {
-    return signature(shingles(text, SHINGLE));
+    return signatureOfHashed(wordHashes(text));
   }
 
   /** The MinHash signature of shingles from {@link #shingles} with {@link #SHINGLE}. */
@@ -121,18 +141,12 @@ public final class StorySignature {
     if (sh.size() < MIN_WORDS) {
       return null;
     }
-    long[] sig = new long[HASHES];
-    java.util.Arrays.fill(sig, Long.MAX_VALUE);
-    for (String s : sh) {
-      long base = fnv(s);
-      for (int i = 0; i < HASHES; i++) {
-        long h = mix(base + 0x9E3779B97F4A7C15L * (i + 1));
-        if (h < sig[i]) {
-          sig[i] = h;
-        }
-      }
+    long[] words = new long[sh.size()];
+    int n = 0;
+    for (String w : sh) {
+      words[n++] = fnv(w);
     }
-    return sig;
+    return minHash(words);
   }
 
   /**
@@ -144,14 +158,30 @@ public final class StorySignature {
     if (hashedWords.length < MIN_WORDS) {
       return null;
     }
+    return minHash(hashedWords);
+  }
+
+  /**
+   * The MinHash over word hashes: value {@code i} is the least {@code mix(word + SEEDS[i])}.
+   * Written as two plain loops over the values (all hashes of one word, then the minimum
+   * against the signature) rather than one loop with a branch, so that the JIT compiler can
+   * run them on vector registers; the values are the same.
+   */
+  private static long[] minHash(long[] words) {
     long[] sig = new long[HASHES];
+    long[] h = new long[HASHES];
     java.util.Arrays.fill(sig, Long.MAX_VALUE);
-    for (long base : hashedWords) {
+    for (long base : words) {
       for (int i = 0; i < HASHES; i++) {
-        long h = mix(base + 0x9E3779B97F4A7C15L * (i + 1));
-        if (h < sig[i]) {
-          sig[i] = h;
-        }
+        long z = base + SEEDS[i];
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        h[i] = z ^ (z >>> 31);
+      }
+      for (int i = 0; i < HASHES; i++) {
+        long a = h[i];
+        long b = sig[i];
+        sig[i] = a < b ? a : b;
       }
     }
     return sig;
@@ -208,6 +238,97 @@ public final class StorySignature {
     }
     java.util.Arrays.sort(out);
     return out;
+  }
+
+  /**
+   * The same array as {@code hashed(shingles(text, 1))}, made in one pass over the text: the
+   * content words are hashed as they are found, without a string or a set for each of them, and
+   * duplicates are dropped after sorting. (Two different words of one text that share a 64-bit
+   * hash, with a probability near 2^-64, give one value here and two there.)
+   */
+  public static long[] wordHashes(String text) {
+    String norm = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
+        .toLowerCase(Locale.ROOT);
+    long[] out = new long[Math.max(16, norm.length() / 8)];
+    int n = 0;
+    int len = norm.length();
+    int i = 0;
+    while (i < len) {
+      int cp = norm.codePointAt(i);
+      if (!isWordChar(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      int codePoints = 0;
+      boolean digit = false;
+      long h = 0xCBF29CE484222325L;
+      while (i < len) {
+        cp = norm.codePointAt(i);
+        if (!isWordChar(cp)) {
+          break;
+        }
+        codePoints++;
+        // Character.isDigit on each char, as hasDigit does (a supplementary digit's surrogate
+        // halves are not digits).
+        if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && Character.isDigit((char) cp)) {
+          digit = true;
+        }
+        h = fnvCodePoint(h, cp);
+        i += Character.charCount(cp);
+      }
+      if ((codePoints >= 4 || digit)
+          && (i - start > LONGEST_FUNCTION_WORD
+              || !FUNCTION_WORDS.contains(norm.substring(start, i)))) {
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2);
+        }
+        out[n++] = h;
+      }
+    }
+    java.util.Arrays.sort(out, 0, n);
+    int distinct = 0;
+    for (int k = 0; k < n; k++) {
+      if (distinct == 0 || out[k] != out[distinct - 1]) {
+        out[distinct++] = out[k];
+      }
+    }
+    return java.util.Arrays.copyOf(out, distinct);
+  }
+
+  /** A code point that {@code [\p{L}\p{N}]} matches: a letter or a number of any kind. */
+  private static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z';
+    }
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER, Character.OTHER_NUMBER -> {
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** FNV-1a over the UTF-8 bytes of one code point (a valid one: words hold no lone halves). */
+  private static long fnvCodePoint(long h, int cp) {
+    if (cp < 0x80) {
+      return (h ^ cp) * 0x100000001B3L;
+    }
+    if (cp < 0x800) {
+      h = (h ^ (0xC0 | cp >> 6)) * 0x100000001B3L;
+    } else if (cp < 0x10000) {
+      h = (h ^ (0xE0 | cp >> 12)) * 0x100000001B3L;
+      h = (h ^ (0x80 | cp >> 6 & 0x3F)) * 0x100000001B3L;
+    } else {
+      h = (h ^ (0xF0 | cp >> 18)) * 0x100000001B3L;
+      h = (h ^ (0x80 | cp >> 12 & 0x3F)) * 0x100000001B3L;
+      h = (h ^ (0x80 | cp >> 6 & 0x3F)) * 0x100000001B3L;
+    }
+    return (h ^ (0x80 | cp & 0x3F)) * 0x100000001B3L;
   }
 
   /** How many values two sorted hash arrays from {@link #hashed} share. */

@@ -2,7 +2,7 @@ package org.newsarc.archive.stories;
 
 /**
  * An article's text as story matching sees it: its content words as sorted 64-bit hashes
- * ({@link StorySignature#hashed}), their MinHash signature and its LSH bucket keys. Making one
+ * ({@link StorySignature#wordHashes}), their MinHash signature and its LSH bucket keys. Making one
  * is pure CPU work (splitting the text into words and hashing each word {@value
  * StorySignature#HASHES} times), so a crawl makes it in the worker that extracted the article,
  * before it takes the catalog's lock, and hands it to {@code Catalog.addArticle}. Immutable and
@@ -23,7 +23,7 @@ public final class StoryText {
 
   /** The story features of {@code text} (null counts as empty). */
   public static StoryText of(String text) {
-    long[] words = StorySignature.hashed(StorySignature.shingles(text, StorySignature.SHINGLE));
+    long[] words = StorySignature.wordHashes(text);
     return new StoryText(text, words, StorySignature.signatureOfHashed(words));
   }
 
