@@ -254,6 +254,36 @@ class ArticleExtractorTest {
     assertEquals("", a.text());
   }
 
+  /** A short blog post followed, in the same wrapper, by readers' comments that are not named so. */
+  private static String postWithComments(String head) {
+    StringBuilder thread = new StringBuilder("<h3>4 Responses</h3>");
+    String[] names = {"Jane Roe", "Tom Poe", "Ann Lee", "Bo Chan"};
+    for (int i = 0; i < names.length; i++) {
+      thread.append("<div class=\"entry-note\"><p>").append(names[i]).append(" July ")
+          .append(5 + i).append(", 2012 at 9:4").append(i).append(" am</p><p>Thank you for")
+          .append(" this, reply number ").append(i).append(", I have been waiting for the new")
+          .append(" lanes for years and my street will be much calmer now.</p></div>");
+    }
+    return page("<title>Bus lanes approved</title>" + head, "<div class=\"entry\"><h1>Bus"
+        + " lanes approved</h1><p>" + PROSE + PROSE_2 + "</p>" + thread + "</div>");
+  }
+
+  @Test
+  void commentsSignedWithDayAndTimeEndAnArticle() throws ExtractionException {
+    Article a = extract(postWithComments(""), "https://example.org/2012/07/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("Thank you for this"), a.text());
+    assertFalse(a.text().contains("Jane Roe"), a.text());
+  }
+
+  @Test
+  void aPageDeclaredAForumThreadKeepsItsSignedPosts() throws ExtractionException {
+    Article a = extract(postWithComments("<script type=\"application/ld+json\">{\"@context\":"
+        + "\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\"headline\":"
+        + "\"Bus lanes approved\"}</script>"), "https://example.org/t/bus-lanes");
+    assertTrue(a.text().contains("Thank you for this, reply number 3"), a.text());
+  }
+
   /** A recipe page: its ingredients in a table box of their own, the method as prose. */
   private static String recipe(boolean declared, boolean listInMethod) {
     String[][] ingredients = {{"500 ml", "Milk"}, {"2 packs", "Vanilla pudding powder"},

@@ -142,9 +142,18 @@ public final class BlockFilter {
           + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
+  private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
+
   private BlockFilter() {}
   /** Blocks at least this long that the page repeats are kept once. */
   private static final int REPEAT_MIN = 80;
+  /** Longest signature line of a comment ("Jane Doe, July 5, 2012 at 9:42 am"). */
+  private static final int SIGNATURE_MAX = 100;
+  /** Signature lines after the article's prose that make a run of reader comments. */
+  private static final int COMMENT_SIGNATURES = 3;
+  /** Most blocks a comment thread holds per signature; sparser dated lines are not one. */
+  private static final int BLOCKS_PER_COMMENT = 8;
 
   /**
    * Keeps the blocks that read as article text.
@@ -153,6 +162,20 @@ public final class BlockFilter {
    * @param articleMode when true link-heavy blocks are dropped too
    */
   public static List<TextBlock> filter(List<TextBlock> blocks, String title, boolean articleMode) {
+    return filter(blocks, title, articleMode, false);
+  }
+
+  /**
+   * As {@link #filter(List, String, boolean)}; unless {@code discussion} (the page shows itself
+   * a forum or Q&A thread, whose posts are its content), an article's text ends where a run of
+   * reader comments begins.
+   */
+  public static List<TextBlock> filter(List<TextBlock> blocks, String title, boolean articleMode,
+      boolean discussion) {
+    int end = articleMode && !discussion ? commentsStart(blocks) : blocks.size();
+    if (end < blocks.size()) {
+      blocks = blocks.subList(0, end);
+    }
     String normTitle = title == null ? "" : comparable(title);
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
@@ -225,6 +248,41 @@ public final class BlockFilter {
       }
     }
     return kept;
+  }
+
+  /**
+   * Where reader comments begin, or the number of blocks when they are not seen: comments
+   * carry a signature line each (a name with the day and time of posting), so after the
+   * article's first long paragraph, at least three short lines holding a date and a clock time
+   * are a comment thread, and it starts at the first of them (the post's own "Posted by … at
+   * 10:05 AM" line, which closes it).
+   */
+  static int commentsStart(List<TextBlock> blocks) {
+    boolean seenProse = false;
+    int first = -1;
+    int signatures = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      TextBlock b = blocks.get(i);
+      String text = b.text();
+      if (seenProse && isSignature(b)) {
+        signatures++;
+        if (first < 0) {
+          first = i;
+        }
+      }
+      if (text.length() >= 150 && b.linkDensity() < 0.3) {
+        seenProse = true;
+      }
+    }
+    boolean thread = signatures >= COMMENT_SIGNATURES
+        && blocks.size() - first <= signatures * BLOCKS_PER_COMMENT;
+    return thread ? first : blocks.size();
+  }
+
+  private static boolean isSignature(TextBlock b) {
+    String t = b.text();
+    return t.length() < SIGNATURE_MAX && b.kind() != Blocks.Kind.ROW
+        && CLOCK_TIME.matcher(t).find() && DATE_WORDS.matcher(t).find();
   }
 
   private static boolean isSectionOpener(TextBlock b) {
