@@ -151,7 +151,7 @@ public final class BlockFilter {
   /** Longest signature line of a comment ("Jane Doe, July 5, 2012 at 9:42 am"). */
   private static final int SIGNATURE_MAX = 100;
   /** Signature lines after the article's prose that make a run of reader comments. */
-  private static final int COMMENT_SIGNATURES = 3;
+  private static final int COMMENT_SIGNATURES = 4;
   /** Most blocks a comment thread holds per signature; sparser dated lines are not one. */
   private static final int BLOCKS_PER_COMMENT = 8;
 
@@ -253,7 +253,7 @@ public final class BlockFilter {
   /**
    * Where reader comments begin, or the number of blocks when they are not seen: comments
    * carry a signature line each (a name with the day and time of posting), so after the
-   * article's first long paragraph, at least three short lines holding a date and a clock time
+   * article's first long paragraph, at least four short lines holding a date and a clock time
    * are a comment thread, and it starts at the first of them (the post's own "Posted by … at
    * 10:05 AM" line, which closes it).
    */
