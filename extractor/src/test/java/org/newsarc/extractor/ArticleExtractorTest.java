@@ -277,6 +277,20 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aHeadingCountingTheCommentsOpensTheirThread() throws ExtractionException {
+    Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><h1>Bus"
+        + " lanes approved</h1><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE
+        + "</p><h3>3 Responses to \u201cBus lanes"
+        + " approved\u201d</h3><p>Jane says: thank you for this post, I have waited years for the"
+        + " lanes and my whole street will be much calmer now, really.</p><p>Tom says: the"
+        + " crossings matter even more than the lanes for the children who walk to school.</p>"
+        + "</div>"), "https://example.org/2012/07/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("Jane says"), a.text());
+    assertFalse(a.text().contains("Responses"), a.text());
+  }
+
+  @Test
   void aPageDeclaredAForumThreadKeepsItsSignedPosts() throws ExtractionException {
     Article a = extract(postWithComments("<script type=\"application/ld+json\">{\"@context\":"
         + "\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\"headline\":"

@@ -145,6 +145,12 @@ public final class BlockFilter {
   /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
   private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
 
+  /** A heading that counts the comments below it ("119 Comments", "{ 17 comments… add one }"). */
+  private static final Pattern COMMENT_COUNT = Pattern.compile(
+      "^[\\s{(\\[]*(\\d+|one|no)\\s+(comments?|responses?|replies|reply|thoughts? on|reactions?"
+          + "|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private BlockFilter() {}
   /** Blocks at least this long that the page repeats are kept once. */
   private static final int REPEAT_MIN = 80;
@@ -264,6 +270,11 @@ public final class BlockFilter {
     for (int i = 0; i < blocks.size(); i++) {
       TextBlock b = blocks.get(i);
       String text = b.text();
+      if (seenProse && text.length() <= 90 && b.linkDensity() < 0.5
+          && COMMENT_COUNT.matcher(text).matches()) {
+        // A heading counting the comments opens their thread (a link so named points to it).
+        return i;
+      }
       if (seenProse && isSignature(b)) {
         signatures++;
         if (first < 0) {
