@@ -291,6 +291,19 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aCommentCountUnderAPostTooShortForProseStillOpensTheThread() throws ExtractionException {
+    StringBuilder comments = new StringBuilder("<h3>3 Comments</h3>");
+    for (int i = 0; i < 3; i++) {
+      comments.append("<p>").append(PROSE_2).append(PROSE).append("Reply ").append(i).append("</p>");
+    }
+    Article a = extract(page("<title>My new project</title>", "<div class=\"entry\"><h1>My new"
+        + " project</h1><p>Max was born on Tuesday. Photos follow soon.</p>" + comments + "</div>"),
+        "https://example.org/2012/11/my-new-project");
+    assertTrue(a.text().contains("Max was born"), a.text());
+    assertFalse(a.text().contains("Reply 1"), a.text());
+  }
+
+  @Test
   void aPageDeclaredAForumThreadKeepsItsSignedPosts() throws ExtractionException {
     Article a = extract(postWithComments("<script type=\"application/ld+json\">{\"@context\":"
         + "\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\"headline\":"

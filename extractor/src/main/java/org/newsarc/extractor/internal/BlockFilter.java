@@ -147,7 +147,7 @@ public final class BlockFilter {
 
   /** A heading that counts the comments below it ("119 Comments", "{ 17 comments… add one }"). */
   private static final Pattern COMMENT_COUNT = Pattern.compile(
-      "^[\\s{(\\[]*(\\d+|one|no)\\s+(comments?|responses?|replies|reply|thoughts? on|reactions?"
+      "^[\\s{(\\[]*(there (are|is) )?(\\d+|one|no)\\s+(comments?|responses?|replies|reply|thoughts? on|reactions?"
           + "|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -270,9 +270,10 @@ public final class BlockFilter {
     for (int i = 0; i < blocks.size(); i++) {
       TextBlock b = blocks.get(i);
       String text = b.text();
-      if (seenProse && text.length() <= 90 && b.linkDensity() < 0.5
+      if (i > 0 && text.length() <= 90 && b.linkDensity() < 0.5
           && COMMENT_COUNT.matcher(text).matches()) {
-        // A heading counting the comments opens their thread (a link so named points to it).
+        // A heading counting the comments opens their thread (a link so named points to it),
+        // even under a post too short to count as prose.
         return i;
       }
       if (seenProse && isSignature(b)) {
