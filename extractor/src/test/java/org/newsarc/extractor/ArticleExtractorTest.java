@@ -304,6 +304,19 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void rubyReadingsAreNotPartOfTheText() throws ExtractionException {
+    String sentence = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt>"
+        + "</ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。";
+    StringBuilder body = new StringBuilder("<article><h1>法律</h1>");
+    for (int i = 0; i < 6; i++) {
+      body.append("<p>").append(sentence.repeat(4)).append(i).append("</p>");
+    }
+    Article a = extract(page("<title>法律</title>", body + "</article>"), "https://example.jp/news/1");
+    assertTrue(a.text().contains("子どもへの虐待をなくすための法律ができました。"), a.text());
+    assertFalse(a.text().contains("ぎゃくたい"), a.text());
+  }
+
+  @Test
   void aPageDeclaredAForumThreadKeepsItsSignedPosts() throws ExtractionException {
     Article a = extract(postWithComments("<script type=\"application/ld+json\">{\"@context\":"
         + "\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\"headline\":"
