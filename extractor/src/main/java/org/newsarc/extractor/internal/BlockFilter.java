@@ -61,6 +61,8 @@ public final class BlockFilter {
           + "|(logged in|log in|sign in|eingeloggt|einloggen|angemeldet|anmelden|registrieren)"
           + "[^.]{0,40}(comment|kommentar|diskussion|netiquette)"
           + "|(will not be|wird nicht|nicht) (published|veröffentlicht)|required fields are marked"
+          + "|you may use these html tags|follow any responses to this entry|trackback ur[il]"
+          + "|(rss|feed) for comments on this|comments? (rss|feed) for this"
           // calls to follow the outlet elsewhere
           + "|download (the|our)[^.]{0,40} app|sign(ing)? up (for|to)[^.]{0,30}newsletter"
           + "|join our[^.]{0,30}newsletter|síguenos en|folgen sie uns"
@@ -78,6 +80,7 @@ public final class BlockFilter {
       "offert", "logged in", "log in", "sign in", "eingeloggt", "einloggen", "angemeldet",
       "anmelden", "registrieren", "not be published", "nicht veröffentlicht", "required fields",
       "download", "síguenos", "folgen sie", "zastrzeżone", "commission", "compensation",
+      "html tags", "responses to this", "trackback", "for comments", "for this",
       "contains affiliate", "contains references", "affiliate");
 
   private static final Pattern BYLINE = Pattern.compile(
