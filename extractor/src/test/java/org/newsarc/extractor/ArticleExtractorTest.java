@@ -216,6 +216,27 @@ class ArticleExtractorTest {
     return b.toString();
   }
 
+  /** A post that does not declare itself an article, with four teaser cards in its block. */
+  private static String undeclaredPostWithCards(boolean cardsLast) {
+    StringBuilder post = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      post.append("<p>").append(i % 2 == 0 ? PROSE + PROSE_2 : PROSE_2 + PROSE).append(i).append("</p>");
+    }
+    String tail = "<p>" + PROSE + PROSE_2 + "The end.</p>";
+    return page("<title>Bus lanes approved</title>", "<div class=\"entry\"><h1>Bus lanes"
+        + " approved</h1>" + post + (cardsLast ? tail + teasers(4) : teasers(4) + tail) + "</div>");
+  }
+
+  @Test
+  void teaserCardsClosingAnUndeclaredPostAreLeftOut() throws ExtractionException {
+    Article a = extract(undeclaredPostWithCards(true), "https://example.org/2024/05/bus-lanes");
+    assertTrue(a.text().contains("The end."), a.text());
+    assertFalse(a.text().contains("Passengers on the northern route"), a.text());
+    // Cards with the post's prose after them may be its own list; they stay.
+    Article b = extract(undeclaredPostWithCards(false), "https://example.org/2024/05/bus-lanes");
+    assertTrue(b.text().contains("Passengers on the northern route"), b.text());
+  }
+
   @Test
   void aSectionPageOfTeaserCardsIsAHubWithoutText() throws ExtractionException {
     String html = page("<title>World | Example News</title><script type=\"application/ld+json\">"

@@ -82,6 +82,46 @@ public final class TeaserCards {
   }
 
   /**
+   * As {@link #cardElements}, but only the groups that close the region: no more than
+   * {@code maxProseAfter} characters of prose follow their last card in it. A "more stories"
+   * box after a post that does not declare itself an article.
+   */
+  public static Set<Element> trailingCardElements(Element region, TextStats stats, int minGroup,
+      double maxShare, int maxProseAfter) {
+    double maxText = maxShare * stats.get(region).text();
+    Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Element parent : region.getAllElements()) {
+      if (parent.childrenSize() < minGroup) {
+        continue;
+      }
+      for (List<Element> g : shapeGroups(parent, stats)) {
+        if (g.size() < minGroup) {
+          continue;
+        }
+        int text = 0;
+        for (Element e : g) {
+          text += stats.get(e).text();
+        }
+        if (text <= maxText && proseAfter(g.get(g.size() - 1), region, stats) <= maxProseAfter) {
+          out.addAll(g);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Prose characters that follow {@code e} inside {@code region}, in document order. */
+  private static int proseAfter(Element e, Element region, TextStats stats) {
+    int prose = 0;
+    for (Element a = e; a != null && a != region; a = a.parent()) {
+      for (Element s = a.nextElementSibling(); s != null; s = s.nextElementSibling()) {
+        prose += stats.get(s).prose();
+      }
+    }
+    return prose;
+  }
+
+  /**
    * The card children of {@code parent} in groups of one shape: the same tag and mostly the same
    * class names (at least half of their names shared), so that cards a template tags with their
    * own post number or categories still count as one list.
