@@ -238,6 +238,18 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aCardBoxClosingADeclaredArticleGoesEvenWhenItHoldsMuchOfTheBlock() throws ExtractionException {
+    String ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        + "\"@type\":\"NewsArticle\",\"headline\":\"Bus lanes approved\"}</script>";
+    String body = "<article><h1>Bus lanes approved</h1><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2
+        + PROSE + "</p><p>" + PROSE + "The end.</p>" + teasers(4) + "</article>";
+    Article a = extract(page("<title>Bus lanes approved</title>" + ld, body),
+        "https://example.org/2024/05/bus-lanes");
+    assertTrue(a.text().contains("The end."), a.text());
+    assertFalse(a.text().contains("Passengers on the northern route"), a.text());
+  }
+
+  @Test
   void aSectionPageOfTeaserCardsIsAHubWithoutText() throws ExtractionException {
     String html = page("<title>World | Example News</title><script type=\"application/ld+json\">"
         + "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\",\"name\":\"World\"}"

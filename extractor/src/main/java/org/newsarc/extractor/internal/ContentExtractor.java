@@ -37,6 +37,8 @@ public final class ContentExtractor {
    * do not declare an article, only such trailing groups (of four or more) are left out.
    */
   private static final int TRAILING_PROSE = 150;
+  /** Most of a declared article's block that a card group closing it may hold. */
+  private static final double TRAILING_SHARE = 0.6;
   /** Page link density above which a page without article prose is a listing. */
   private static final double LISTING_LINKS = 0.5;
 
@@ -85,6 +87,11 @@ public final class ContentExtractor {
           ? TeaserCards.cardElements(choice.element(), stats, RELATED_CARDS, RELATED_SHARE)
           : TeaserCards.trailingCardElements(choice.element(), stats, RELATED_CARDS + 1,
               RELATED_SHARE, TRAILING_PROSE);
+      if (md.declaredArticle()) {
+        // A box that closes the block may hold more of it: summaries of 300 characters and more.
+        cards.addAll(TeaserCards.trailingCardElements(choice.element(), stats, RELATED_CARDS,
+            TRAILING_SHARE, TRAILING_PROSE));
+      }
       if (!cards.isEmpty()) {
         cards.addAll(boilerplate);
         boilerplate = cards;
