@@ -250,6 +250,17 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void closingCardsThatWrapTheirContentInOneInnerElementAreCardsToo() throws ExtractionException {
+    String wrapped = teasers(4).replace("<div class=\"card\">", "<div class=\"card\"><div class=\"inner\">")
+        .replace("</p></div>", "</p></div></div>");
+    String html = undeclaredPostWithCards(true).replace(teasers(4), wrapped);
+    assertTrue(html.contains("class=\"inner\""));
+    Article a = extract(html, "https://example.org/2024/05/bus-lanes");
+    assertTrue(a.text().contains("The end."), a.text());
+    assertFalse(a.text().contains("Passengers on the northern route"), a.text());
+  }
+
+  @Test
   void aSectionPageOfTeaserCardsIsAHubWithoutText() throws ExtractionException {
     String html = page("<title>World | Example News</title><script type=\"application/ld+json\">"
         + "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\",\"name\":\"World\"}"
