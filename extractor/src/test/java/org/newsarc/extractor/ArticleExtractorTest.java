@@ -220,7 +220,8 @@ class ArticleExtractorTest {
   private static String undeclaredPostWithCards(boolean cardsLast) {
     StringBuilder post = new StringBuilder();
     for (int i = 0; i < 8; i++) {
-      post.append("<p>").append(i % 2 == 0 ? PROSE + PROSE_2 : PROSE_2 + PROSE).append(i).append("</p>");
+      post.append("<p>").append(i % 2 == 0 ? PROSE + PROSE_2 : PROSE_2 + PROSE).append(i)
+          .append("</p>");
     }
     String tail = "<p>" + PROSE + PROSE_2 + "The end.</p>";
     return page("<title>Bus lanes approved</title>", "<div class=\"entry\"><h1>Bus lanes"
@@ -238,7 +239,8 @@ class ArticleExtractorTest {
   }
 
   @Test
-  void aCardBoxClosingADeclaredArticleGoesEvenWhenItHoldsMuchOfTheBlock() throws ExtractionException {
+  void aCardBoxClosingADeclaredArticleGoesEvenWhenItHoldsMuchOfTheBlock()
+      throws ExtractionException {
     String ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
         + "\"@type\":\"NewsArticle\",\"headline\":\"Bus lanes approved\"}</script>";
     String body = "<article><h1>Bus lanes approved</h1><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2
@@ -251,7 +253,8 @@ class ArticleExtractorTest {
 
   @Test
   void closingCardsThatWrapTheirContentInOneInnerElementAreCardsToo() throws ExtractionException {
-    String wrapped = teasers(4).replace("<div class=\"card\">", "<div class=\"card\"><div class=\"inner\">")
+    String wrapped = teasers(4)
+        .replace("<div class=\"card\">", "<div class=\"card\"><div class=\"inner\">")
         .replace("</p></div>", "</p></div></div>");
     String html = undeclaredPostWithCards(true).replace(teasers(4), wrapped);
     assertTrue(html.contains("class=\"inner\""));
@@ -298,7 +301,7 @@ class ArticleExtractorTest {
     assertEquals("", a.text());
   }
 
-  /** A short blog post followed, in the same wrapper, by readers' comments that are not named so. */
+  /** A short blog post followed, in its wrapper, by readers' comments that are not named so. */
   private static String postWithComments(String head) {
     StringBuilder thread = new StringBuilder("<h3>4 Responses</h3>");
     String[] names = {"Jane Roe", "Tom Poe", "Ann Lee", "Bo Chan"};
@@ -338,7 +341,8 @@ class ArticleExtractorTest {
   void aCommentCountUnderAPostTooShortForProseStillOpensTheThread() throws ExtractionException {
     StringBuilder comments = new StringBuilder("<h3>3 Comments</h3>");
     for (int i = 0; i < 3; i++) {
-      comments.append("<p>").append(PROSE_2).append(PROSE).append("Reply ").append(i).append("</p>");
+      comments.append("<p>").append(PROSE_2).append(PROSE).append("Reply ").append(i)
+          .append("</p>");
     }
     Article a = extract(page("<title>My new project</title>", "<div class=\"entry\"><h1>My new"
         + " project</h1><p>Max was born on Tuesday. Photos follow soon.</p>" + comments + "</div>"),
@@ -355,7 +359,8 @@ class ArticleExtractorTest {
     for (int i = 0; i < 6; i++) {
       body.append("<p>").append(sentence.repeat(4)).append(i).append("</p>");
     }
-    Article a = extract(page("<title>法律</title>", body + "</article>"), "https://example.jp/news/1");
+    Article a = extract(page("<title>法律</title>", body + "</article>"),
+        "https://example.jp/news/1");
     assertTrue(a.text().contains("子どもへの虐待をなくすための法律ができました。"), a.text());
     assertFalse(a.text().contains("ぎゃくたい"), a.text());
   }

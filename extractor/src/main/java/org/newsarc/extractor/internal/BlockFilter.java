@@ -150,8 +150,8 @@ public final class BlockFilter {
 
   /** A heading that counts the comments below it ("119 Comments", "{ 17 comments… add one }"). */
   private static final Pattern COMMENT_COUNT = Pattern.compile(
-      "^[\\s{(\\[]*(there (are|is) )?(\\d+|one|no)\\s+(comments?|responses?|replies|reply|thoughts? on|reactions?"
-          + "|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
+      "^[\\s{(\\[]*(there (are|is) )?(\\d+|one|no)\\s+(comments?|responses?|replies|reply"
+          + "|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BlockFilter() {}

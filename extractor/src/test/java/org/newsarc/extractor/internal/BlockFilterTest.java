@@ -51,11 +51,12 @@ class BlockFilterTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"TrackBack URL for this entry:",
-      "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response.",
+      "You can follow any responses to this entry through the RSS 2.0 feed. You can leave one.",
       "You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <b> <blockquote>",
       "RSS feed for comments on this post. TrackBack URI"})
   void blogEngineCommentFormNoticesGo(String notice) {
-    assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(p(PROSE), p(notice), p(PROSE + " Two."))));
+    assertEquals(List.of(PROSE, PROSE + " Two."),
+        kept(List.of(p(PROSE), p(notice), p(PROSE + " Two."))));
   }
 
   @ParameterizedTest
