@@ -145,6 +145,15 @@ public final class BlockFilter {
           + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Appeals for the reader's money or membership that close many articles. */
+  private static final Pattern SUPPORT_APPEAL = Pattern.compile(
+      "(we need|needs) your (help|support)|consider (supporting|a donation|donating)"
+          + "|support (our|us|independent) (work|journalism|reporting)|hazte miembro"
+          + "|become a (patron|member|supporter)|help us (continue|keep)"
+          + "|keep (us|this site) (going|running|free)", Pattern.CASE_INSENSITIVE);
+  /** Longest block taken for such an appeal. */
+  private static final int APPEAL_MAX = 250;
+
   /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
   private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
 
@@ -209,6 +218,9 @@ public final class BlockFilter {
         skippingSection = false;
       }
       if (isLabel(text) || isNotice(text) || text.length() < 150 && CREDIT_LINE.matcher(text).lookingAt()) {
+        continue;
+      }
+      if (articleMode && text.length() < APPEAL_MAX && SUPPORT_APPEAL.matcher(text).find()) {
         continue;
       }
       if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()
