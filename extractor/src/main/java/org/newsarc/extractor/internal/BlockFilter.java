@@ -145,6 +145,13 @@ public final class BlockFilter {
           + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** A caption's picture credit at its end: "… Photo: Getty Images", "… (Foto: dpa)". */
+  private static final Pattern CREDIT_END = Pattern.compile(
+      "(^|[\\s(|])(foto|fotos|photo|photos|bild|image|credit|crédit|crédito|imagen|copyright"
+          + "|quelle)\\s*:\\s*[^.:]{1,60}\\)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Longest block taken for a caption by its credit. */
+  private static final int CAPTION_MAX = 200;
+
   /** Appeals for the reader's money or membership that close many articles. */
   private static final Pattern SUPPORT_APPEAL = Pattern.compile(
       "(we need|needs) your (help|support)|consider (supporting|a donation|donating)"
@@ -221,6 +228,10 @@ public final class BlockFilter {
         continue;
       }
       if (articleMode && text.length() < APPEAL_MAX && SUPPORT_APPEAL.matcher(text).find()) {
+        continue;
+      }
+      if (articleMode && text.length() < CAPTION_MAX && CREDIT_END.matcher(text).find()) {
+        // A picture's caption, which ends with its credit.
         continue;
       }
       if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()

@@ -50,6 +50,15 @@ class BlockFilterTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Roman Prymula, photo: Archives du Gouvernement tchèque",
+      "Golf im TV: Die Übertragungszeiten der großen Turniere im Überblick. (Foto: Getty)",
+      "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina"})
+  void aCaptionEndingInItsPictureCreditGoes(String caption) {
+    assertEquals(List.of(PROSE, PROSE + " Two."),
+        kept(List.of(p(PROSE), p(caption), p(PROSE + " Two."))));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"Enjoyed this piece? We need your help to keep publishing.",
       "If you enjoyed reading this post, would you consider supporting our work? Thanks!",
       "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS"})
