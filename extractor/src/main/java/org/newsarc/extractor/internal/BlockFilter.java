@@ -151,6 +151,9 @@ public final class BlockFilter {
           + "|quelle)\\s*:\\s*[^.:]{1,60}\\)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** Longest block taken for a caption by its credit. */
   private static final int CAPTION_MAX = 200;
+  /** Words one of which every {@link #CREDIT_END} holds; checked first because it is cheap. */
+  private static final KeywordScanner CREDIT_WORDS = new KeywordScanner(
+      "foto", "photo", "bild", "image", "credit", "crédit", "imagen", "copyright", "quelle");
 
   /** Appeals for the reader's money or membership that close many articles. */
   private static final Pattern SUPPORT_APPEAL = Pattern.compile(
@@ -160,6 +163,10 @@ public final class BlockFilter {
           + "|keep (us|this site) (going|running|free)", Pattern.CASE_INSENSITIVE);
   /** Longest block taken for such an appeal. */
   private static final int APPEAL_MAX = 250;
+  /** Words one of which every {@link #SUPPORT_APPEAL} holds; checked first because it is cheap. */
+  private static final KeywordScanner APPEAL_WORDS = new KeywordScanner(
+      "your help", "your support", "consider", "support", "miembro", "become a", "help us",
+      "keep us", "keep this");
 
   /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
   private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
@@ -227,10 +234,12 @@ public final class BlockFilter {
       if (isLabel(text) || isNotice(text) || text.length() < 150 && CREDIT_LINE.matcher(text).lookingAt()) {
         continue;
       }
-      if (articleMode && text.length() < APPEAL_MAX && SUPPORT_APPEAL.matcher(text).find()) {
+      if (articleMode && text.length() < APPEAL_MAX && APPEAL_WORDS.containsAnyIgnoreCase(text)
+          && SUPPORT_APPEAL.matcher(text).find()) {
         continue;
       }
-      if (articleMode && text.length() < CAPTION_MAX && CREDIT_END.matcher(text).find()) {
+      if (articleMode && text.length() < CAPTION_MAX && text.indexOf(':') >= 0
+          && CREDIT_WORDS.containsAnyIgnoreCase(text) && CREDIT_END.matcher(text).find()) {
         // A picture's caption, which ends with its credit.
         continue;
       }
@@ -319,7 +328,7 @@ public final class BlockFilter {
 
   private static boolean isSignature(TextBlock b) {
     String t = b.text();
-    return t.length() < SIGNATURE_MAX && b.kind() != Blocks.Kind.ROW
+    return t.length() < SIGNATURE_MAX && b.kind() != Blocks.Kind.ROW && t.indexOf(':') >= 0
         && CLOCK_TIME.matcher(t).find() && DATE_WORDS.matcher(t).find();
   }
 
