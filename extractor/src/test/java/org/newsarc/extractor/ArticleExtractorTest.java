@@ -366,6 +366,19 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void datedLinesUnderHeadingsAreBylinesOfPostsNotCommentSignatures() throws ExtractionException {
+    StringBuilder posts = new StringBuilder("<div class=\"front\"><p>" + PROSE + PROSE_2 + "</p>");
+    for (int i = 1; i <= 5; i++) {
+      posts.append("<h2>Kernel news, part ").append(i).append("</h2><p>Posted Mar ").append(i)
+          .append(", 2026 19:1").append(i).append(" UTC by editor</p><p>").append(PROSE_2)
+          .append(PROSE).append("Story ").append(i).append(".</p>");
+    }
+    Article a = extract(page("<title>Weekly news</title>", posts + "</div>"),
+        "https://example.org/");
+    assertTrue(a.text().contains("Story 5."), a.text());
+  }
+
+  @Test
   void aPageDeclaredAForumThreadKeepsItsSignedPosts() throws ExtractionException {
     Article a = extract(postWithComments("<script type=\"application/ld+json\">{\"@context\":"
         + "\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\"headline\":"

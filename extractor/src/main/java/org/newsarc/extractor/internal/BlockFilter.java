@@ -148,7 +148,8 @@ public final class BlockFilter {
   /** A caption's picture credit at its end: "… Photo: Getty Images", "… (Foto: dpa)". */
   private static final Pattern CREDIT_END = Pattern.compile(
       "(^|[\\s(|])(foto|fotos|photo|photos|bild|image|credit|crédit|crédito|imagen|copyright"
-          + "|quelle)\\s*:\\s*[^.:]{1,60}\\)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          + "|quelle)\\s*:\\s*[^.:]{1,60}\\)?\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** Longest block taken for a caption by its credit. */
   private static final int CAPTION_MAX = 200;
   /** Words one of which every {@link #CREDIT_END} holds; checked first because it is cheap. */
@@ -296,7 +297,8 @@ public final class BlockFilter {
    * carry a signature line each (a name with the day and time of posting), so after the
    * article's first long paragraph, at least four short lines holding a date and a clock time
    * are a comment thread, and it starts at the first of them (the post's own "Posted by … at
-   * 10:05 AM" line, which closes it).
+   * 10:05 AM" line, which closes it). A dated line right under a heading does not count: it is
+   * the byline of a post in a list of posts.
    */
   static int commentsStart(List<TextBlock> blocks) {
     boolean seenProse = false;
@@ -311,7 +313,8 @@ public final class BlockFilter {
         // even under a post too short to count as prose.
         return i;
       }
-      if (seenProse && isSignature(b)) {
+      // A dated line under a heading is the byline of a post in a list of posts.
+      if (seenProse && isSignature(b) && blocks.get(i - 1).kind() != Blocks.Kind.HEADING) {
         signatures++;
         if (first < 0) {
           first = i;
