@@ -216,6 +216,53 @@ class ArticleExtractorTest {
     return b.toString();
   }
 
+  /** A post that does not declare itself an article, with four teaser cards in its block. */
+  private static String undeclaredPostWithCards(boolean cardsLast) {
+    StringBuilder post = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      post.append("<p>").append(i % 2 == 0 ? PROSE + PROSE_2 : PROSE_2 + PROSE).append(i)
+          .append("</p>");
+    }
+    String tail = "<p>" + PROSE + PROSE_2 + "The end.</p>";
+    return page("<title>Bus lanes approved</title>", "<div class=\"entry\"><h1>Bus lanes"
+        + " approved</h1>" + post + (cardsLast ? tail + teasers(4) : teasers(4) + tail) + "</div>");
+  }
+
+  @Test
+  void teaserCardsClosingAnUndeclaredPostAreLeftOut() throws ExtractionException {
+    Article a = extract(undeclaredPostWithCards(true), "https://example.org/2024/05/bus-lanes");
+    assertTrue(a.text().contains("The end."), a.text());
+    assertFalse(a.text().contains("Passengers on the northern route"), a.text());
+    // Cards with the post's prose after them may be its own list; they stay.
+    Article b = extract(undeclaredPostWithCards(false), "https://example.org/2024/05/bus-lanes");
+    assertTrue(b.text().contains("Passengers on the northern route"), b.text());
+  }
+
+  @Test
+  void aCardBoxClosingADeclaredArticleGoesEvenWhenItHoldsMuchOfTheBlock()
+      throws ExtractionException {
+    String ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        + "\"@type\":\"NewsArticle\",\"headline\":\"Bus lanes approved\"}</script>";
+    String body = "<article><h1>Bus lanes approved</h1><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2
+        + PROSE + "</p><p>" + PROSE + "The end.</p>" + teasers(4) + "</article>";
+    Article a = extract(page("<title>Bus lanes approved</title>" + ld, body),
+        "https://example.org/2024/05/bus-lanes");
+    assertTrue(a.text().contains("The end."), a.text());
+    assertFalse(a.text().contains("Passengers on the northern route"), a.text());
+  }
+
+  @Test
+  void closingCardsThatWrapTheirContentInOneInnerElementAreCardsToo() throws ExtractionException {
+    String wrapped = teasers(4)
+        .replace("<div class=\"card\">", "<div class=\"card\"><div class=\"inner\">")
+        .replace("</p></div>", "</p></div></div>");
+    String html = undeclaredPostWithCards(true).replace(teasers(4), wrapped);
+    assertTrue(html.contains("class=\"inner\""));
+    Article a = extract(html, "https://example.org/2024/05/bus-lanes");
+    assertTrue(a.text().contains("The end."), a.text());
+    assertFalse(a.text().contains("Passengers on the northern route"), a.text());
+  }
+
   @Test
   void aSectionPageOfTeaserCardsIsAHubWithoutText() throws ExtractionException {
     String html = page("<title>World | Example News</title><script type=\"application/ld+json\">"
@@ -252,6 +299,91 @@ class ArticleExtractorTest {
         "<div id=\"content\">" + cards + "</div>"), "https://example.org/latest/");
     assertEquals(PageType.HUB, a.pageType());
     assertEquals("", a.text());
+  }
+
+  /** A short blog post followed, in its wrapper, by readers' comments that are not named so. */
+  private static String postWithComments(String head) {
+    StringBuilder thread = new StringBuilder("<h3>4 Responses</h3>");
+    String[] names = {"Jane Roe", "Tom Poe", "Ann Lee", "Bo Chan"};
+    for (int i = 0; i < names.length; i++) {
+      thread.append("<div class=\"entry-note\"><p>").append(names[i]).append(" July ")
+          .append(5 + i).append(", 2012 at 9:4").append(i).append(" am</p><p>Thank you for")
+          .append(" this, reply number ").append(i).append(", I have been waiting for the new")
+          .append(" lanes for years and my street will be much calmer now.</p></div>");
+    }
+    return page("<title>Bus lanes approved</title>" + head, "<div class=\"entry\"><h1>Bus"
+        + " lanes approved</h1><p>" + PROSE + PROSE_2 + "</p>" + thread + "</div>");
+  }
+
+  @Test
+  void commentsSignedWithDayAndTimeEndAnArticle() throws ExtractionException {
+    Article a = extract(postWithComments(""), "https://example.org/2012/07/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("Thank you for this"), a.text());
+    assertFalse(a.text().contains("Jane Roe"), a.text());
+  }
+
+  @Test
+  void aHeadingCountingTheCommentsOpensTheirThread() throws ExtractionException {
+    Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><h1>Bus"
+        + " lanes approved</h1><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE
+        + "</p><h3>3 Responses to \u201cBus lanes"
+        + " approved\u201d</h3><p>Jane says: thank you for this post, I have waited years for the"
+        + " lanes and my whole street will be much calmer now, really.</p><p>Tom says: the"
+        + " crossings matter even more than the lanes for the children who walk to school.</p>"
+        + "</div>"), "https://example.org/2012/07/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("Jane says"), a.text());
+    assertFalse(a.text().contains("Responses"), a.text());
+  }
+
+  @Test
+  void aCommentCountUnderAPostTooShortForProseStillOpensTheThread() throws ExtractionException {
+    StringBuilder comments = new StringBuilder("<h3>3 Comments</h3>");
+    for (int i = 0; i < 3; i++) {
+      comments.append("<p>").append(PROSE_2).append(PROSE).append("Reply ").append(i)
+          .append("</p>");
+    }
+    Article a = extract(page("<title>My new project</title>", "<div class=\"entry\"><h1>My new"
+        + " project</h1><p>Max was born on Tuesday. Photos follow soon.</p>" + comments + "</div>"),
+        "https://example.org/2012/11/my-new-project");
+    assertTrue(a.text().contains("Max was born"), a.text());
+    assertFalse(a.text().contains("Reply 1"), a.text());
+  }
+
+  @Test
+  void rubyReadingsAreNotPartOfTheText() throws ExtractionException {
+    String sentence = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt>"
+        + "</ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。";
+    StringBuilder body = new StringBuilder("<article><h1>法律</h1>");
+    for (int i = 0; i < 6; i++) {
+      body.append("<p>").append(sentence.repeat(4)).append(i).append("</p>");
+    }
+    Article a = extract(page("<title>法律</title>", body + "</article>"),
+        "https://example.jp/news/1");
+    assertTrue(a.text().contains("子どもへの虐待をなくすための法律ができました。"), a.text());
+    assertFalse(a.text().contains("ぎゃくたい"), a.text());
+  }
+
+  @Test
+  void datedLinesUnderHeadingsAreBylinesOfPostsNotCommentSignatures() throws ExtractionException {
+    StringBuilder posts = new StringBuilder("<div class=\"front\"><p>" + PROSE + PROSE_2 + "</p>");
+    for (int i = 1; i <= 5; i++) {
+      posts.append("<h2>Kernel news, part ").append(i).append("</h2><p>Posted Mar ").append(i)
+          .append(", 2026 19:1").append(i).append(" UTC by editor</p><p>").append(PROSE_2)
+          .append(PROSE).append("Story ").append(i).append(".</p>");
+    }
+    Article a = extract(page("<title>Weekly news</title>", posts + "</div>"),
+        "https://example.org/");
+    assertTrue(a.text().contains("Story 5."), a.text());
+  }
+
+  @Test
+  void aPageDeclaredAForumThreadKeepsItsSignedPosts() throws ExtractionException {
+    Article a = extract(postWithComments("<script type=\"application/ld+json\">{\"@context\":"
+        + "\"https://schema.org\",\"@type\":\"DiscussionForumPosting\",\"headline\":"
+        + "\"Bus lanes approved\"}</script>"), "https://example.org/t/bus-lanes");
+    assertTrue(a.text().contains("Thank you for this, reply number 3"), a.text());
   }
 
   /** A recipe page: its ingredients in a table box of their own, the method as prose. */

@@ -61,6 +61,8 @@ public final class BlockFilter {
           + "|(logged in|log in|sign in|eingeloggt|einloggen|angemeldet|anmelden|registrieren)"
           + "[^.]{0,40}(comment|kommentar|diskussion|netiquette)"
           + "|(will not be|wird nicht|nicht) (published|veröffentlicht)|required fields are marked"
+          + "|you may use these html tags|follow any responses to this entry|trackback ur[il]"
+          + "|(rss|feed) for comments on this|comments? (rss|feed) for this"
           // calls to follow the outlet elsewhere
           + "|download (the|our)[^.]{0,40} app|sign(ing)? up (for|to)[^.]{0,30}newsletter"
           + "|join our[^.]{0,30}newsletter|síguenos en|folgen sie uns"
@@ -78,6 +80,7 @@ public final class BlockFilter {
       "offert", "logged in", "log in", "sign in", "eingeloggt", "einloggen", "angemeldet",
       "anmelden", "registrieren", "not be published", "nicht veröffentlicht", "required fields",
       "download", "síguenos", "folgen sie", "zastrzeżone", "commission", "compensation",
+      "html tags", "responses to this", "trackback", "for comments", "for this",
       "contains affiliate", "contains references", "affiliate");
 
   private static final Pattern BYLINE = Pattern.compile(
@@ -142,9 +145,48 @@ public final class BlockFilter {
           + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** A caption's picture credit at its end: "… Photo: Getty Images", "… (Foto: dpa)". */
+  private static final Pattern CREDIT_END = Pattern.compile(
+      "(^|[\\s(|])(foto|fotos|photo|photos|bild|image|credit|crédit|crédito|imagen|copyright"
+          + "|quelle)\\s*:\\s*[^.:]{1,60}\\)?\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Longest block taken for a caption by its credit. */
+  private static final int CAPTION_MAX = 200;
+  /** Words one of which every {@link #CREDIT_END} holds; checked first because it is cheap. */
+  private static final KeywordScanner CREDIT_WORDS = new KeywordScanner(
+      "foto", "photo", "bild", "image", "credit", "crédit", "imagen", "copyright", "quelle");
+
+  /** Appeals for the reader's money or membership that close many articles. */
+  private static final Pattern SUPPORT_APPEAL = Pattern.compile(
+      "(we need|needs) your (help|support)|consider (supporting|a donation|donating)"
+          + "|support (our|us|independent) (work|journalism|reporting)|hazte miembro"
+          + "|become a (patron|member|supporter)|help us (continue|keep)"
+          + "|keep (us|this site) (going|running|free)", Pattern.CASE_INSENSITIVE);
+  /** Longest block taken for such an appeal. */
+  private static final int APPEAL_MAX = 250;
+  /** Words one of which every {@link #SUPPORT_APPEAL} holds; checked first because it is cheap. */
+  private static final KeywordScanner APPEAL_WORDS = new KeywordScanner(
+      "your help", "your support", "consider", "support", "miembro", "become a", "help us",
+      "keep us", "keep this");
+
+  /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
+  private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
+
+  /** A heading that counts the comments below it ("119 Comments", "{ 17 comments… add one }"). */
+  private static final Pattern COMMENT_COUNT = Pattern.compile(
+      "^[\\s{(\\[]*(there (are|is) )?(\\d+|one|no)\\s+(comments?|responses?|replies|reply"
+          + "|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private BlockFilter() {}
   /** Blocks at least this long that the page repeats are kept once. */
   private static final int REPEAT_MIN = 80;
+  /** Longest signature line of a comment ("Jane Doe, July 5, 2012 at 9:42 am"). */
+  private static final int SIGNATURE_MAX = 100;
+  /** Signature lines after the article's prose that make a run of reader comments. */
+  private static final int COMMENT_SIGNATURES = 4;
+  /** Most blocks a comment thread holds per signature; sparser dated lines are not one. */
+  private static final int BLOCKS_PER_COMMENT = 8;
 
   /**
    * Keeps the blocks that read as article text.
@@ -153,6 +195,20 @@ public final class BlockFilter {
    * @param articleMode when true link-heavy blocks are dropped too
    */
   public static List<TextBlock> filter(List<TextBlock> blocks, String title, boolean articleMode) {
+    return filter(blocks, title, articleMode, false);
+  }
+
+  /**
+   * As {@link #filter(List, String, boolean)}; unless {@code discussion} (the page shows itself
+   * a forum or Q&A thread, whose posts are its content), an article's text ends where a run of
+   * reader comments begins.
+   */
+  public static List<TextBlock> filter(List<TextBlock> blocks, String title, boolean articleMode,
+      boolean discussion) {
+    int end = articleMode && !discussion ? commentsStart(blocks) : blocks.size();
+    if (end < blocks.size()) {
+      blocks = blocks.subList(0, end);
+    }
     String normTitle = title == null ? "" : comparable(title);
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
@@ -177,6 +233,15 @@ public final class BlockFilter {
         skippingSection = false;
       }
       if (isLabel(text) || isNotice(text) || text.length() < 150 && CREDIT_LINE.matcher(text).lookingAt()) {
+        continue;
+      }
+      if (articleMode && text.length() < APPEAL_MAX && APPEAL_WORDS.containsAnyIgnoreCase(text)
+          && SUPPORT_APPEAL.matcher(text).find()) {
+        continue;
+      }
+      if (articleMode && text.length() < CAPTION_MAX && text.indexOf(':') >= 0
+          && CREDIT_WORDS.containsAnyIgnoreCase(text) && CREDIT_END.matcher(text).find()) {
+        // A picture's caption, which ends with its credit.
         continue;
       }
       if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()
@@ -225,6 +290,49 @@ public final class BlockFilter {
       }
     }
     return kept;
+  }
+
+  /**
+   * Where reader comments begin, or the number of blocks when they are not seen: comments
+   * carry a signature line each (a name with the day and time of posting), so after the
+   * article's first long paragraph, at least four short lines holding a date and a clock time
+   * are a comment thread, and it starts at the first of them (the post's own "Posted by … at
+   * 10:05 AM" line, which closes it). A dated line right under a heading does not count: it is
+   * the byline of a post in a list of posts.
+   */
+  static int commentsStart(List<TextBlock> blocks) {
+    boolean seenProse = false;
+    int first = -1;
+    int signatures = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      TextBlock b = blocks.get(i);
+      String text = b.text();
+      if (i > 0 && text.length() <= 90 && b.linkDensity() < 0.5
+          && COMMENT_COUNT.matcher(text).matches()) {
+        // A heading counting the comments opens their thread (a link so named points to it),
+        // even under a post too short to count as prose.
+        return i;
+      }
+      // A dated line under a heading is the byline of a post in a list of posts.
+      if (seenProse && isSignature(b) && blocks.get(i - 1).kind() != Blocks.Kind.HEADING) {
+        signatures++;
+        if (first < 0) {
+          first = i;
+        }
+      }
+      if (text.length() >= 150 && b.linkDensity() < 0.3) {
+        seenProse = true;
+      }
+    }
+    boolean thread = signatures >= COMMENT_SIGNATURES
+        && blocks.size() - first <= signatures * BLOCKS_PER_COMMENT;
+    return thread ? first : blocks.size();
+  }
+
+  private static boolean isSignature(TextBlock b) {
+    String t = b.text();
+    return t.length() < SIGNATURE_MAX && b.kind() != Blocks.Kind.ROW && t.indexOf(':') >= 0
+        && CLOCK_TIME.matcher(t).find() && DATE_WORDS.matcher(t).find();
   }
 
   private static boolean isSectionOpener(TextBlock b) {

@@ -32,6 +32,13 @@ public final class ContentExtractor {
   private static final int RELATED_CARDS = 3;
   /** Most of an article block's text such a box may hold; more is the article itself. */
   private static final double RELATED_SHARE = 0.3;
+  /**
+   * Most prose that may follow a card group for it to close the article's block: on pages that
+   * do not declare an article, only such trailing groups (of four or more) are left out.
+   */
+  private static final int TRAILING_PROSE = 150;
+  /** Most of a declared article's block that a card group closing it may hold. */
+  private static final double TRAILING_SHARE = 0.6;
   /** Page link density above which a page without article prose is a listing. */
   private static final double LISTING_LINKS = 0.5;
 
@@ -78,14 +85,20 @@ public final class ContentExtractor {
     if (articleMode) {
       Set<Element> cards = md.declaredArticle()
           ? TeaserCards.cardElements(choice.element(), stats, RELATED_CARDS, RELATED_SHARE)
-          : Set.of();
+          : TeaserCards.trailingCardElements(choice.element(), stats, RELATED_CARDS + 1,
+              RELATED_SHARE, TRAILING_PROSE);
+      if (md.declaredArticle()) {
+        // A box that closes the block may hold more of it: summaries of 300 characters and more.
+        cards.addAll(TeaserCards.trailingCardElements(choice.element(), stats, RELATED_CARDS,
+            TRAILING_SHARE, TRAILING_PROSE));
+      }
       if (!cards.isEmpty()) {
         cards.addAll(boilerplate);
         boilerplate = cards;
       }
       List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
       byline = BlockFilter.findByline(rendered);
-      blocks = BlockFilter.filter(rendered, md.title(), true);
+      blocks = BlockFilter.filter(rendered, md.title(), true, md.discussion());
       if (judge.wantsFeatures() && !blocks.isEmpty()) {
         blocks = judged(blocks, judge,
             BlockFeatures.of(blocks, choice.element(), stats, md.title()));

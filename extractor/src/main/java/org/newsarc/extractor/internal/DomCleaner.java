@@ -21,11 +21,15 @@ import org.jsoup.select.NodeTraversor;
  */
 public final class DomCleaner {
 
-  /** Removed wherever they are: they carry no readable article text. */
+  /**
+   * Removed wherever they are: they carry no readable article text. Ruby annotations
+   * ({@code rt}, {@code rp}: the readings set above Japanese or Chinese characters) are not
+   * part of the sentence they annotate.
+   */
   private static final Set<String> ALWAYS_REMOVED = Set.of(
       "script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
       "button", "select", "input", "textarea", "option", "nav", "dialog", "map", "audio",
-      "video", "link", "meta", "head", "math", "frame", "frameset", "applet");
+      "video", "link", "meta", "head", "math", "frame", "frameset", "applet", "rt", "rp");
 
   /** Removed unless they hold much of the page's prose. */
   private static final Set<String> STRUCTURAL_BOILERPLATE = Set.of(

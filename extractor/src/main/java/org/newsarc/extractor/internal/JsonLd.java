@@ -42,7 +42,11 @@ public final class JsonLd {
   /** Types that describe an item for sale. */
   private static final Set<String> PRODUCT_TYPES = Set.of("product", "productgroup", "productmodel");
 
-  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of(), false, false, List.of());
+  /** Types that describe a discussion: a forum thread or a question with its answers. */
+  private static final Set<String> DISCUSSION_TYPES = Set.of("qapage", "discussionforumposting");
+
+  private static final JsonLd EMPTY = new JsonLd(null, null, Map.of(), false, false, false,
+      List.of());
   /** Most ingredients read from one page. */
   private static final int MAX_INGREDIENTS = 200;
 
@@ -51,15 +55,17 @@ public final class JsonLd {
   private final Map<String, JsonNode> byId;
   private final boolean collection;
   private final boolean product;
+  private final boolean discussion;
   private final List<String> ingredients;
 
   private JsonLd(JsonNode article, String websiteName, Map<String, JsonNode> byId,
-      boolean collection, boolean product, List<String> ingredients) {
+      boolean collection, boolean product, boolean discussion, List<String> ingredients) {
     this.article = article;
     this.websiteName = websiteName;
     this.byId = byId;
     this.collection = collection;
     this.product = product;
+    this.discussion = discussion;
     this.ingredients = ingredients;
   }
 
@@ -91,6 +97,7 @@ public final class JsonLd {
     String website = null;
     boolean collection = false;
     boolean product = false;
+    boolean discussion = false;
     List<String> ingredients = new ArrayList<>();
     for (JsonNode o : objects) {
       for (String type : types(o)) {
@@ -100,6 +107,7 @@ public final class JsonLd {
         }
         collection |= COLLECTION_TYPES.contains(type);
         product |= PRODUCT_TYPES.contains(type);
+        discussion |= DISCUSSION_TYPES.contains(type);
         int rank = ARTICLE_TYPES.indexOf(type);
         if (rank >= 0 && rank < bestRank) {
           best = o;
@@ -110,7 +118,8 @@ public final class JsonLd {
         }
       }
     }
-    return new JsonLd(best, website, byId, collection, product, List.copyOf(ingredients));
+    return new JsonLd(best, website, byId, collection, product, discussion,
+        List.copyOf(ingredients));
   }
 
   private static void addIngredients(List<String> out, JsonNode list) {
@@ -162,6 +171,11 @@ public final class JsonLd {
   /** True when some object describes a product or a product group: a shop's item page. */
   public boolean isProduct() {
     return product;
+  }
+
+  /** True when some object declares a forum thread or a question and its answers. */
+  public boolean isDiscussion() {
+    return discussion;
   }
 
   /** True when some object declares the page a collection or search results page. */

@@ -20,7 +20,7 @@ public final class MetadataReader {
       String title, List<String> authors, String published, String modified, String siteName,
       String language, String canonicalUrl, String description, List<String> tags,
       String imageUrl, boolean declaredArticle, String jsonLdBody, boolean declaredCollection,
-      boolean declaredProduct, List<String> ingredients) {}
+      boolean declaredProduct, List<String> ingredients, boolean discussion) {}
 
   private static final Pattern BY_PREFIX = Pattern.compile(
       "^(by|von|par|por|di|door|av|text|written by|posted by|story by|autor|author)\\s*:?\\s+",
@@ -66,7 +66,8 @@ public final class MetadataReader {
         ld.isCollection() && !ld.isArticle(),
         !declaredArticle && (ld.isProduct() || index.productItem
             || ogType != null && ogType.toLowerCase(Locale.ROOT).contains("product")),
-        ld.ingredients());
+        ld.ingredients(),
+        ld.isDiscussion() || index.looksLikeDiscussion());
   }
 
   private static List<String> authors(PageIndex index, MetaTags meta, JsonLd ld, String siteName,

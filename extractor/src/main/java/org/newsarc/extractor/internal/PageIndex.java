@@ -52,6 +52,12 @@ public final class PageIndex {
   boolean productItem;
   Element firstH1;
   int h1Count;
+  /** Whether some element carries microdata of a forum thread or a question page. */
+  boolean discussionItem;
+  /** Elements whose class, id or link target names a forum (counted up to {@link #FORUM_SIGNS}). */
+  int forumNames;
+  /** Elements naming a forum from which the page is taken for one. */
+  static final int FORUM_SIGNS = 3;
 
   private PageIndex() {}
 
@@ -108,8 +114,10 @@ public final class PageIndex {
           authorCandidates.add(e);
         }
       }
-      if (!productItem && e.hasAttr("itemtype")) {
-        productItem = isProductType(e.attr("itemtype"));
+      if (e.hasAttr("itemtype")) {
+        String itemtype = e.attr("itemtype");
+        productItem |= isProductType(itemtype);
+        discussionItem |= isDiscussionType(itemtype);
       }
       if (!e.nameIs("meta") && e.hasAttr("property")) {
         properties.add(e);
@@ -117,8 +125,14 @@ public final class PageIndex {
       if (!inBody) {
         return;
       }
-      if (e.nameIs("a") && authorLinks.size() < 20 && isAuthorPath(e.attr("href"))) {
-        authorLinks.add(e);
+      if (e.nameIs("a")) {
+        String href = e.attr("href");
+        if (authorLinks.size() < 20 && isAuthorPath(href)) {
+          authorLinks.add(e);
+        }
+        if (forumNames < FORUM_SIGNS && containsForum(href)) {
+          forumNames++;
+        }
       }
       if (e.attr("rel").equalsIgnoreCase("author") && authorCandidates.size() < 20) {
         authorCandidates.add(e);
@@ -127,6 +141,9 @@ public final class PageIndex {
       String id = e.attr("id");
       if (cls.isEmpty() && id.isEmpty()) {
         return;
+      }
+      if (forumNames < FORUM_SIGNS && (containsForum(cls) || containsForum(id))) {
+        forumNames++;
       }
       // No keyword holds a space, so the names of class and id are judged apart: class
       // strings repeat across a page and are looked up once, ids are mostly unique.
@@ -145,6 +162,28 @@ public final class PageIndex {
   private static boolean isProductType(String itemtype) {
     String t = itemtype.toLowerCase(Locale.ROOT);
     return t.contains("schema.org/product") && !t.contains("schema.org/productcollection");
+  }
+
+  /** {@code http://schema.org/QAPage} or {@code .../DiscussionForumPosting}, among other types. */
+  private static boolean isDiscussionType(String itemtype) {
+    String t = itemtype.toLowerCase(Locale.ROOT);
+    return t.contains("schema.org/qapage") || t.contains("schema.org/discussionforumposting");
+  }
+
+  /** Whether {@code s} holds the word "forum" in any case. */
+  private static boolean containsForum(String s) {
+    for (int i = 0, end = s.length() - 5; i <= end; i++) {
+      char c = s.charAt(i);
+      if ((c == 'f' || c == 'F') && s.regionMatches(true, i + 1, "orum", 0, 4)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the page shows itself a forum or Q&A thread by its markup. */
+  boolean looksLikeDiscussion() {
+    return discussionItem || forumNames >= FORUM_SIGNS;
   }
 
   private static int flagsOfRaw(String names) {

@@ -41,7 +41,7 @@ public final class TeaserCards {
       if (parent.childrenSize() < MIN_GROUP) {
         continue;
       }
-      for (List<Element> g : shapeGroups(parent, stats)) {
+      for (List<Element> g : shapeGroups(parent, stats, false)) {
         if (g.size() >= MIN_GROUP) {
           count += g.size();
           for (Element e : g) {
@@ -68,7 +68,7 @@ public final class TeaserCards {
       if (parent.childrenSize() < minGroup) {
         continue;
       }
-      for (List<Element> g : shapeGroups(parent, stats)) {
+      for (List<Element> g : shapeGroups(parent, stats, false)) {
         int text = 0;
         for (Element e : g) {
           text += stats.get(e).text();
@@ -82,15 +82,56 @@ public final class TeaserCards {
   }
 
   /**
+   * As {@link #cardElements}, but only the groups that close the region: no more than
+   * {@code maxProseAfter} characters of prose follow their last card in it. A "more stories"
+   * box after a post that does not declare itself an article.
+   */
+  public static Set<Element> trailingCardElements(Element region, TextStats stats, int minGroup,
+      double maxShare, int maxProseAfter) {
+    double maxText = maxShare * stats.get(region).text();
+    Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Element parent : region.getAllElements()) {
+      if (parent.childrenSize() < minGroup) {
+        continue;
+      }
+      for (List<Element> g : shapeGroups(parent, stats, true)) {
+        if (g.size() < minGroup) {
+          continue;
+        }
+        int text = 0;
+        for (Element e : g) {
+          text += stats.get(e).text();
+        }
+        if (text <= maxText && proseAfter(g.get(g.size() - 1), region, stats) <= maxProseAfter) {
+          out.addAll(g);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Prose characters that follow {@code e} inside {@code region}, in document order. */
+  private static int proseAfter(Element e, Element region, TextStats stats) {
+    int prose = 0;
+    for (Element a = e; a != null && a != region; a = a.parent()) {
+      for (Element s = a.nextElementSibling(); s != null; s = s.nextElementSibling()) {
+        prose += stats.get(s).prose();
+      }
+    }
+    return prose;
+  }
+
+  /**
    * The card children of {@code parent} in groups of one shape: the same tag and mostly the same
    * class names (at least half of their names shared), so that cards a template tags with their
    * own post number or categories still count as one list.
    */
-  private static List<List<Element>> shapeGroups(Element parent, TextStats stats) {
+  private static List<List<Element>> shapeGroups(Element parent, TextStats stats,
+      boolean throughWrappers) {
     List<List<Element>> groups = new ArrayList<>();
     List<Set<String>> shapes = new ArrayList<>();
     for (Element child : parent.children()) {
-      if (!isCard(child, stats.get(child))) {
+      if (!isCard(throughWrappers ? unwrapped(child) : child, stats.get(child))) {
         continue;
       }
       Set<String> classes = child.classNames();
@@ -122,6 +163,19 @@ public final class TeaserCards {
       }
     }
     return shared * 2 >= a.size() + b.size() - shared;
+  }
+
+  /**
+   * The element inside {@code e} that holds its blocks: templates often wrap a card's headline,
+   * date and summary in one inner element (or a chain of them).
+   */
+  private static Element unwrapped(Element e) {
+    Element inner = e;
+    for (int i = 0; i < 4 && inner.childrenSize() == 1
+        && !TEXT_TAGS.contains(inner.child(0).normalName()); i++) {
+      inner = inner.child(0);
+    }
+    return inner;
   }
 
   /**

@@ -50,6 +50,38 @@ class BlockFilterTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Roman Prymula, photo: Archives du Gouvernement tchèque",
+      "Golf im TV: Die Übertragungszeiten der großen Turniere im Überblick. (Foto: Getty)",
+      "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina"})
+  void aCaptionEndingInItsPictureCreditGoes(String caption) {
+    assertEquals(List.of(PROSE, PROSE + " Two."),
+        kept(List.of(p(PROSE), p(caption), p(PROSE + " Two."))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Enjoyed this piece? We need your help to keep publishing.",
+      "If you enjoyed reading this post, would you consider supporting our work? Thanks!",
+      "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS"})
+  void anAppealForTheReadersSupportIsNotArticleText(String appeal) {
+    assertEquals(List.of(PROSE, PROSE + " Two."),
+        kept(List.of(p(PROSE), p(appeal), p(PROSE + " Two."))));
+    // Outside articles (a charity's landing page) the appeal is the page's own text.
+    assertEquals(List.of(PROSE, appeal, PROSE + " Two."), BlockFilter.filter(
+        List.of(p(PROSE), p(appeal), p(PROSE + " Two.")), "Council approves plan", false)
+        .stream().map(TextBlock::text).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TrackBack URL for this entry:",
+      "You can follow any responses to this entry through the RSS 2.0 feed. You can leave one.",
+      "You may use these HTML tags and attributes: <a href=\"\" title=\"\"> <b> <blockquote>",
+      "RSS feed for comments on this post. TrackBack URI"})
+  void blogEngineCommentFormNoticesGo(String notice) {
+    assertEquals(List.of(PROSE, PROSE + " Two."),
+        kept(List.of(p(PROSE), p(notice), p(PROSE + " Two."))));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"Verwandte Beiträge", "Zobacz także", "Schlagworte", "Audios et vidéos sur le sujet"})
   void aPointerSectionGoesWithItsLinks(String heading) {
     TextBlock h = new TextBlock(heading, Blocks.Kind.HEADING, 0, false);
