@@ -62,23 +62,7 @@ public final class TeaserCards {
    */
   public static Set<Element> cardElements(Element region, TextStats stats, int minGroup,
       double maxShare) {
-    double maxText = maxShare * stats.get(region).text();
-    Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Element parent : region.getAllElements()) {
-      if (parent.childrenSize() < minGroup) {
-        continue;
-      }
-      for (List<Element> g : shapeGroups(parent, stats, false)) {
-        int text = 0;
-        for (Element e : g) {
-          text += stats.get(e).text();
-        }
-        if (g.size() >= minGroup && text <= maxText) {
-          out.addAll(g);
-        }
-      }
-    }
-    return out;
+    return groups(region, stats, minGroup, maxShare, false, -1);
   }
 
   /**
@@ -88,13 +72,24 @@ public final class TeaserCards {
    */
   public static Set<Element> trailingCardElements(Element region, TextStats stats, int minGroup,
       double maxShare, int maxProseAfter) {
+    return groups(region, stats, minGroup, maxShare, true, maxProseAfter);
+  }
+
+  /**
+   * The groups of at least {@code minGroup} same-shape cards under {@code region} holding at
+   * most {@code maxShare} of its text, seen through one inner wrapper when {@code
+   * throughWrappers}; with {@code maxProseAfter} of 0 or more, only those followed by no more
+   * prose than that.
+   */
+  private static Set<Element> groups(Element region, TextStats stats, int minGroup,
+      double maxShare, boolean throughWrappers, int maxProseAfter) {
     double maxText = maxShare * stats.get(region).text();
     Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Element parent : region.getAllElements()) {
       if (parent.childrenSize() < minGroup) {
         continue;
       }
-      for (List<Element> g : shapeGroups(parent, stats, true)) {
+      for (List<Element> g : shapeGroups(parent, stats, throughWrappers)) {
         if (g.size() < minGroup) {
           continue;
         }
@@ -102,7 +97,8 @@ public final class TeaserCards {
         for (Element e : g) {
           text += stats.get(e).text();
         }
-        if (text <= maxText && proseAfter(g.get(g.size() - 1), region, stats) <= maxProseAfter) {
+        if (text <= maxText && (maxProseAfter < 0
+            || proseAfter(g.get(g.size() - 1), region, stats) <= maxProseAfter)) {
           out.addAll(g);
         }
       }
