@@ -54,6 +54,38 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aDataTableBetweenTheArticlesParagraphsIsKeptWithThem() throws ExtractionException {
+    StringBuilder rows = new StringBuilder("<tr><th>Rank</th><th>School</th><th>Rate</th><th>GMAT</th></tr>");
+    for (int i = 1; i <= 40; i++) {
+      rows.append("<tr><td>").append(i).append("</td><td>Example School of Business number ")
+          .append(i).append("</td><td>").append(10 + i).append("%</td><td>7").append(i % 10)
+          .append("0</td></tr>");
+    }
+    String html = page("<title>Rankings</title>",
+        "<article><div class=\"entry-content\"><p>" + PROSE + PROSE_2 + PROSE + PROSE_2 + PROSE
+            + PROSE_2 + "</p><p>"
+            + "The ranking data for the top twenty programs can be found in the chart below, with dates.</p>"
+            + "<table>" + rows + "</table></div></article>");
+    String text = extract(html, "https://example.org/rankings").text();
+    assertTrue(text.contains("found in the chart below"), text);
+    assertTrue(text.contains("Example School of Business number 40"), text);
+  }
+
+  @Test
+  void shortTableRowsClosingAnArticleAreNotTrimmedAsFurniture() throws ExtractionException {
+    String html = page("<title>Certificate or certification</title>",
+        "<main><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p><p>" + PROSE
+            + "It was the third vote on the plan this year, and the first to pass.</p><table>"
+            + "<tr><td><p>Certificate</p></td><td><p>Certification</p></td></tr>"
+            + "<tr><td><p>Result of an educational process</p></td><td><p>Result of an assessment</p></td></tr>"
+            + "<tr><td><p>For newcomers</p></td><td><p>Typically requires some experience</p></td></tr>"
+            + "</table></main>");
+    String text = extract(html, "https://example.org/difference").text();
+    assertTrue(text.contains("Result of an educational process"), text);
+    assertTrue(text.contains("Typically requires some experience"), text);
+  }
+
+  @Test
   void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
     String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
     // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.
@@ -479,7 +511,7 @@ class ArticleExtractorTest {
   /** A size chart: much text, none of it prose. */
   private static String sizes() {
     StringBuilder b = new StringBuilder("<table>");
-    for (int i = 1; i <= 20; i++) {
+    for (int i = 1; i <= 40; i++) {
       b.append("<tr><td>Size ").append(i).append("</td><td>Chest ").append(80 + 2 * i)
           .append(" cm</td><td>Length ").append(60 + i).append(" cm</td></tr>");
     }

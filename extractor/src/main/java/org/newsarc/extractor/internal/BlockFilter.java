@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 import org.newsarc.extractor.internal.TextRenderer.TextBlock;
 
 /**
@@ -359,7 +360,7 @@ public final class BlockFilter {
     int shortChars = 0;
     for (int i = lastLong + 1; i < kept.size(); i++) {
       TextBlock b = kept.get(i);
-      if (b.text().length() >= 80 || b.kind() == Blocks.Kind.LIST_ITEM) {
+      if (b.text().length() >= 80 || b.kind() == Blocks.Kind.LIST_ITEM || inTable(b)) {
         return;
       }
       shortChars += b.text().length();
@@ -367,6 +368,22 @@ public final class BlockFilter {
     if (kept.size() - lastLong - 1 >= 2 || shortChars < 40) {
       kept.subList(lastLong + 1, kept.size()).clear();
     }
+  }
+
+  /** A table's rows (and the paragraphs inside its cells) are data, not page furniture. */
+  private static boolean inTable(TextBlock b) {
+    if (b.kind() == Blocks.Kind.ROW) {
+      return true;
+    }
+    for (Element e = b.source(); e != null; e = e.parent()) {
+      if (e.nameIs("td") || e.nameIs("th")) {
+        return true;
+      }
+      if (e.nameIs("table") || e.nameIs("body")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   static boolean isNotice(String text) {

@@ -6,7 +6,9 @@ import org.jsoup.nodes.Element;
  * Finds the element that holds the main content: the subtree that gathers the most prose while
  * taking in the least other text. Prose counts for an element, every other character (menus,
  * link lists, captions left over after cleaning) counts against it, so the winner is the
- * tightest wrapper around the article's paragraphs. Body-like names and semantic markup
+ * tightest wrapper around the article's paragraphs. The data in table cells counts neither
+ * way, so an article's tables do not push the choice down to the paragraphs around them.
+ * Body-like names and semantic markup
  * ({@code itemprop=articleBody}, {@code <article>}, {@code <main>}) tip close calls.
  * Stateless and thread-safe.
  */
@@ -36,7 +38,7 @@ public final class ContentFinder {
 
   static double score(Element e, TextStats stats, ClassHints hints) {
     TextStats.Counts c = stats.get(e);
-    double noise = c.text() - c.prose();
+    double noise = c.text() - c.prose() - c.cells();
     double s = c.prose() - NOISE_WEIGHT * noise;
     if (isSemanticBody(e)) {
       s *= 1.15;

@@ -28,11 +28,14 @@ public final class TextStats {
     int prose;
     int paragraphs;
     int blocks;
+    int cells;
 
     public int text() { return text; }
     public int links() { return links; }
     public int prose() { return prose; }
     public int paragraphs() { return paragraphs; }
+    /** Text outside links in table cells that is not prose: the data of tables. */
+    public int cells() { return cells; }
 
     /** Share of the text that sits inside links, 0 to 1. */
     public double linkDensity() {
@@ -82,6 +85,7 @@ public final class TextStats {
         ca.links -= cb.links;
         ca.prose -= cb.prose;
         ca.paragraphs -= cb.paragraphs;
+        ca.cells -= cb.cells;
       }
     }
     List<Element> kept = new ArrayList<>(withProse.size());
@@ -119,6 +123,7 @@ public final class TextStats {
     /** The counts of the elements being walked, innermost on top: a text's parent is on top. */
     private final Deque<Counts> open = new ArrayDeque<>();
     private int linkDepth;
+    private int cellDepth;
     private int runChars;
     private int runLinks;
 
@@ -141,6 +146,8 @@ public final class TextStats {
         }
         if (e.nameIs("a")) {
           linkDepth++;
+        } else if (e.nameIs("td") || e.nameIs("th")) {
+          cellDepth++;
         }
       } else if (node instanceof TextNode t && !open.isEmpty()) {
         int n = visibleLength(t.getWholeText());
@@ -169,6 +176,8 @@ public final class TextStats {
       }
       if (e.nameIs("a")) {
         linkDepth--;
+      } else if (e.nameIs("td") || e.nameIs("th")) {
+        cellDepth--;
       }
       if (c.prose > 0) {
         withProse.add(e);
@@ -179,6 +188,7 @@ public final class TextStats {
         p.links += c.links;
         p.prose += c.prose;
         p.paragraphs += c.paragraphs;
+        p.cells += c.cells;
       }
       return FilterResult.CONTINUE;
     }
@@ -189,6 +199,8 @@ public final class TextStats {
         Counts owner = counts.get(blocks.peek());
         owner.prose += runChars - runLinks;
         owner.paragraphs++;
+      } else if (!blocks.isEmpty() && cellDepth > 0) {
+        counts.get(blocks.peek()).cells += runChars - runLinks;
       }
       runChars = 0;
       runLinks = 0;
