@@ -86,6 +86,23 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aBemElementOfAWidgetIsNotASidebarWidget() throws ExtractionException {
+    String pick = "This year we award the brand as the most reliable maker of dishwashers, after years of"
+        + " reviews, reader feedback and the opinions of repair technicians we spoke to.";
+    String html = page("<title>Best appliances</title><script type=\"application/ld+json\">"
+            + "{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"headline\":\"Best appliances\"}"
+            + "</script>",
+        "<article><p>" + PROSE + PROSE_2 + PROSE + "</p><p>" + PROSE_2 + PROSE + PROSE_2 + "</p>"
+            + "<div class=\"c-product-widget\"><div class=\"c-product-widget__content\"><p>" + pick
+            + "</p></div></div><div class=\"widget_recent_entries\"><p>Recent posts: the ten"
+            + " things every reader asked us about this spring, and what we answered them.</p></div>"
+            + "</article>");
+    String text = extract(html, "https://example.org/best-appliances").text();
+    assertTrue(text.contains("most reliable maker of dishwashers"), text);
+    assertFalse(text.contains("Recent posts"), text);
+  }
+
+  @Test
   void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
     String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
     // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.

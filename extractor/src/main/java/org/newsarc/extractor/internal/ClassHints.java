@@ -144,7 +144,10 @@ public final class ClassHints {
     if (DESCRIPTIVE.matcher(token).lookingAt()) {
       return false;
     }
-    if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(token)) {
+    // BEM's "__" joins a block and one of its elements ("c-product-widget__title"): not the
+    // "widget_" of a sidebar widget's class ("widget_recent_entries").
+    String scanned = token.contains("__") ? token.replace("__", "-") : token;
+    if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(scanned)) {
       return true;
     }
     if (token.contains("--")) {
