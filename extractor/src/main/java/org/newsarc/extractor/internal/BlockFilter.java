@@ -182,6 +182,8 @@ public final class BlockFilter {
   private BlockFilter() {}
   /** Blocks at least this long that the page repeats are kept once. */
   private static final int REPEAT_MIN = 80;
+  /** Shortest sentence that introduces a list of links (shorter ones are labels). */
+  private static final int INTRO_MIN = 20;
   /** Longest signature line of a comment ("Jane Doe, July 5, 2012 at 9:42 am"). */
   private static final int SIGNATURE_MAX = 100;
   /** Signature lines after the article's prose that make a run of reader comments. */
@@ -214,6 +216,7 @@ public final class BlockFilter {
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
     boolean skippingSection = false;
+    boolean introducedList = false;
     Set<String> seen = new HashSet<>();
     for (TextBlock b : blocks) {
       String text = b.text();
@@ -254,8 +257,11 @@ public final class BlockFilter {
         // A linked summary cut off with an ellipsis is a teaser for another page.
         continue;
       }
+      if (introducedList && !b.inList()) {
+        introducedList = false;
+      }
       if (articleMode && b.linkDensity() > 0.5 && !(b.inList() && b.kind() == Blocks.Kind.LIST_ITEM
-          && b.linkDensity() < 0.8 && text.length() > 80)) {
+          && b.linkDensity() < 0.8 && text.length() > 80) && !introducedList) {
         continue;
       }
       if (articleMode && seenProse && text.length() <= 200 && !normTitle.isEmpty()
@@ -275,6 +281,11 @@ public final class BlockFilter {
       }
       if (text.length() >= 150 && b.linkDensity() < 0.3) {
         seenProse = true;
+      }
+      // A sentence that ends with a colon introduces the list under it, links and all.
+      if (!b.inList()) {
+        introducedList = seenProse && b.kind() == Blocks.Kind.PARAGRAPH
+            && text.length() >= INTRO_MIN && text.endsWith(":") && b.linkDensity() < 0.3;
       }
       kept.add(b);
     }

@@ -41,6 +41,22 @@ class BlockFilterTest {
   }
 
   @Test
+  void aListOfLinksThatASentenceIntroducesIsKept() {
+    String a = "libgccjit: Add support for the weak variable attribute";
+    String b = "libgccjit: Fix volatile loads and stores";
+    TextBlock linkA = new TextBlock(a, Blocks.Kind.PARAGRAPH, a.length(), true);
+    TextBlock linkB = new TextBlock(b, Blocks.Kind.PARAGRAPH, b.length(), true);
+    String intro = "Many patches were sent for review:";
+    assertEquals(List.of(PROSE, intro, a, b, PROSE + " Two."),
+        kept(List.of(p(PROSE), p(intro), linkA, linkB, p(PROSE + " Two."))));
+    // Without the sentence, or after a paragraph in between, the links are a link list.
+    assertEquals(List.of(PROSE, PROSE + " Two."),
+        kept(List.of(p(PROSE), linkA, linkB, p(PROSE + " Two."))));
+    assertEquals(List.of(PROSE, intro, PROSE + " Two.", PROSE + " Three."),
+        kept(List.of(p(PROSE), p(intro), p(PROSE + " Two."), linkA, linkB, p(PROSE + " Three."))));
+  }
+
+  @Test
   void aLinkedSummaryCutOffWithAnEllipsisIsATeaser() {
     String teaser = "Die Zusatzbuchstaben GTI des VW Golf sind seit jeher Garant für dynamische Fortbewegung. War ...";
     TextBlock linked = new TextBlock(teaser, Blocks.Kind.PARAGRAPH, 30, false);
