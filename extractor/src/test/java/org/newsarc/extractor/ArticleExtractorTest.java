@@ -103,6 +103,19 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void paragraphsThatATemplateWrapsInItsBylineElementAreStillTheText() throws ExtractionException {
+    String html = page("<title>Updates to the news edition</title>",
+        "<div class=\"post\"><h3>Updates to the news edition</h3><div class=\"post-body\">"
+            + "<span class=\"byline-author\">Posted by Jane Doe</span><br>"
+            + "<span class=\"byline-author\">" + PROSE + PROSE_2 + "<br><br>" + PROSE_2 + PROSE
+            + "</span><br><span class=\"byline-author\">" + PROSE + PROSE_2 + PROSE + "</span>"
+            + "</div></div>");
+    String text = extract(html, "https://example.org/2012/05/updates.html").text();
+    assertTrue(text.contains(PROSE_2.strip()), text);
+    assertFalse(text.contains("Posted by Jane Doe"), text);
+  }
+
+  @Test
   void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
     String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
     // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.

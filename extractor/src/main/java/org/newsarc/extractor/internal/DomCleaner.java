@@ -155,7 +155,8 @@ public final class DomCleaner {
           return FilterResult.SKIP_ENTIRELY;
         }
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
-            && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e)))) {
+            && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e)))
+            && !isProseNamedAsByline(e, hints, stats)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -254,6 +255,24 @@ public final class DomCleaner {
    */
   private static boolean isCommentNamed(String names) {
     return !names.isEmpty() && COMMENT_NAMES.containsAny(names);
+  }
+
+  private static final KeywordScanner BYLINE_NAMES = new KeywordScanner("byline", "dateline", "timestamp");
+  /** Text above which an element named as a byline or dateline is running text after all. */
+  private static final int BYLINE_PROSE = 250;
+
+  /**
+   * Named as a byline or dateline but holding paragraphs of prose: some templates wrap a post's
+   * text in their byline element. A byline is a line.
+   */
+  private static boolean isProseNamedAsByline(Element e, ClassHints hints, TextStats stats) {
+    TextStats.Counts c = stats.get(e);
+    if (c.text() < BYLINE_PROSE || c.linkDensity() >= 0.3
+        || STRUCTURAL_BOILERPLATE.contains(e.normalName())) {
+      return false;
+    }
+    String names = hints.namesOf(e);
+    return !names.isEmpty() && BYLINE_NAMES.containsAny(names) && !isCommentNamed(names);
   }
 
   private static final KeywordScanner REVIEW_NAMES = new KeywordScanner("review");
