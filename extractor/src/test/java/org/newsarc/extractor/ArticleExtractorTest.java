@@ -386,6 +386,16 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void linksToTheSitesForumDoNotMakeABlogPostAForumThread() throws ExtractionException {
+    String html = postWithComments("").replace("<a href=\"/news\">News</a>",
+        "<a href=\"/forums/\">Forums</a> <a href=\"/forums/new\">New posts</a>"
+            + " <a href=\"/forum/rules\">Forum rules</a>");
+    Article a = extract(html, "https://example.org/2012/07/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("Thank you for this"), a.text());
+  }
+
+  @Test
   void aHeadingCountingTheCommentsOpensTheirThread() throws ExtractionException {
     Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><h1>Bus"
         + " lanes approved</h1><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE

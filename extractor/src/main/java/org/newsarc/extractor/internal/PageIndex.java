@@ -54,7 +54,10 @@ public final class PageIndex {
   int h1Count;
   /** Whether some element carries microdata of a forum thread or a question page. */
   boolean discussionItem;
-  /** Elements whose class, id or link target names a forum (counted up to {@link #FORUM_SIGNS}). */
+  /**
+   * Elements whose class or id names a forum (counted up to {@link #FORUM_SIGNS}). Links to a
+   * forum do not count: news and blog sites link their own forums from every page.
+   */
   int forumNames;
   /** Elements naming a forum from which the page is taken for one. */
   static final int FORUM_SIGNS = 3;
@@ -129,9 +132,6 @@ public final class PageIndex {
         String href = e.attr("href");
         if (authorLinks.size() < 20 && isAuthorPath(href)) {
           authorLinks.add(e);
-        }
-        if (forumNames < FORUM_SIGNS && containsForum(href)) {
-          forumNames++;
         }
       }
       if (e.attr("rel").equalsIgnoreCase("author") && authorCandidates.size() < 20) {
