@@ -410,6 +410,18 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aCountOfTheCommentsAfterTheLineThatDatesThePostOpensTheThread() throws ExtractionException {
+    Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><p>"
+        + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p><p>Seen by Jane Doe on November 7"
+        + " 2012. There are 2 comments.</p><p>Radex: thank you for this post, I have waited years"
+        + " for the lanes and my whole street will be much calmer now, really.</p><p>Tom: the"
+        + " crossings matter even more than the lanes for the children who walk to school.</p>"
+        + "</div>"), "https://example.org/2012/11/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("waited years"), a.text());
+  }
+
+  @Test
   void aCommentCountUnderAPostTooShortForProseStillOpensTheThread() throws ExtractionException {
     StringBuilder comments = new StringBuilder("<h3>3 Comments</h3>");
     for (int i = 0; i < 3; i++) {

@@ -173,9 +173,12 @@ public final class BlockFilter {
   /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
   private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
 
-  /** A heading that counts the comments below it ("119 Comments", "{ 17 comments… add one }"). */
+  /**
+   * A heading that counts the comments below it ("119 Comments", "{ 17 comments… add one }"),
+   * or a line that ends with such a count ("Posted on 7 May. There are 12 comments.").
+   */
   private static final Pattern COMMENT_COUNT = Pattern.compile(
-      "^[\\s{(\\[]*(there (are|is) )?(\\d+|one|no)\\s+(comments?|responses?|replies|reply"
+      "^[\\s{(\\[]*(.{0,60}?[.!?|]\\s+(?=there))?(there (are|is) )?(\\d+|one|no)\\s+(comments?|responses?|replies|reply"
           + "|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
