@@ -178,8 +178,9 @@ public final class BlockFilter {
    * or a line that ends with such a count ("Posted on 7 May. There are 12 comments.").
    */
   private static final Pattern COMMENT_COUNT = Pattern.compile(
-      "^[\\s{(\\[]*(.{0,60}?[.!?|]\\s+(?=there))?(there (are|is) )?(\\d+|one|no)\\s+(comments?|responses?|replies|reply"
-          + "|thoughts? on|reactions?|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
+      "^[\\s{(\\[]*(.{0,60}?[.!?|]\\s+(?=there))?(there (are|is) )?(\\d+|one|no)\\s+"
+          + "(comments?|responses?|replies|reply|thoughts? on|reactions?|kommentare?"
+          + "|commentaires?|comentarios?)\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private BlockFilter() {}
