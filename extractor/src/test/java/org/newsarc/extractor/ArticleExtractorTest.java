@@ -422,6 +422,22 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void commentsHeadedByTheirAuthorsSaidLineEndAnArticle() throws ExtractionException {
+    StringBuilder thread = new StringBuilder();
+    String[] names = {"Jane Roe", "Tom Poe", "dragoncar", "Bo Chan"};
+    for (int i = 0; i < names.length; i++) {
+      thread.append("<p>").append(names[i]).append(" said,</p><p>Thank you for this, reply")
+          .append(" number ").append(i).append(", I have been waiting for the new lanes for years")
+          .append(" and my street will be much calmer now.</p>");
+    }
+    Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><p>"
+        + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p>" + thread + "</div>"),
+        "https://example.org/2012/08/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("Thank you for this"), a.text());
+  }
+
+  @Test
   void aCommentCountUnderAPostTooShortForProseStillOpensTheThread() throws ExtractionException {
     StringBuilder comments = new StringBuilder("<h3>3 Comments</h3>");
     for (int i = 0; i < 3; i++) {

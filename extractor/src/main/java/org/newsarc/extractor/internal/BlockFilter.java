@@ -310,7 +310,8 @@ public final class BlockFilter {
 
   /**
    * Where reader comments begin, or the number of blocks when they are not seen: comments
-   * carry a signature line each (a name with the day and time of posting), so after the
+   * carry a signature line each (a name with the day and time of posting, or a name and
+   * "said," on a line of its own), so after the
    * article's first long paragraph, at least four short lines holding a date and a clock time
    * are a comment thread, and it starts at the first of them (the post's own "Posted by … at
    * 10:05 AM" line, which closes it). A dated line right under a heading does not count: it is
@@ -347,9 +348,19 @@ public final class BlockFilter {
 
   private static boolean isSignature(TextBlock b) {
     String t = b.text();
+    if (t.length() < SAID_MAX && b.kind() != Blocks.Kind.ROW && SAID.matcher(t).matches()) {
+      return true;
+    }
     return t.length() < SIGNATURE_MAX && b.kind() != Blocks.Kind.ROW && t.indexOf(':') >= 0
         && CLOCK_TIME.matcher(t).find() && DATE_WORDS.matcher(t).find();
   }
+
+  /** Longest "Jane Doe said," line that heads a reader's comment. */
+  private static final int SAID_MAX = 50;
+  /** A name and "said," or "says:" on a line of its own: the head of a reader's comment. */
+  private static final Pattern SAID = Pattern.compile(
+      "[\\p{L}@][\\p{L}\\p{N} .'_@-]{0,40}\\s(said|says|wrote|writes)\\s*[,:]?",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static boolean isSectionOpener(TextBlock b) {
     String t = b.text();
