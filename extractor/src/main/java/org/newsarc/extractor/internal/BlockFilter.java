@@ -414,10 +414,42 @@ public final class BlockFilter {
 
   static boolean isNotice(String text) {
     if (text.length() >= 400) {
-      return false;
+      return text.length() < LEGAL_MAX && isLegal(text);
     }
     return NOTICE_WORDS.containsAnyIgnoreCase(text)
         && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** Longest legal notice (copyright and trademark lines) left out of the text. */
+  private static final int LEGAL_MAX = 1500;
+  private static final Pattern LEGAL = Pattern.compile(
+      "all rights reserved|©|\\(c\\) (19|20)\\d\\d|copyright (©|\\(c\\)|(19|20)\\d\\d)|registered trademarks?"
+          + "|trademarks? of|terms of (use|service)|privacy policy",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Words one of which every {@link #LEGAL} mark contains. */
+  private static final KeywordScanner LEGAL_WORDS = new KeywordScanner(
+      "rights reserved", "©", "(c) ", "copyright", "trademark", "terms of", "privacy policy");
+
+  /**
+   * A longer block that is legal small print: two different marks of it (a copyright, "all
+   * rights reserved", trademarks, the terms of use).
+   */
+  private static boolean isLegal(String text) {
+    if (!LEGAL_WORDS.containsAnyIgnoreCase(text)) {
+      return false;
+    }
+    java.util.regex.Matcher m = LEGAL.matcher(text);
+    String first = null;
+    while (m.find()) {
+      String mark = m.group().toLowerCase(Locale.ROOT);
+      if (first == null) {
+        first = mark;
+      } else if (!mark.equals(first)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -57,6 +57,21 @@ class BlockFilterTest {
   }
 
   @Test
+  void legalSmallPrintGoesEvenWhenLong() {
+    String legal = "Example.com is the official web site of the Example League. Example, the Example"
+        + " Shield, the word mark and image of the Example Cup and the Example Classic name and logo"
+        + " are registered trademarks of the Example League. All Example logos and marks and team"
+        + " logos and marks depicted herein are the property of the League and the respective teams"
+        + " and may not be reproduced without the prior written consent of Example Enterprises."
+        + " Copyright 2012 Example Enterprises, L.P. All Rights Reserved.";
+    assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(p(PROSE), p(legal), p(PROSE + " Two."))));
+    // One mention of a trademark in a long paragraph is the article's own subject.
+    String story = PROSE + " The league said the Example Shield is a registered trademark and that"
+        + " it would defend it in court against the makers of the copies sold outside the arena.";
+    assertEquals(List.of(PROSE, story), kept(List.of(p(PROSE), p(story))));
+  }
+
+  @Test
   void aLinkedSummaryCutOffWithAnEllipsisIsATeaser() {
     String teaser = "Die Zusatzbuchstaben GTI des VW Golf sind seit jeher Garant für dynamische Fortbewegung. War ...";
     TextBlock linked = new TextBlock(teaser, Blocks.Kind.PARAGRAPH, 30, false);
