@@ -456,6 +456,17 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aHeadingCountingTheCommentsWithAWordBetweenOpensTheirThread() throws ExtractionException {
+    Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><p>"
+        + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p><h3>8 appreciated comments on"
+        + " \u201cBus lanes approved\u201d</h3><p>Thank you for this post, I have waited years"
+        + " for the lanes and my whole street will be much calmer now, really.</p></div>"),
+        "https://example.org/2012/11/bus-lanes");
+    assertTrue(a.text().contains("The council voted"), a.text());
+    assertFalse(a.text().contains("waited years"), a.text());
+  }
+
+  @Test
   void aCommentCountUnderAPostTooShortForProseStillOpensTheThread() throws ExtractionException {
     StringBuilder comments = new StringBuilder("<h3>3 Comments</h3>");
     for (int i = 0; i < 3; i++) {

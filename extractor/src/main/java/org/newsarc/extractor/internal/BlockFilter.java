@@ -183,6 +183,12 @@ public final class BlockFilter {
           + "|commentaires?|comentarios?)\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** A heading may put one word between the count and the comments ("8 appreciated comments"). */
+  private static final Pattern COMMENT_COUNT_HEADING = Pattern.compile(
+      "^[\\s{(\\[]*(\\d+|one|no)\\s+\\p{L}+\\s+(comments?|responses?|replies|thoughts? on"
+          + "|reactions?|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private BlockFilter() {}
   /** Blocks at least this long that the page repeats are kept once. */
   private static final int REPEAT_MIN = 80;
@@ -325,7 +331,8 @@ public final class BlockFilter {
       TextBlock b = blocks.get(i);
       String text = b.text();
       if (i > 0 && text.length() <= 90 && b.linkDensity() < 0.5
-          && COMMENT_COUNT.matcher(text).matches()) {
+          && (COMMENT_COUNT.matcher(text).matches()
+              || b.kind() == Blocks.Kind.HEADING && COMMENT_COUNT_HEADING.matcher(text).matches())) {
         // A heading counting the comments opens their thread (a link so named points to it),
         // even under a post too short to count as prose.
         return i;
