@@ -109,7 +109,9 @@ public final class ContentExtractor {
       }
     } else {
       Element region = mainRegion(body);
-      blocks = BlockFilter.filter(TextRenderer.render(region, boilerplate), md.title(), false);
+      // Items a template names like furniture (product, category, widget) are the listing.
+      Set<Element> furniture = RegionItems.release(boilerplate, region, stats, hints);
+      blocks = BlockFilter.filter(TextRenderer.render(region, furniture), md.title(), false);
     }
     String text = TextAssembler.join(blocks);
     if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {

@@ -1,0 +1,87 @@
+package org.newsarc.extractor.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * On a page rendered from its main region (a listing, a shop's category, a service page), what
+ * holds a large share of that region's text is its content, whatever its class names say:
+ * templates name the items of a list after what they are ({@code product}, {@code category},
+ * {@code widget}, {@code summary-item}), and those names look like furniture. The elements set
+ * aside by name inside the region are grouped by shape (the same tag and mostly the same class
+ * names, wherever they sit), and a group of at least {@link #MIN_ITEMS} elements holding at
+ * least {@link #SHARE} of the region's text is kept. Furniture tags ({@code header},
+ * {@code footer}, {@code aside}), dialogs, comment- and review-named elements and elements with
+ * an ARIA role are never kept. Stateless and thread-safe.
+ */
+public final class RegionItems {
+
+  /** Least share of the region's text (set-aside parts included) a group must hold to be kept. */
+  static final double SHARE = 0.3;
+  /**
+   * Least elements of one shape that hold that share: a single sidebar or footer can outweigh a
+   * short post's own text, a list of items comes as several.
+   */
+  static final int MIN_ITEMS = 2;
+
+  private RegionItems() {}
+
+  /**
+   * {@code boilerplate} less the groups of its elements inside {@code region} that hold at least
+   * {@link #SHARE} of the region's text; {@code boilerplate} itself when none does.
+   */
+  public static Set<Element> release(Set<Element> boilerplate, Element region, TextStats stats,
+      ClassHints hints) {
+    int total = stats.get(region).text();
+    List<Element> candidates = new ArrayList<>();
+    for (Element b : boilerplate) {
+      if (!DomCleaner.isInside(b, region)) {
+        continue;
+      }
+      total += stats.get(b).text();
+      if (!DomCleaner.isStructuralBoilerplate(b) && !DomCleaner.isOverlay(b)
+          && b.attr("role").isEmpty() && !DomCleaner.isCommentNamed(hints.namesOf(b))
+          && !DomCleaner.isReviewNamed(hints.namesOf(b))) {
+        candidates.add(b);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return boilerplate;
+    }
+    List<List<Element>> groups = new ArrayList<>();
+    List<Integer> texts = new ArrayList<>();
+    for (Element b : candidates) {
+      int found = -1;
+      for (int i = 0; i < groups.size() && found < 0; i++) {
+        Element first = groups.get(i).get(0);
+        if (first.normalName().equals(b.normalName())
+            && TeaserCards.similar(first.classNames(), b.classNames())) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        groups.add(new ArrayList<>());
+        texts.add(0);
+        found = groups.size() - 1;
+      }
+      groups.get(found).add(b);
+      texts.set(found, texts.get(found) + stats.get(b).text());
+    }
+    Set<Element> out = null;
+    for (int i = 0; i < groups.size(); i++) {
+      if (groups.get(i).size() < MIN_ITEMS || texts.get(i) < SHARE * total) {
+        continue;
+      }
+      if (out == null) {
+        out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.addAll(boilerplate);
+      }
+      groups.get(i).forEach(out::remove);
+    }
+    return out == null ? boilerplate : out;
+  }
+}
