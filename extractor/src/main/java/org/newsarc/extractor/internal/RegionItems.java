@@ -6,6 +6,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * On a page rendered from its main region (a listing, a shop's category, a service page), what
@@ -36,19 +39,24 @@ public final class RegionItems {
    */
   public static Set<Element> release(Set<Element> boilerplate, Element region, TextStats stats,
       ClassHints hints) {
-    int total = stats.get(region).text();
+    int[] total = {stats.get(region).text()};
     List<Element> candidates = new ArrayList<>();
-    for (Element b : boilerplate) {
-      if (!DomCleaner.isInside(b, region)) {
-        continue;
+    // In page order, so that the groups do not depend on the set's order.
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (!(node instanceof Element b) || b == region || !boilerplate.contains(b)) {
+          return FilterResult.CONTINUE;
+        }
+        total[0] += stats.get(b).text();
+        if (!DomCleaner.isStructuralBoilerplate(b) && !DomCleaner.isOverlay(b)
+            && b.attr("role").isEmpty() && !DomCleaner.isCommentNamed(hints.namesOf(b))
+            && !DomCleaner.isReviewNamed(hints.namesOf(b))) {
+          candidates.add(b);
+        }
+        return FilterResult.SKIP_ENTIRELY;
       }
-      total += stats.get(b).text();
-      if (!DomCleaner.isStructuralBoilerplate(b) && !DomCleaner.isOverlay(b)
-          && b.attr("role").isEmpty() && !DomCleaner.isCommentNamed(hints.namesOf(b))
-          && !DomCleaner.isReviewNamed(hints.namesOf(b))) {
-        candidates.add(b);
-      }
-    }
+    }, region);
     if (candidates.isEmpty()) {
       return boilerplate;
     }
@@ -73,7 +81,7 @@ public final class RegionItems {
     }
     Set<Element> out = null;
     for (int i = 0; i < groups.size(); i++) {
-      if (groups.get(i).size() < MIN_ITEMS || texts.get(i) < SHARE * total) {
+      if (groups.get(i).size() < MIN_ITEMS || texts.get(i) < SHARE * total[0]) {
         continue;
       }
       if (out == null) {
