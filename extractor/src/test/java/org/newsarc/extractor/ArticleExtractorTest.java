@@ -285,6 +285,21 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aListingBuiltInsideOneFormKeepsItsText() throws ExtractionException {
+    StringBuilder rows = new StringBuilder();
+    String[] towns = {"Aberdeen", "Bristol", "Cardiff", "Dundee", "Exeter", "Glasgow"};
+    for (String town : towns) {
+      rows.append("<li><a href=\"/branches/").append(town).append("\">").append(town)
+          .append(" branch</a> Mon to Fri 9 to 5</li>");
+    }
+    String body = "<form id=\"mainform\" action=\"/branches\"><h1>Our branches</h1><ul>" + rows
+        + "</ul><input type=\"hidden\" name=\"state\" value=\"x\"></form>";
+    Article a = extract(page("<title>Our branches | Example Bank</title>", body),
+        "https://bank.example.org/branches");
+    assertTrue(a.text().contains("Dundee branch"), a.text());
+  }
+
+  @Test
   void aSectionPageOfTeaserCardsIsAHubWithoutText() throws ExtractionException {
     String html = page("<title>World | Example News</title><script type=\"application/ld+json\">"
         + "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\",\"name\":\"World\"}"

@@ -39,6 +39,12 @@ public final class RegionItems {
    */
   public static Set<Element> release(Set<Element> boilerplate, Element region, TextStats stats,
       ClassHints hints) {
+    return release(boilerplate, region, stats, hints, MIN_ITEMS);
+  }
+
+  /** As above, with groups of at least {@code minItems} elements. */
+  public static Set<Element> release(Set<Element> boilerplate, Element region, TextStats stats,
+      ClassHints hints, int minItems) {
     int[] total = {stats.get(region).text()};
     List<Element> candidates = new ArrayList<>();
     // In page order, so that the groups do not depend on the set's order.
@@ -81,7 +87,7 @@ public final class RegionItems {
     }
     Set<Element> out = null;
     for (int i = 0; i < groups.size(); i++) {
-      if (groups.get(i).size() < MIN_ITEMS || texts.get(i) < SHARE * total[0]) {
+      if (groups.get(i).size() < minItems || texts.get(i) < SHARE * total[0]) {
         continue;
       }
       if (out == null) {
