@@ -30,6 +30,8 @@ public final class RegionItems {
    * short post's own text, a list of items comes as several.
    */
   static final int MIN_ITEMS = 2;
+  /** Most shapes told apart on one page. */
+  private static final int MAX_GROUPS = 256;
 
   private RegionItems() {}
 
@@ -67,23 +69,33 @@ public final class RegionItems {
       return boilerplate;
     }
     List<List<Element>> groups = new ArrayList<>();
+    List<Set<String>> shapes = new ArrayList<>();
     List<Integer> texts = new ArrayList<>();
     for (Element b : candidates) {
+      int text = stats.get(b).text();
+      if (text == 0) {
+        continue;
+      }
+      Set<String> classes = b.classNames();
       int found = -1;
       for (int i = 0; i < groups.size() && found < 0; i++) {
-        Element first = groups.get(i).get(0);
-        if (first.normalName().equals(b.normalName())
-            && TeaserCards.similar(first.classNames(), b.classNames())) {
+        if (groups.get(i).get(0).normalName().equals(b.normalName())
+            && TeaserCards.similar(shapes.get(i), classes)) {
           found = i;
         }
       }
       if (found < 0) {
+        if (groups.size() == MAX_GROUPS) {
+          // Bounds the work on pages of thousands of unlike elements; those left are singles.
+          continue;
+        }
         groups.add(new ArrayList<>());
+        shapes.add(classes);
         texts.add(0);
         found = groups.size() - 1;
       }
       groups.get(found).add(b);
-      texts.set(found, texts.get(found) + stats.get(b).text());
+      texts.set(found, texts.get(found) + text);
     }
     Set<Element> out = null;
     for (int i = 0; i < groups.size(); i++) {
