@@ -344,6 +344,42 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void listItemsNamedLikeFurnitureAreTheListingsText() throws ExtractionException {
+    StringBuilder items = new StringBuilder();
+    String[] names = {"Tents and shelters", "Sleeping bags", "Camping stoves", "Rucksacks",
+        "Head torches", "Walking poles"};
+    for (int i = 0; i < names.length; i++) {
+      items.append("<li class=\"product-category category\"><a href=\"/c/").append(i)
+          .append("\">").append(names[i]).append("</a> <span>").append(10 + i)
+          .append(" items in stock</span></li>");
+    }
+    String body = "<main><h1>Outdoor gear</h1><ul class=\"grid\">" + items + "</ul>"
+        + "<div class=\"sidebar\"><a href=\"/a\">Gift cards and vouchers for every occasion</a> "
+        + "<a href=\"/b\">Store finder and opening hours near you</a></div></main>";
+    Article a = extract(page("<title>Outdoor gear | Example Shop</title>", body),
+        "https://shop.example.org/outdoor/");
+    assertTrue(a.text().contains("Camping stoves"), a.text());
+    assertTrue(a.text().contains("15 items in stock"), a.text());
+    // One element alone is not a list: the sidebar stays out.
+    assertFalse(a.text().contains("Store finder"), a.text());
+  }
+
+  @Test
+  void aListingBuiltInsideOneFormKeepsItsText() throws ExtractionException {
+    StringBuilder rows = new StringBuilder();
+    String[] towns = {"Aberdeen", "Bristol", "Cardiff", "Dundee", "Exeter", "Glasgow"};
+    for (String town : towns) {
+      rows.append("<li><a href=\"/branches/").append(town).append("\">").append(town)
+          .append(" branch</a> Mon to Fri 9 to 5</li>");
+    }
+    String body = "<form id=\"mainform\" action=\"/branches\"><h1>Our branches</h1><ul>" + rows
+        + "</ul><input type=\"hidden\" name=\"state\" value=\"x\"></form>";
+    Article a = extract(page("<title>Our branches | Example Bank</title>", body),
+        "https://bank.example.org/branches");
+    assertTrue(a.text().contains("Dundee branch"), a.text());
+  }
+
+  @Test
   void aSectionPageOfTeaserCardsIsAHubWithoutText() throws ExtractionException {
     String html = page("<title>World | Example News</title><script type=\"application/ld+json\">"
         + "{\"@context\":\"https://schema.org\",\"@type\":\"CollectionPage\",\"name\":\"World\"}"

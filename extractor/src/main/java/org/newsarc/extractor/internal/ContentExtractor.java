@@ -45,6 +45,11 @@ public final class ContentExtractor {
   private static final int TRAILING_PROSE = 150;
   /** Most of a declared article's block that a card group closing it may hold. */
   private static final double TRAILING_SHARE = 0.6;
+  /**
+   * Characters of text under which a page rendered from its main region is re-rendered with
+   * single set-aside elements that hold much of the region kept too.
+   */
+  private static final int NEAR_EMPTY = 100;
   /** Page link density above which a page without article prose is a listing. */
   private static final double LISTING_LINKS = 0.5;
 
@@ -116,7 +121,15 @@ public final class ContentExtractor {
       }
     } else {
       Element region = mainRegion(body);
-      blocks = BlockFilter.filter(TextRenderer.render(region, boilerplate), md.title(), false);
+      // Items a template names like furniture (product, category, widget) are the listing.
+      Set<Element> furniture = RegionItems.release(boilerplate, region, stats, hints);
+      blocks = BlockFilter.filter(TextRenderer.render(region, furniture), md.title(), false);
+      if (TextAssembler.join(blocks).length() < NEAR_EMPTY) {
+        // Next to nothing is left: one element the page wraps its content in (a page built
+        // inside one form, a category grid named like furniture) is that content.
+        furniture = RegionItems.release(boilerplate, region, stats, hints, 1);
+        blocks = BlockFilter.filter(TextRenderer.render(region, furniture), md.title(), false);
+      }
     }
     String text = TextAssembler.join(blocks);
     if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {

@@ -203,7 +203,12 @@ public final class DomCleaner {
     return out == null ? boilerplate : out;
   }
 
-  private static boolean isInside(Element e, Element ancestor) {
+  /** Tags that are furniture by themselves: {@code header}, {@code footer}, {@code aside}… */
+  static boolean isStructuralBoilerplate(Element e) {
+    return STRUCTURAL_BOILERPLATE.contains(e.normalName());
+  }
+
+  static boolean isInside(Element e, Element ancestor) {
     for (Element a = e.parent(); a != null; a = a.parent()) {
       if (a == ancestor) {
         return true;
@@ -253,7 +258,7 @@ public final class DomCleaner {
    * short blog post the comments often hold most of it. Forums, whose posts are the content,
    * are recognised apart (the {@code discussion} pass keeps their posts).
    */
-  private static boolean isCommentNamed(String names) {
+  static boolean isCommentNamed(String names) {
     return !names.isEmpty() && COMMENT_NAMES.containsAny(names);
   }
 
@@ -278,7 +283,7 @@ public final class DomCleaner {
   private static final KeywordScanner REVIEW_NAMES = new KeywordScanner("review");
 
   /** Named as customer reviews by class or id. */
-  private static boolean isReviewNamed(String names) {
+  static boolean isReviewNamed(String names) {
     return !names.isEmpty() && REVIEW_NAMES.containsAny(names);
   }
 

@@ -148,7 +148,7 @@ public final class TeaserCards {
     return groups;
   }
 
-  private static boolean similar(Set<String> a, Set<String> b) {
+  static boolean similar(Set<String> a, Set<String> b) {
     if (a.isEmpty() || b.isEmpty()) {
       return a.isEmpty() && b.isEmpty();
     }
