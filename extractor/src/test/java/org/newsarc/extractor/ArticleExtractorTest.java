@@ -116,24 +116,6 @@ class ArticleExtractorTest {
   }
 
   @Test
-  void aShortDatedPostAmongLinkListsIsAnArticle() throws ExtractionException {
-    StringBuilder links = new StringBuilder("<ul class=\"archive\">");
-    for (int i = 1; i <= 30; i++) {
-      links.append("<li><a href=\"/2012/").append(i).append("\">Older post number ").append(i)
-          .append(" from the archive</a></li>");
-    }
-    links.append("</ul>");
-    String html = page("<title>Bus lanes approved</title>",
-        "<div id=\"main\"><div class=\"post\"><h2>Bus lanes approved</h2><p>Tuesday, July 24,"
-            + " 2012</p><p>" + PROSE + PROSE_2 + "</p><p>Posted in"
-            + " <a href=\"/news\">News</a></p></div>" + links + "</div>");
-    Article a = extract(html, "https://example.org/2012/07/bus-lanes");
-    assertEquals(PageType.ARTICLE, a.pageType(), a.text());
-    assertTrue(a.text().contains("The council voted"), a.text());
-    assertFalse(a.text().contains("Older post number"), a.text());
-  }
-
-  @Test
   void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
     String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
     // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.

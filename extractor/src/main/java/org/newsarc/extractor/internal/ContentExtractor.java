@@ -24,12 +24,6 @@ public final class ContentExtractor {
   public record Content(String text, int prose, double pageLinkDensity, boolean articleMode,
       String byline, PageType pageType) {}
 
-  /**
-   * Prose characters above which the chosen element of a page that gives its publication date
-   * is taken as an article body: a short dated post among its site's link lists.
-   */
-  private static final int DATED_PROSE = 200;
-
   /** Teaser cards that make a page a hub when little prose stands outside them. */
   private static final int HUB_CARDS = 6;
   /** Prose characters outside the cards above which the page is taken for an article. */
@@ -90,8 +84,7 @@ public final class ContentExtractor {
     boilerplate = DomCleaner.withoutProseInside(boilerplate, choice.element(), stats, hints,
         !sections);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
-        || md.declaredArticle() && choice.prose() >= 150
-        || md.published() != null && !md.declaredProduct() && choice.prose() >= DATED_PROSE;
+        || md.declaredArticle() && choice.prose() >= 150;
     List<TextBlock> blocks;
     String byline = null;
     if (articleMode) {
