@@ -523,4 +523,18 @@ class ArticleExtractorTest {
         "https://example.org/forum/plan");
     assertTrue(forum.text().contains("Mill Road every day"), "a thread keeps its posts: " + forum.text());
   }
+
+  @Test
+  void aHeadingWhoseSectionWasAllLinksGoesWithIt() throws ExtractionException {
+    String links = "<h2>Trips in the north</h2><ul><li><a href=\"/a\">Along the coast by bike</a></li>"
+        + "<li><a href=\"/b\">Three days on the lakes</a></li>"
+        + "<li><a href=\"/c\">A night in the forest hut</a></li></ul>";
+    String body = "<article><h1>Council approves plan</h1><p>" + PROSE + PROSE_2 + "</p>" + links
+        + "<h2>What the council said</h2><p>" + PROSE_2 + PROSE + "</p></article>";
+    String head = "<title>Council approves plan</title><meta property=\"og:type\" content=\"article\">";
+    Article a = extract(page(head, body), "https://example.org/2024/05/07/plan.html");
+    assertFalse(a.text().contains("Along the coast"), a.text());
+    assertFalse(a.text().contains("Trips in the north"), "the heading over the dropped links: " + a.text());
+    assertTrue(a.text().contains("What the council said"), a.text());
+  }
 }
