@@ -537,4 +537,18 @@ class ArticleExtractorTest {
     assertFalse(a.text().contains("Trips in the north"), "the heading over the dropped links: " + a.text());
     assertTrue(a.text().contains("What the council said"), a.text());
   }
+
+  @Test
+  void anAsideBesideAShortArticleGoesEvenWhenItHoldsMuchOfThePage() throws ExtractionException {
+    String promo = "Our magazine was founded in 1998 by a group of friends who wanted to write about "
+        + "their city, and it has grown into the largest independent publication of the region, "
+        + "read by thousands every week in print and online, with a team of twelve writers. ";
+    String body = "<div class=\"main\"><article><h1>Council approves plan</h1><p>" + PROSE + PROSE_2
+        + PROSE + "</p><p>" + PROSE_2 + PROSE + PROSE_2 + "</p></article><aside><p>" + promo + promo
+        + "</p></aside></div>";
+    Article a = extract(page("<title>Council approves plan</title>", body),
+        "https://example.org/2024/05/07/plan.html");
+    assertTrue(a.text().contains("Work on the first bus lanes"), a.text());
+    assertFalse(a.text().contains("Our magazine was founded"), a.text());
+  }
 }
