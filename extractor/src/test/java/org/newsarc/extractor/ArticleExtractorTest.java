@@ -550,5 +550,9 @@ class ArticleExtractorTest {
         "https://example.org/2024/05/07/plan.html");
     assertTrue(a.text().contains("Work on the first bus lanes"), a.text());
     assertFalse(a.text().contains("Our magazine was founded"), a.text());
+
+    Article footer = extract(page("<title>Council approves plan</title>",
+        body.replace("aside>", "footer>")), "https://example.org/2024/05/07/plan.html");
+    assertFalse(footer.text().contains("Our magazine was founded"), footer.text());
   }
 }

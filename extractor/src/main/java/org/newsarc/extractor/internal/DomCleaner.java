@@ -155,12 +155,12 @@ public final class DomCleaner {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
-        // An <aside> beside the article is not a careless wrapper of it, whatever its share of
-        // the prose (a long sidebar next to a short post), unless it holds more than the
-        // densest element.
+        // An <aside> or <footer> beside the article is not a careless wrapper of it, whatever
+        // its share of the prose (a long sidebar or site footer next to a short post), unless
+        // it holds more prose than the densest element.
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
             && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e))
-                || e.nameIs("aside") && stats.get(e).prose() < densestProse)) {
+                || STRUCTURAL_BOILERPLATE.contains(e.normalName()) && stats.get(e).prose() < densestProse)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
