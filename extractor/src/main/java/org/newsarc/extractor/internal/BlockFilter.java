@@ -145,6 +145,12 @@ public final class BlockFilter {
           + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * Longest block taken for a credit or figure line by its label: numbered figure captions
+   * ("Abbildung 4: …", "Fig. 2: …") run to a few sentences.
+   */
+  private static final int CREDIT_LINE_MAX = 400;
+
   /** A caption's picture credit at its end: "… Photo: Getty Images", "… (Foto: dpa)". */
   private static final Pattern CREDIT_END = Pattern.compile(
       "(^|[\\s(|])(foto|fotos|photo|photos|bild|image|credit|crédit|crédito|imagen|copyright"
@@ -232,7 +238,8 @@ public final class BlockFilter {
         }
         skippingSection = false;
       }
-      if (isLabel(text) || isNotice(text) || text.length() < 150 && CREDIT_LINE.matcher(text).lookingAt()) {
+      if (isLabel(text) || isNotice(text)
+          || text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt()) {
         continue;
       }
       if (articleMode && text.length() < APPEAL_MAX && APPEAL_WORDS.containsAnyIgnoreCase(text)
