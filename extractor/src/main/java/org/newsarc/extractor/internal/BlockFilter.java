@@ -37,7 +37,10 @@ public final class BlockFilter {
       "kontakt", "contact", "inhaltsverzeichnis", "table of contents", "contents", "permalink",
       "permalien", "pinnen", "pin it", "externer inhalt", "valora esta noticia", "markiert mit",
       "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen", "written by",
-      "geschrieben von", "écrit par", "escrito por", "author", "autor", "auteur");
+      "geschrieben von", "écrit par", "escrito por", "author", "autor", "auteur",
+      // the controls of a picture viewer
+      "bild vergrößern", "bild anzeigen", "bild schließen", "bild anzeigen bild schließen",
+      "enlarge this image", "view larger image");
 
   /** Blocks that start like this are pointers elsewhere, not text. */
   private static final Pattern POINTER_PREFIX = Pattern.compile(
@@ -151,6 +154,11 @@ public final class BlockFilter {
    */
   private static final int CREDIT_LINE_MAX = 400;
 
+  /** A caption under the control that enlarges its picture: "Vergrößern Die neue Kamera …". */
+  private static final Pattern ENLARGE_CAPTION = Pattern.compile(
+      "^(vergrößern|bild vergrößern|enlarge this image|enlarge)\\s+\\S",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** A caption's picture credit at its end: "… Photo: Getty Images", "… (Foto: dpa)". */
   private static final Pattern CREDIT_END = Pattern.compile(
       "(^|[\\s(|])(foto|fotos|photo|photos|bild|image|credit|crédit|crédito|imagen|copyright"
@@ -240,6 +248,9 @@ public final class BlockFilter {
       }
       if (isLabel(text) || isNotice(text)
           || text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt()) {
+        continue;
+      }
+      if (articleMode && text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt()) {
         continue;
       }
       if (articleMode && text.length() < APPEAL_MAX && APPEAL_WORDS.containsAnyIgnoreCase(text)

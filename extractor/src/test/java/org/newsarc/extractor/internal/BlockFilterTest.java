@@ -110,6 +110,13 @@ class BlockFilterTest {
         + "ersichtlich, die Körner sind größer und kantig.");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Bild anzeigen Bild schließen",
+      "Vergrößern Eine kleine runde Aussparung für die Kamera im Display des neuen Telefons."})
+  void pictureViewerControlsAndTheCaptionsUnderThemGo(String block) {
+    assertDroppedBetweenProse(block);
+  }
+
   /** {@code block} between two paragraphs of an article's prose is left out. */
   private static void assertDroppedBetweenProse(String block) {
     assertEquals(List.of(PROSE, PROSE + " Two."),
