@@ -160,7 +160,8 @@ public final class DomCleaner {
         // it holds more prose than the densest element.
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
             && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e))
-                || STRUCTURAL_BOILERPLATE.contains(e.normalName()) && stats.get(e).prose() < densestProse)) {
+                || STRUCTURAL_BOILERPLATE.contains(e.normalName())
+                    && stats.get(e).prose() < densestProse)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }

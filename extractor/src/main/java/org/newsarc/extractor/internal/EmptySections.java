@@ -38,7 +38,8 @@ public final class EmptySections {
       // The heading's section runs to the next heading or to the end of the element.
       int dropped = 0;
       boolean keptInside = false;
-      for (int j = i + 1; j < rendered.size() && rendered.get(j).kind() != Blocks.Kind.HEADING; j++) {
+      for (int j = i + 1;
+          j < rendered.size() && rendered.get(j).kind() != Blocks.Kind.HEADING; j++) {
         if (keptSet.contains(rendered.get(j))) {
           keptInside = true;
           break;
