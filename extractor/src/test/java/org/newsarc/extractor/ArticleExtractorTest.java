@@ -670,4 +670,40 @@ class ArticleExtractorTest {
         "https://example.org/forum/plan");
     assertTrue(forum.text().contains("Mill Road every day"), "a thread keeps its posts: " + forum.text());
   }
+
+  @Test
+  void aHeadingWhoseSectionWasAllLinksGoesWithIt() throws ExtractionException {
+    String links = "<h2>Trips in the north</h2>"
+        + "<ul><li><a href=\"/a\">Along the coast by bike</a></li>"
+        + "<li><a href=\"/b\">Three days on the lakes</a></li>"
+        + "<li><a href=\"/c\">A night in the forest hut</a></li></ul>";
+    String body = "<article><h1>Council approves plan</h1><p>" + PROSE + PROSE_2 + "</p>" + links
+        + "<h2>What the council said</h2><p>" + PROSE_2 + PROSE + "</p></article>";
+    String head = "<title>Council approves plan</title>"
+        + "<meta property=\"og:type\" content=\"article\">";
+    Article a = extract(page(head, body), "https://example.org/2024/05/07/plan.html");
+    assertFalse(a.text().contains("Along the coast"), a.text());
+    assertFalse(a.text().contains("Trips in the north"),
+        "the heading over the dropped links: " + a.text());
+    assertTrue(a.text().contains("What the council said"), a.text());
+  }
+
+  @Test
+  void anAsideBesideAShortArticleGoesEvenWhenItHoldsMuchOfThePage() throws ExtractionException {
+    String promo = "Our magazine was founded in 1998 by a group of friends who wanted to "
+        + "write about their city, and it has grown into the largest independent "
+        + "publication of the region, "
+        + "read by thousands every week in print and online, with a team of twelve writers. ";
+    String body = "<div class=\"main\"><article><h1>Council approves plan</h1><p>" + PROSE + PROSE_2
+        + PROSE + "</p><p>" + PROSE_2 + PROSE + PROSE_2 + "</p></article><aside><p>" + promo + promo
+        + "</p></aside></div>";
+    Article a = extract(page("<title>Council approves plan</title>", body),
+        "https://example.org/2024/05/07/plan.html");
+    assertTrue(a.text().contains("Work on the first bus lanes"), a.text());
+    assertFalse(a.text().contains("Our magazine was founded"), a.text());
+
+    Article footer = extract(page("<title>Council approves plan</title>",
+        body.replace("aside>", "footer>")), "https://example.org/2024/05/07/plan.html");
+    assertFalse(footer.text().contains("Our magazine was founded"), footer.text());
+  }
 }

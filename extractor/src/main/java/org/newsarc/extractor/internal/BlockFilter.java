@@ -38,7 +38,10 @@ public final class BlockFilter {
       "kontakt", "contact", "inhaltsverzeichnis", "table of contents", "contents", "permalink",
       "permalien", "pinnen", "pin it", "externer inhalt", "valora esta noticia", "markiert mit",
       "vergrößern", "zoom", "explore further", "neueste artikel", "zum weiterlesen", "written by",
-      "geschrieben von", "écrit par", "escrito por", "author", "autor", "auteur");
+      "geschrieben von", "écrit par", "escrito por", "author", "autor", "auteur",
+      // the controls of a picture viewer
+      "bild vergrößern", "bild anzeigen", "bild schließen", "bild anzeigen bild schließen",
+      "enlarge this image", "view larger image");
 
   /** Blocks that start like this are pointers elsewhere, not text. */
   private static final Pattern POINTER_PREFIX = Pattern.compile(
@@ -146,6 +149,17 @@ public final class BlockFilter {
           + "|abbildung(\\s*\\d+)?|abb\\.(\\s*\\d+)?|fig(ure|\\.)?\\s*\\d+|\\(credits?)\\s*:",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * Longest block taken for a credit or figure line by its label: numbered figure captions
+   * ("Abbildung 4: …", "Fig. 2: …") run to a few sentences.
+   */
+  private static final int CREDIT_LINE_MAX = 400;
+
+  /** A caption under the control that enlarges its picture: "Vergrößern Die neue Kamera …". */
+  private static final Pattern ENLARGE_CAPTION = Pattern.compile(
+      "^(vergrößern|bild vergrößern|enlarge this image|enlarge)\\s+\\S",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** A caption's picture credit at its end: "… Photo: Getty Images", "… (Foto: dpa)". */
   private static final Pattern CREDIT_END = Pattern.compile(
       "(^|[\\s(|])(foto|fotos|photo|photos|bild|image|credit|crédit|crédito|imagen|copyright"
@@ -246,7 +260,11 @@ public final class BlockFilter {
         }
         skippingSection = false;
       }
-      if (isLabel(text) || isNotice(text) || text.length() < 150 && CREDIT_LINE.matcher(text).lookingAt()) {
+      if (isLabel(text) || isNotice(text)
+          || text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt()) {
+        continue;
+      }
+      if (articleMode && text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt()) {
         continue;
       }
       if (articleMode && text.length() < APPEAL_MAX && APPEAL_WORDS.containsAnyIgnoreCase(text)

@@ -104,6 +104,9 @@ public final class ContentExtractor {
       List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
       byline = BlockFilter.findByline(rendered);
       blocks = BlockFilter.filter(rendered, md.title(), true, md.discussion());
+      if (md.declaredArticle()) {
+        blocks = EmptySections.drop(rendered, blocks);
+      }
       if (judge.wantsFeatures() && !blocks.isEmpty()) {
         blocks = judged(blocks, judge,
             BlockFeatures.of(blocks, choice.element(), stats, md.title()));

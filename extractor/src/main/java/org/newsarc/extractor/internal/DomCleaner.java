@@ -130,6 +130,7 @@ public final class DomCleaner {
       Element densest, boolean discussion, boolean product) {
     int totalProse = Math.max(1, stats.get(root).prose());
     int totalText = stats.get(root).text();
+    int densestProse = densest == null ? 0 : stats.get(densest).prose();
     Set<Element> lineage = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element e = densest; e != null && e != root; e = e.parent()) {
       lineage.add(e);
@@ -154,8 +155,13 @@ public final class DomCleaner {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
+        // An <aside> or <footer> beside the article is not a careless wrapper of it, whatever
+        // its share of the prose (a long sidebar or site footer next to a short post), unless
+        // it holds more prose than the densest element.
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
-            && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e)))
+            && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e))
+                || STRUCTURAL_BOILERPLATE.contains(e.normalName())
+                    && stats.get(e).prose() < densestProse)
             && !isProseNamedAsByline(e, hints, stats)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;

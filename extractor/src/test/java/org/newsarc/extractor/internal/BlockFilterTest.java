@@ -134,6 +134,20 @@ class BlockFilterTest {
     assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(p(PROSE), p(line), p(PROSE + " Two."))));
   }
 
+  @Test
+  void aNumberedFigureCaptionOfSeveralSentencesGoes() {
+    assertDroppedBetweenProse("Abbildung 4: klassische Schwachschicht. Der Unterschied in der "
+        + "Kornform und der Struktur der Schicht gegenüber der oberen und unteren ist klar "
+        + "ersichtlich, die Körner sind größer und kantig.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bild anzeigen Bild schließen",
+      "Vergrößern Eine kleine runde Aussparung für die Kamera im Display des neuen Telefons."})
+  void pictureViewerControlsAndTheCaptionsUnderThemGo(String block) {
+    assertDroppedBetweenProse(block);
+  }
+
   /** {@code block} between two paragraphs of an article's prose is left out. */
   private static void assertDroppedBetweenProse(String block) {
     assertEquals(List.of(PROSE, PROSE + " Two."),
