@@ -116,6 +116,25 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aConsentManagersPanelIsNotThePagesText() throws ExtractionException {
+    StringBuilder items = new StringBuilder("<main><h1>Dinner recipes</h1><ul>");
+    for (int i = 1; i <= 12; i++) {
+      items.append("<li><a href=\"/recipe/").append(i).append("\">Quick dinner number ").append(i)
+          .append("</a></li>");
+    }
+    items.append("</ul></main>");
+    String panel = "We process your data to deliver content or advertisements and measure the"
+        + " delivery of such content to extract insights about our website. We share this"
+        + " information with our partners on the basis of consent and legitimate interest. ";
+    String html = page("<title>Dinner recipes</title>", items + "<div id=\"onetrust-consent-sdk\">"
+        + "<div class=\"pc-content\"><h2>Your privacy</h2><p>" + panel + panel + "</p><p>" + panel
+        + "</p></div></div>");
+    String text = extract(html, "https://example.org/recipes/dinner").text();
+    assertFalse(text.contains("We process your data"), text);
+    assertTrue(text.contains("Quick dinner number 12"), text);
+  }
+
+  @Test
   void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
     String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
     // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.

@@ -350,7 +350,8 @@ public final class BlockFilter {
       String text = b.text();
       if (i > 0 && text.length() <= 90 && b.linkDensity() < 0.5
           && (COMMENT_COUNT.matcher(text).matches()
-              || b.kind() == Blocks.Kind.HEADING && COMMENT_COUNT_HEADING.matcher(text).matches())) {
+              || b.kind() == Blocks.Kind.HEADING
+                  && COMMENT_COUNT_HEADING.matcher(text).matches())) {
         // A heading counting the comments opens their thread (a link so named points to it),
         // even under a post too short to count as prose.
         return i;
@@ -448,8 +449,8 @@ public final class BlockFilter {
   /** Longest legal notice (copyright and trademark lines) left out of the text. */
   private static final int LEGAL_MAX = 1500;
   private static final Pattern LEGAL = Pattern.compile(
-      "all rights reserved|©|\\(c\\) (19|20)\\d\\d|copyright (©|\\(c\\)|(19|20)\\d\\d)|registered trademarks?"
-          + "|trademarks? of|terms of (use|service)|privacy policy",
+      "all rights reserved|©|\\(c\\) (19|20)\\d\\d|copyright (©|\\(c\\)|(19|20)\\d\\d)"
+          + "|registered trademarks?|trademarks? of|terms of (use|service)|privacy policy",
       Pattern.CASE_INSENSITIVE);
 
   /** Words one of which every {@link #LEGAL} mark contains. */

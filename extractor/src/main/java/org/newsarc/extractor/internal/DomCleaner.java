@@ -145,7 +145,8 @@ public final class DomCleaner {
         if (discussion && isPost(hints.namesOf(e))) {
           return FilterResult.CONTINUE;
         }
-        if (isOverlay(e) && stats.get(e).text() * 2 < totalText) {
+        if (isOverlay(e) && stats.get(e).text() * 2 < totalText
+            || isConsentManager(hints.namesOf(e))) {
           // A dialog over the page is set aside even when it holds the densest prose.
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
@@ -268,7 +269,8 @@ public final class DomCleaner {
     return !names.isEmpty() && COMMENT_NAMES.containsAny(names);
   }
 
-  private static final KeywordScanner BYLINE_NAMES = new KeywordScanner("byline", "dateline", "timestamp");
+  private static final KeywordScanner BYLINE_NAMES =
+      new KeywordScanner("byline", "dateline", "timestamp");
   /** Text above which an element named as a byline or dateline is running text after all. */
   private static final int BYLINE_PROSE = 250;
 
@@ -284,6 +286,19 @@ public final class DomCleaner {
     }
     String names = hints.namesOf(e);
     return !names.isEmpty() && BYLINE_NAMES.containsAny(names) && !isCommentNamed(names);
+  }
+
+  private static final KeywordScanner CONSENT_NAMES = new KeywordScanner(
+      "consent", "gdpr", "cookie-banner", "cookiebanner", "cookie-notice", "cookie-bar",
+      "cookie-law", "onetrust", "cookiebot");
+
+  /**
+   * Named as a consent manager (cookie banners and their preference panels). Like a dialog, it
+   * is set aside even when it holds the page's densest prose: on a page of little prose of its
+   * own, the panel's paragraphs about data processing are the longest text there is.
+   */
+  private static boolean isConsentManager(String names) {
+    return !names.isEmpty() && CONSENT_NAMES.containsAny(names);
   }
 
   private static final KeywordScanner REVIEW_NAMES = new KeywordScanner("review");
