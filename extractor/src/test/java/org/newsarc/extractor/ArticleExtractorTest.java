@@ -135,6 +135,23 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aSegmentStreamedHiddenForItsScriptToPlaceIsContent() throws ExtractionException {
+    // Two segments, each with less than half of the page's text.
+    String html = page("<title>Your fastest path to production</title>",
+        "<main><template id=\"B:0\"></template><template id=\"B:1\"></template><p>Loading…</p>"
+            + "</main><div hidden id=\"S:0\"><h1>Your fastest path to production</h1><p>" + PROSE
+            + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p><p>" + PROSE + PROSE_2 + "</p></div>"
+            + "<div hidden id=\"S:1\"><p>" + PROSE_2 + PROSE + " Deploys take a minute.</p><p>"
+            + PROSE + PROSE_2 + " Scaling is one click.</p><p>" + PROSE_2 + PROSE + "</p></div>"
+            + "<script>$RC(\"B:0\",\"S:0\");$RC(\"B:1\",\"S:1\")</script><div hidden><p>"
+            + PROSE_2 + " This copy is hidden for good.</p></div>");
+    String text = extract(html, "https://example.org/").text();
+    assertTrue(text.contains("The council voted"), text);
+    assertTrue(text.contains("Scaling is one click."), text);
+    assertFalse(text.contains("hidden for good"), text);
+  }
+
+  @Test
   void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
     String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
     // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.

@@ -347,10 +347,27 @@ public final class DomCleaner {
         || e.attr("aria-modal").equalsIgnoreCase("true");
   }
 
+  /**
+   * A segment that a server streams hidden and its script moves into place at once (React's
+   * streaming rendering: {@code <div hidden id="S:0">}); readers see it, so it is content.
+   */
+  private static boolean isStreamedSegment(Element e) {
+    String id = e.id();
+    if (id.length() < 3 || id.charAt(0) != 'S' || id.charAt(1) != ':' || !e.nameIs("div")) {
+      return false;
+    }
+    for (int i = 2; i < id.length(); i++) {
+      if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Hidden by attribute or inline style; what no reader sees is not article text. */
   static boolean isHidden(Element e) {
     if (e.hasAttr("hidden")) {
-      return true;
+      return !isStreamedSegment(e);
     }
     if (e.attr("aria-hidden").equals("true") && !e.nameIs("body") && !e.nameIs("html")) {
       return true;
