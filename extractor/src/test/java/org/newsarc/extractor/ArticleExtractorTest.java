@@ -152,6 +152,24 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aListingInAnArticlesMarkupIsRenderedAsAListing() throws ExtractionException {
+    StringBuilder winners = new StringBuilder("<div class=\"winners\">");
+    for (int i = 1; i <= 24; i++) {
+      winners.append("<div class=\"winner\"><h3>Winner ").append(i).append("</h3><span>Studio ")
+          .append(i).append(" for the lobby of a hotel</span> <span>in a city by the sea</span>")
+          .append("</div>");
+    }
+    winners.append("</div>");
+    String html = page("<title>Best of Year winners</title><script type=\"application/ld+json\">"
+            + "{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"headline\":"
+            + "\"Best of Year winners\"}</script>",
+        "<main><div class=\"intro\"><p>" + PROSE + PROSE_2 + "</p></div>" + winners + "</main>");
+    Article a = extract(html, "https://example.org/awards/best-of-year/");
+    assertTrue(a.text().contains("Studio 24 for the lobby of a hotel"), a.text());
+    assertTrue(a.text().contains("The council voted"), a.text());
+  }
+
+  @Test
   void repairsTextThatTheSiteEncodedAsUtf8Twice() throws ExtractionException {
     String prose = "The council’s plan “will not” pass, said Émile. " + PROSE;
     // The page declares UTF-8 and is valid UTF-8, but its text was encoded twice.

@@ -24,6 +24,12 @@ public final class ContentExtractor {
   public record Content(String text, int prose, double pageLinkDensity, boolean articleMode,
       String byline, PageType pageType) {}
 
+  /**
+   * At most this many times its main block's text may a page hold outside links for a short
+   * declared article (under {@link #ARTICLE_PROSE} characters of prose) to be read as one.
+   */
+  private static final int DECLARED_SHARE = 4;
+
   /** Teaser cards that make a page a hub when little prose stands outside them. */
   private static final int HUB_CARDS = 6;
   /** Prose characters outside the cards above which the page is taken for an article. */
@@ -83,8 +89,12 @@ public final class ContentExtractor {
     boolean sections = !md.declaredArticle() && !md.declaredProduct();
     boilerplate = DomCleaner.withoutProseInside(boilerplate, choice.element(), stats, hints,
         !sections);
+    // A page that declares an article but whose short main block holds under a quarter of the
+    // page's text outside links is a listing or landing page in an article's markup.
+    TextStats.Counts page = stats.get(body);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
-        || md.declaredArticle() && choice.prose() >= 150;
+        || md.declaredArticle() && choice.prose() >= 150
+            && stats.get(choice.element()).text() * DECLARED_SHARE >= page.text() - page.links();
     List<TextBlock> blocks;
     String byline = null;
     if (articleMode) {
