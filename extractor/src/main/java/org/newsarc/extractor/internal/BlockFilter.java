@@ -187,21 +187,40 @@ public final class BlockFilter {
   /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
   private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
 
+  /** What a count of the comments counts: "comments", "responses", "Kommentare"… */
+  private static final String COMMENT_NOUNS = "comments?|responses?|replies|thoughts? on"
+      + "|reactions?|kommentare?|commentaires?|comentarios?";
+
   /**
    * A heading that counts the comments below it ("119 Comments", "{ 17 comments… add one }"),
    * or a line that ends with such a count ("Posted on 7 May. There are 12 comments.").
    */
   private static final Pattern COMMENT_COUNT = Pattern.compile(
       "^[\\s{(\\[]*(.{0,60}?[.!?|]\\s+(?=there))?(there (are|is) )?(\\d+|one|no)\\s+"
-          + "(comments?|responses?|replies|reply|thoughts? on|reactions?|kommentare?"
-          + "|commentaires?|comentarios?)\\b.{0,70}$",
+          + "(" + COMMENT_NOUNS + "|reply)\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A heading may put one word between the count and the comments ("8 appreciated comments"). */
   private static final Pattern COMMENT_COUNT_HEADING = Pattern.compile(
-      "^[\\s{(\\[]*(\\d+|one|no)\\s+\\p{L}+\\s+(comments?|responses?|replies|thoughts? on"
-          + "|reactions?|kommentare?|commentaires?|comentarios?)\\b.{0,70}$",
+      "^[\\s{(\\[]*(\\d+|one|no)\\s+\\p{L}+\\s+(" + COMMENT_NOUNS + ")\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Longest "Jane Doe said," line that heads a reader's comment. */
+  private static final int SAID_MAX = 50;
+  /** A name and "said," or "says:" on a line of its own: the head of a reader's comment. */
+  private static final Pattern SAID = Pattern.compile(
+      "[\\p{L}@][\\p{L}\\p{N} .'_@-]{0,40}\\s(said|says|wrote|writes)\\s*[,:]?",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Longest legal notice (copyright and trademark lines) left out of the text. */
+  private static final int LEGAL_MAX = 1500;
+  private static final Pattern LEGAL = Pattern.compile(
+      "all rights reserved|©|\\(c\\) (19|20)\\d\\d|copyright (©|\\(c\\)|(19|20)\\d\\d)"
+          + "|registered trademarks?|trademarks? of|terms of (use|service)|privacy policy",
+      Pattern.CASE_INSENSITIVE);
+  /** Words one of which every {@link #LEGAL} mark contains. */
+  private static final KeywordScanner LEGAL_WORDS = new KeywordScanner(
+      "rights reserved", "©", "(c) ", "copyright", "trademark", "terms of", "privacy policy");
 
   private BlockFilter() {}
   /** Blocks at least this long that the page repeats are kept once. */
@@ -373,20 +392,14 @@ public final class BlockFilter {
   }
 
   private static boolean isSignature(TextBlock b) {
-    String t = b.text();
-    if (t.length() < SAID_MAX && b.kind() != Blocks.Kind.ROW && SAID.matcher(t).matches()) {
-      return true;
+    if (b.kind() == Blocks.Kind.ROW) {
+      return false;
     }
-    return t.length() < SIGNATURE_MAX && b.kind() != Blocks.Kind.ROW && t.indexOf(':') >= 0
-        && CLOCK_TIME.matcher(t).find() && DATE_WORDS.matcher(t).find();
+    String t = b.text();
+    return t.length() < SAID_MAX && SAID.matcher(t).matches()
+        || t.length() < SIGNATURE_MAX && t.indexOf(':') >= 0 && CLOCK_TIME.matcher(t).find()
+            && DATE_WORDS.matcher(t).find();
   }
-
-  /** Longest "Jane Doe said," line that heads a reader's comment. */
-  private static final int SAID_MAX = 50;
-  /** A name and "said," or "says:" on a line of its own: the head of a reader's comment. */
-  private static final Pattern SAID = Pattern.compile(
-      "[\\p{L}@][\\p{L}\\p{N} .'_@-]{0,40}\\s(said|says|wrote|writes)\\s*[,:]?",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private static boolean isSectionOpener(TextBlock b) {
     String t = b.text();
@@ -445,17 +458,6 @@ public final class BlockFilter {
     return NOTICE_WORDS.containsAnyIgnoreCase(text)
         && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find();
   }
-
-  /** Longest legal notice (copyright and trademark lines) left out of the text. */
-  private static final int LEGAL_MAX = 1500;
-  private static final Pattern LEGAL = Pattern.compile(
-      "all rights reserved|©|\\(c\\) (19|20)\\d\\d|copyright (©|\\(c\\)|(19|20)\\d\\d)"
-          + "|registered trademarks?|trademarks? of|terms of (use|service)|privacy policy",
-      Pattern.CASE_INSENSITIVE);
-
-  /** Words one of which every {@link #LEGAL} mark contains. */
-  private static final KeywordScanner LEGAL_WORDS = new KeywordScanner(
-      "rights reserved", "©", "(c) ", "copyright", "trademark", "terms of", "privacy policy");
 
   /**
    * A longer block that is legal small print: two different marks of it (a copyright, "all

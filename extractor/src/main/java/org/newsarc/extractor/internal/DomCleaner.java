@@ -147,7 +147,8 @@ public final class DomCleaner {
         }
         if (isOverlay(e) && stats.get(e).text() * 2 < totalText
             || isConsentManager(hints.namesOf(e))) {
-          // A dialog over the page is set aside even when it holds the densest prose.
+          // A dialog over the page, or a consent manager's panel whatever it holds, is set
+          // aside even when it holds the densest prose.
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -161,8 +162,7 @@ public final class DomCleaner {
         // it holds more prose than the densest element.
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
             && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e))
-                || STRUCTURAL_BOILERPLATE.contains(e.normalName())
-                    && stats.get(e).prose() < densestProse)
+                || isStructuralBoilerplate(e) && stats.get(e).prose() < densestProse)
             && !isProseNamedAsByline(e, hints, stats)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
@@ -280,8 +280,7 @@ public final class DomCleaner {
    */
   private static boolean isProseNamedAsByline(Element e, ClassHints hints, TextStats stats) {
     TextStats.Counts c = stats.get(e);
-    if (c.text() < BYLINE_PROSE || c.linkDensity() >= 0.3
-        || STRUCTURAL_BOILERPLATE.contains(e.normalName())) {
+    if (c.text() < BYLINE_PROSE || c.linkDensity() >= 0.3 || isStructuralBoilerplate(e)) {
       return false;
     }
     String names = hints.namesOf(e);

@@ -128,11 +128,8 @@ public final class PageIndex {
       if (!inBody) {
         return;
       }
-      if (e.nameIs("a")) {
-        String href = e.attr("href");
-        if (authorLinks.size() < 20 && isAuthorPath(href)) {
-          authorLinks.add(e);
-        }
+      if (e.nameIs("a") && authorLinks.size() < 20 && isAuthorPath(e.attr("href"))) {
+        authorLinks.add(e);
       }
       if (e.attr("rel").equalsIgnoreCase("author") && authorCandidates.size() < 20) {
         authorCandidates.add(e);
