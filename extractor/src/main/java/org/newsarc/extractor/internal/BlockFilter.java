@@ -283,6 +283,9 @@ public final class BlockFilter {
           || text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt()) {
         continue;
       }
+      if (InlineNotices.isNotice(text)) {
+        continue;
+      }
       if (articleMode && text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt()) {
         continue;
       }

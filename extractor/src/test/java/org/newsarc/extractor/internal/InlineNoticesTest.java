@@ -1,0 +1,35 @@
+package org.newsarc.extractor.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsarc.extractor.internal.TextRenderer.TextBlock;
+
+class InlineNoticesTest {
+
+  private static final String PROSE = "The council voted on Tuesday to approve the new plan after a long "
+      + "debate that lasted well into the night, and the mayor said the work would start in spring.";
+  private static final String MORE = "Work on the bus lanes starts in March and is to be finished "
+      + "before the summer holidays begin, the city's transport office said in a statement.";
+
+  private static TextBlock p(String text) {
+    return new TextBlock(text, Blocks.Kind.PARAGRAPH, 0, false);
+  }
+
+  /** What the filter keeps of the paragraphs around {@code line}, in an article. */
+  private static List<String> keptAround(String line) {
+    return BlockFilter.filter(List.of(p(PROSE), p(line), p(MORE)), "Council approves plan", true)
+        .stream().map(TextBlock::text).toList();
+  }
+
+  @Test
+  void aServerScriptsErrorMessageIsNotText() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Warning: Creating default object from empty value"
+        + " in /www/htdocs/site/wp-includes/classes.php on line 407"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Deprecated: Function set_magic_quotes_runtime() is"
+        + " deprecated in /var/www/wp-settings.php on line 18"));
+    String sentence = "Warning: the trains do not stop here on line 4 until Monday.";
+    assertEquals(List.of(PROSE, sentence, MORE), keptAround(sentence));
+  }
+}
