@@ -22,6 +22,25 @@ final class InlineNotices {
           + "\\s*:.{0,400}\\son line \\d+\\.?",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A disclaimer that the text is its author's opinion, not the publisher's: "The views
+   * expressed are those of the author", "Dieser Beitrag gibt die Meinung des Autors wieder",
+   * "Les opinions exprimées … n'engagent que leurs auteurs".
+   */
+  private static final Pattern OPINION_DISCLAIMER = Pattern.compile(
+      "(opinions?|views?) expressed|do(es)? not necessarily (reflect|represent)"
+          + "|not (necessarily )?(reflect|represent) (the )?(views?|opinions?|position)"
+          + "|(is|are) not responsible for the (opinions?|views?|content)|n.engagent que"
+          + "|meinung (des|der) (autors|autorin|autoren|verfasser)"
+          + "|nicht (notwendigerweise|unbedingt|zwingend) (die )?(meinung )?der redaktion"
+          + "|(blog|beitrag) aus der [\\p{L}-]+.community|solely (those )?of the authors?"
+          + "|those of the authors?\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Words one of which every {@link #OPINION_DISCLAIMER} holds; checked first. */
+  private static final KeywordScanner OPINION_WORDS = new KeywordScanner(
+      "expressed", "necessarily", "reflect", "represent", "responsible", "engagent", "meinung",
+      "redaktion", "community", "author");
+
   private InlineNotices() {}
 
   /** True when the block is one of the kinds of notice this class knows. */
@@ -29,7 +48,12 @@ final class InlineNotices {
     if (text.length() >= NOTICE_MAX) {
       return false;
     }
-    return isScriptError(text);
+    return isScriptError(text) || isOpinionDisclaimer(text);
+  }
+
+  /** A disclaimer that the text gives its author's opinion, not the publisher's. */
+  static boolean isOpinionDisclaimer(String text) {
+    return OPINION_WORDS.containsAnyIgnoreCase(text) && OPINION_DISCLAIMER.matcher(text).find();
   }
 
   /** A server-side script's error message that leaked into the page's text. */

@@ -32,4 +32,14 @@ class InlineNoticesTest {
     String sentence = "Warning: the trains do not stop here on line 4 until Monday.";
     assertEquals(List.of(PROSE, sentence, MORE), keptAround(sentence));
   }
+
+  @Test
+  void aDisclaimerThatTheTextIsItsAuthorsOpinionGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("The views expressed in this article are those of the"
+        + " author and do not necessarily reflect the position of the publisher."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Dieser Beitrag gibt die Meinung des Autors wieder,"
+        + " nicht notwendigerweise die der Redaktion."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Les opinions exprimées dans ce blog n'engagent que"
+        + " leurs auteurs."));
+  }
 }
