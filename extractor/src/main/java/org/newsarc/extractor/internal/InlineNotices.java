@@ -41,6 +41,22 @@ final class InlineNotices {
       "expressed", "necessarily", "reflect", "represent", "responsible", "engagent", "meinung",
       "redaktion", "community", "author");
 
+  /**
+   * A notice of the licence the page's own text or pictures are under: "This work is licensed
+   * under a Creative Commons license", "Dieser Text wurde veröffentlicht unter der Lizenz
+   * CC-BY-NC-ND". It must name what is licensed, so that text about licences stays.
+   */
+  private static final Pattern LICENCE_NOTICE = Pattern.compile(
+      "\\b(this|the|our|all|dieser|dieses|der|diese|ce|cet|este|esta)\\s+(\\p{L}+\\s+){0,3}?"
+          + "(work|text|content|articles?|page|site|blog|post|photos?|images?|beitrag|artikel"
+          + "|inhalte?|texte|fotos|contenu|contenido)\\b.{0,80}?(licen[sc]|lizenz|licencia)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** The licences {@link #LICENCE_NOTICE} looks for. */
+  private static final Pattern FREE_LICENCE = Pattern.compile(
+      "creative commons|\\bcc[- ]?by\\b", Pattern.CASE_INSENSITIVE);
+  /** Longest licence notice. */
+  private static final int LICENCE_MAX = 300;
+
   private InlineNotices() {}
 
   /** True when the block is one of the kinds of notice this class knows. */
@@ -48,7 +64,13 @@ final class InlineNotices {
     if (text.length() >= NOTICE_MAX) {
       return false;
     }
-    return isScriptError(text) || isOpinionDisclaimer(text);
+    return isScriptError(text) || isOpinionDisclaimer(text) || isLicenceNotice(text);
+  }
+
+  /** A notice of the Creative Commons licence that the page's own text is under. */
+  static boolean isLicenceNotice(String text) {
+    return text.length() < LICENCE_MAX && FREE_LICENCE.matcher(text).find()
+        && LICENCE_NOTICE.matcher(text).find();
   }
 
   /** A disclaimer that the text gives its author's opinion, not the publisher's. */

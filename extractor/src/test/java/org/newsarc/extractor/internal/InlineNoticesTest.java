@@ -42,4 +42,14 @@ class InlineNoticesTest {
     assertEquals(List.of(PROSE, MORE), keptAround("Les opinions exprimées dans ce blog n'engagent que"
         + " leurs auteurs."));
   }
+
+  @Test
+  void aNoticeOfTheLicenceThePagesTextIsUnderGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("This work is licensed under a Creative Commons"
+        + " Attribution-NonCommercial-ShareAlike 4.0 International License."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Dieser Text wurde veröffentlicht unter der Lizenz"
+        + " CC-BY-NC-ND-4.0-DE."));
+    String aboutLicences = "Creative Commons licences let authors choose which uses of their work they allow.";
+    assertEquals(List.of(PROSE, aboutLicences, MORE), keptAround(aboutLicences));
+  }
 }
