@@ -57,6 +57,18 @@ final class InlineNotices {
   /** Longest licence notice. */
   private static final int LICENCE_MAX = 300;
 
+  /**
+   * A count of the page's readers, alone or among the page's other counters: "Hits: 3747",
+   * "2044 reads", "66 hits · Print article", "Aufrufe: 1120 | Hinzugefügt von: …".
+   */
+  private static final Pattern VIEW_COUNT = Pattern.compile(
+      "(^|.{0,60}[|•·]\\s*)((aufrufe|views|hits|zugriffe|gelesen|visitas|vues|visualizzazioni"
+          + "|wyświetlenia|seitenaufrufe)\\s*:\\s*[\\d.,]+\\s*k?|[\\d.,]+\\s*k?\\s*(views|aufrufe"
+          + "|mal gelesen|zugriffe|visitas|vues|times read|reads|hits))\\b.*",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Longest line taken for a view count. */
+  private static final int VIEW_COUNT_MAX = 120;
+
   private InlineNotices() {}
 
   /** True when the block is one of the kinds of notice this class knows. */
@@ -64,7 +76,13 @@ final class InlineNotices {
     if (text.length() >= NOTICE_MAX) {
       return false;
     }
-    return isScriptError(text) || isOpinionDisclaimer(text) || isLicenceNotice(text);
+    return isScriptError(text) || isOpinionDisclaimer(text) || isLicenceNotice(text)
+        || isViewCount(text);
+  }
+
+  /** A line that counts the page's readers. */
+  static boolean isViewCount(String text) {
+    return text.length() < VIEW_COUNT_MAX && VIEW_COUNT.matcher(text).matches();
   }
 
   /** A notice of the Creative Commons licence that the page's own text is under. */

@@ -52,4 +52,13 @@ class InlineNoticesTest {
     String aboutLicences = "Creative Commons licences let authors choose which uses of their work they allow.";
     assertEquals(List.of(PROSE, aboutLicences, MORE), keptAround(aboutLicences));
   }
+
+  @Test
+  void aCountOfThePagesReadersGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Hits: 3747"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken"));
+    assertEquals(List.of(PROSE, MORE), keptAround("66 hits · Link to this article · Print article"));
+    String sentence = "My five posts averaged 1,277 views, more than the year before.";
+    assertEquals(List.of(PROSE, sentence, MORE), keptAround(sentence));
+  }
 }
