@@ -69,6 +69,12 @@ final class InlineNotices {
   /** Longest line taken for a view count. */
   private static final int VIEW_COUNT_MAX = 120;
 
+  /** A block that is only a clock time ("3:59 PM", "17:42 Uhr"): a time stamp. */
+  private static final Pattern CLOCK_ONLY = Pattern.compile(
+      "\\d{1,2}:\\d{2}\\s*([ap]\\.?m\\.?|uhr|h)?", Pattern.CASE_INSENSITIVE);
+  /** Longest such block. */
+  private static final int CLOCK_MAX = 12;
+
   private InlineNotices() {}
 
   /** True when the block is one of the kinds of notice this class knows. */
@@ -77,7 +83,12 @@ final class InlineNotices {
       return false;
     }
     return isScriptError(text) || isOpinionDisclaimer(text) || isLicenceNotice(text)
-        || isViewCount(text);
+        || isViewCount(text) || isClockTime(text);
+  }
+
+  /** A block that is only a clock time. */
+  static boolean isClockTime(String text) {
+    return text.length() <= CLOCK_MAX && CLOCK_ONLY.matcher(text).matches();
   }
 
   /** A line that counts the page's readers. */

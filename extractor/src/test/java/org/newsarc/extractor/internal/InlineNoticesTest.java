@@ -61,4 +61,11 @@ class InlineNoticesTest {
     String sentence = "My five posts averaged 1,277 views, more than the year before.";
     assertEquals(List.of(PROSE, sentence, MORE), keptAround(sentence));
   }
+
+  @Test
+  void aLoneClockTimeIsATimeStampNotText() {
+    assertEquals(List.of(PROSE, MORE), keptAround("3:59 PM"));
+    assertEquals(List.of(PROSE, MORE), keptAround("17:42 Uhr"));
+    assertEquals(List.of(PROSE, "12:45 The doors open.", MORE), keptAround("12:45 The doors open."));
+  }
 }
