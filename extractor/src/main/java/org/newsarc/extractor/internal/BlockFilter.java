@@ -283,7 +283,7 @@ public final class BlockFilter {
           || text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt()) {
         continue;
       }
-      if (InlineNotices.isNotice(text)) {
+      if (InlineNotices.isNotice(text, articleMode)) {
         continue;
       }
       if (articleMode && text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt()) {

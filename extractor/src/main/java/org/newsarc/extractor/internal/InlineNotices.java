@@ -75,15 +75,36 @@ final class InlineNotices {
   /** Longest such block. */
   private static final int CLOCK_MAX = 12;
 
+  /**
+   * A caption that ends with its agency's picture credit in brackets: "… in Wilson, N.Y. (AP
+   * Photo)", "… (AP Photo/Matt Dunham)", "… (Photo by Jane Roe)".
+   */
+  private static final Pattern BRACKETED_CREDIT = Pattern.compile(
+      "\\s\\((\\p{Lu}[\\p{L}\\d.&-]*\\s)?(photo|foto|image|picture)s?(\\s*/\\s*[^()/]{1,50}"
+          + "|\\s(by|von|courtesy( of)?)\\s[^()]{1,50})?\\)\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Longest caption taken by its bracketed credit; agency captions run to two sentences. */
+  private static final int BRACKETED_CAPTION_MAX = 500;
+
   private InlineNotices() {}
 
-  /** True when the block is one of the kinds of notice this class knows. */
-  static boolean isNotice(String text) {
+  /**
+   * True when the block is one of the kinds of notice this class knows; captions only when
+   * {@code articleMode}.
+   */
+  static boolean isNotice(String text, boolean articleMode) {
     if (text.length() >= NOTICE_MAX) {
       return false;
     }
     return isScriptError(text) || isOpinionDisclaimer(text) || isLicenceNotice(text)
-        || isViewCount(text) || isClockTime(text);
+        || isViewCount(text) || isClockTime(text)
+        || articleMode && isCaptionWithBracketedCredit(text);
+  }
+
+  /** A picture's caption, which ends with its agency's credit in brackets. */
+  static boolean isCaptionWithBracketedCredit(String text) {
+    return text.length() < BRACKETED_CAPTION_MAX && text.endsWith(")")
+        && BRACKETED_CREDIT.matcher(text).find();
   }
 
   /** A block that is only a clock time. */

@@ -68,4 +68,14 @@ class InlineNoticesTest {
     assertEquals(List.of(PROSE, MORE), keptAround("17:42 Uhr"));
     assertEquals(List.of(PROSE, "12:45 The doors open.", MORE), keptAround("12:45 The doors open."));
   }
+
+  @Test
+  void aCaptionEndingInItsAgencysBracketedCreditGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Emergency workers at the scene after the explosion on"
+        + " Tuesday in Wilson, N.Y. (AP Photo/Jane Roe)"));
+    assertEquals(List.of(PROSE, MORE), keptAround("The new bridge seen from the river bank at dawn."
+        + " (Photo by Jane Roe)"));
+    String aside = "The book holds forty plates (front picture) and a map of the valley.";
+    assertEquals(List.of(PROSE, aside, MORE), keptAround(aside));
+  }
 }
