@@ -86,6 +86,41 @@ final class InlineNotices {
   /** Longest caption taken by its bracketed credit; agency captions run to two sentences. */
   private static final int BRACKETED_CAPTION_MAX = 500;
 
+  /**
+   * A disclosure that the text is paid for or carries affiliate links, in the words German
+   * blogs use ("*Werbung. Dieser Beitrag enthält Werbung für …", "Anzeige, enthält Affiliate
+   * Links") or English ones ("this article contains sponsored content").
+   */
+  private static final Pattern AD_DISCLOSURE = Pattern.compile(
+      "enthält (unbezahlte |bezahlte )?(werbung|affiliate[- ]?links|anzeigen|werbelinks)"
+          + "|^\\*?(unbezahlte |bezahlte )?(werbung|anzeige)\\s*[,.:|/*-]"
+          + "|(this|the) (post|article|video) (is sponsored|contains (paid|sponsored)|was sponsored)"
+          + "|sponsored post",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Longest such disclosure. */
+  private static final int AD_DISCLOSURE_MAX = 200;
+  /** Words one of which every {@link #AD_DISCLOSURE} holds; checked first. */
+  private static final KeywordScanner AD_WORDS = new KeywordScanner(
+      "werbung", "anzeige", "affiliate", "werbelinks", "sponsored");
+
+  /**
+   * A forum's or site's count of who is online: "13 Besucher sind online", "Mitglieder in
+   * diesem Forum: 0 Mitglieder und 2 Gäste", "Users online: 12".
+   */
+  private static final Pattern ONLINE_COUNT = Pattern.compile(
+      "\\b\\d+ (besucher|gäste|mitglieder|users?|guests?|members?|visitors?|benutzer)"
+          + " (sind |are |currently )*online"
+          + "|\\b\\d+ (mitglieder|members?|users?|benutzer|registered)( users?)? (und|and) \\d+"
+          + " (gäste|guests?)|(users?|besucher|benutzer|mitglieder|members) online\\s*:\\s*\\d",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Longest such count. */
+  private static final int ONLINE_COUNT_MAX = 150;
+
+  /** A page's own short address on a line: "Permalink: https://…", "Permalien https://…". */
+  private static final Pattern PERMALINK = Pattern.compile(
+      "(permalink|permalien|short ?link|kurz-?link|kurz-url|short url)\\s*:?\\s*https?://\\S+",
+      Pattern.CASE_INSENSITIVE);
+
   private InlineNotices() {}
 
   /**
@@ -98,7 +133,24 @@ final class InlineNotices {
     }
     return isScriptError(text) || isOpinionDisclaimer(text) || isLicenceNotice(text)
         || isViewCount(text) || isClockTime(text)
-        || articleMode && isCaptionWithBracketedCredit(text);
+        || articleMode && isCaptionWithBracketedCredit(text) || isAdDisclosure(text)
+        || isOnlineCount(text) || isPermalink(text);
+  }
+
+  /** A disclosure that the text is advertising or carries affiliate links. */
+  static boolean isAdDisclosure(String text) {
+    return text.length() < AD_DISCLOSURE_MAX && AD_WORDS.containsAnyIgnoreCase(text)
+        && AD_DISCLOSURE.matcher(text).find();
+  }
+
+  /** A count of the visitors or members online. */
+  static boolean isOnlineCount(String text) {
+    return text.length() < ONLINE_COUNT_MAX && ONLINE_COUNT.matcher(text).find();
+  }
+
+  /** A line that only gives the page's own short address. */
+  static boolean isPermalink(String text) {
+    return text.length() < 150 && text.indexOf("://") > 0 && PERMALINK.matcher(text).matches();
   }
 
   /** A picture's caption, which ends with its agency's credit in brackets. */

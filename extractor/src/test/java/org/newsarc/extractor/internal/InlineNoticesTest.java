@@ -78,4 +78,23 @@ class InlineNoticesTest {
     String aside = "The book holds forty plates (front picture) and a map of the valley.";
     assertEquals(List.of(PROSE, aside, MORE), keptAround(aside));
   }
+
+  @Test
+  void aDisclosureThatThePostIsAdvertisingGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Anzeige, enthält Affiliate Links"));
+    String sentence = "Die Werbung im Fernsehen wirkt bei Kindern stärker als bei Erwachsenen.";
+    assertEquals(List.of(PROSE, sentence, MORE), keptAround(sentence));
+  }
+
+  @Test
+  void aCountOfWhoIsOnlineGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("13 Besucher sind online"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Mitglieder in diesem Forum: 0 Mitglieder und 2 Gäste"));
+  }
+
+  @Test
+  void aLineGivingThePagesShortAddressGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Permalink: https://example.org/p/RPYx"));
+  }
 }
