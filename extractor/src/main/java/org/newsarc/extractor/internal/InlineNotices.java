@@ -39,7 +39,7 @@ final class InlineNotices {
   /** Words one of which every {@link #OPINION_DISCLAIMER} holds; checked first. */
   private static final KeywordScanner OPINION_WORDS = new KeywordScanner(
       "expressed", "necessarily", "reflect", "represent", "responsible", "engagent", "meinung",
-      "redaktion", "community", "author");
+      "redaktion", "-community", "solely", "those of the author");
 
   /**
    * A notice of the licence the page's own text or pictures are under: "This work is licensed
@@ -54,6 +54,9 @@ final class InlineNotices {
   /** The licences {@link #LICENCE_NOTICE} looks for. */
   private static final Pattern FREE_LICENCE = Pattern.compile(
       "creative commons|\\bcc[- ]?by\\b", Pattern.CASE_INSENSITIVE);
+  /** Words one of which every {@link #FREE_LICENCE} holds; checked first. */
+  private static final KeywordScanner LICENCE_WORDS = new KeywordScanner(
+      "creative commons", "cc-by", "cc by", "ccby");
   /** Longest licence notice. */
   private static final int LICENCE_MAX = 300;
 
@@ -66,6 +69,10 @@ final class InlineNotices {
           + "|wyświetlenia|seitenaufrufe)\\s*:\\s*[\\d.,]+\\s*k?|[\\d.,]+\\s*k?\\s*(views|aufrufe"
           + "|mal gelesen|zugriffe|visitas|vues|times read|reads|hits))\\b.*",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Words one of which every {@link #VIEW_COUNT} holds; checked first. */
+  private static final KeywordScanner VIEW_WORDS = new KeywordScanner(
+      "aufrufe", "views", "hits", "zugriffe", "gelesen", "visitas", "vues", "visualizzazioni",
+      "wyświetlenia", "reads", "times read");
   /** Longest line taken for a view count. */
   private static final int VIEW_COUNT_MAX = 120;
 
@@ -115,6 +122,8 @@ final class InlineNotices {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** Longest such count. */
   private static final int ONLINE_COUNT_MAX = 150;
+  /** Words one of which every {@link #ONLINE_COUNT} holds; checked first. */
+  private static final KeywordScanner ONLINE_WORDS = new KeywordScanner("online", "gäste", "guest");
 
   /** A page's own short address on a line: "Permalink: https://…", "Permalien https://…". */
   private static final Pattern PERMALINK = Pattern.compile(
@@ -145,7 +154,8 @@ final class InlineNotices {
 
   /** A count of the visitors or members online. */
   static boolean isOnlineCount(String text) {
-    return text.length() < ONLINE_COUNT_MAX && ONLINE_COUNT.matcher(text).find();
+    return text.length() < ONLINE_COUNT_MAX && ONLINE_WORDS.containsAnyIgnoreCase(text)
+        && ONLINE_COUNT.matcher(text).find();
   }
 
   /** A line that only gives the page's own short address. */
@@ -166,12 +176,14 @@ final class InlineNotices {
 
   /** A line that counts the page's readers. */
   static boolean isViewCount(String text) {
-    return text.length() < VIEW_COUNT_MAX && VIEW_COUNT.matcher(text).matches();
+    return text.length() < VIEW_COUNT_MAX && VIEW_WORDS.containsAnyIgnoreCase(text)
+        && VIEW_COUNT.matcher(text).matches();
   }
 
   /** A notice of the Creative Commons licence that the page's own text is under. */
   static boolean isLicenceNotice(String text) {
-    return text.length() < LICENCE_MAX && FREE_LICENCE.matcher(text).find()
+    return text.length() < LICENCE_MAX && LICENCE_WORDS.containsAnyIgnoreCase(text)
+        && FREE_LICENCE.matcher(text).find()
         && LICENCE_NOTICE.matcher(text).find();
   }
 
