@@ -23,7 +23,7 @@ import org.newsarc.extractor.internal.Mojibake;
 public final class ArticleExtractor {
 
   /** Stored with every extracted article so that re-extraction can tell old results apart. */
-  public static final String VERSION = "0.3.8";
+  public static final String VERSION = "0.3.9";
 
   private final ExtractorOptions options;
   private final BlockJudge judge;
