@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.newsarc.extractor.ArticleExtractor;
+import org.newsarc.extractor.ExtractionRule;
 import org.newsarc.extractor.ExtractorOptions;
 import org.newsarc.extractor.internal.BlockJudge;
 import org.newsarc.extractor.internal.BlockModel;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  newsarc eval ../shared/eval/wcxb-dev ../shared/eval/trafilatura",
         "  newsarc eval --floors config/eval-floors.tsv ../shared/eval/*/",
-        "  newsarc eval --misses /tmp/misses.tsv ../shared/eval/htmldate"})
+        "  newsarc eval --misses /tmp/misses.tsv ../shared/eval/htmldate",
+        "  newsarc eval --without-rules comment-count ../shared/eval/dragnet-train"})
 public final class EvalCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -68,6 +70,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--misses", paramLabel = "FILE",
       description = "Write a TSV line for every wrong date, title or author to FILE.")
   Path missesFile;
+
+  @Option(names = "--without-rules", paramLabel = "RULE,...",
+      description = "Switch these extraction rules off (names from 'newsarc ablate --list').")
+  String withoutRules;
 
   @Parameters(paramLabel = "DIR", arity = "1..*", description = "Corpus folders.")
   List<Path> dirs = new ArrayList<>();
@@ -113,11 +119,17 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private ArticleExtractor extractor() throws IOException {
+    ExtractorOptions options = ExtractorOptions.DEFAULTS;
+    try {
+      options = options.withoutRules(ExtractionRule.parseList(withoutRules));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--without-rules: " + e.getMessage());
+    }
     if (blockModel == null && blockThreshold == null) {
-      return new ArticleExtractor();
+      return new ArticleExtractor(options);
     }
     if ("none".equals(blockModel)) {
-      return new ArticleExtractor(ExtractorOptions.DEFAULTS, BlockJudge.RULES_ONLY);
+      return new ArticleExtractor(options, BlockJudge.RULES_ONLY);
     }
     BlockJudge model;
     if (blockModel == null) {
@@ -132,7 +144,7 @@ public final class EvalCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), blockModel + ": " + e.getMessage());
       }
     }
-    return new ArticleExtractor(ExtractorOptions.DEFAULTS, model);
+    return new ArticleExtractor(options, model);
   }
 
   private void evaluateAll(Consumer<PageResult> listener, List<Metric> metrics) throws IOException {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsarc.extractor.ArticleExtractor;
+import org.newsarc.extractor.ExtractionRule;
+import org.newsarc.extractor.ExtractorOptions;
 import org.newsarc.extractor.batch.BatchExtractor;
 import org.newsarc.extractor.batch.BatchInput;
 import picocli.CommandLine.Command;
@@ -54,17 +56,29 @@ public final class ExtractCommand implements Callable<Integer> {
           + " record's offset (FILE#OFFSET).")
   boolean warc;
 
+  @Option(names = "--without-rules", paramLabel = "RULE,...",
+      description = "Switch these extraction rules off (names from 'newsarc ablate --list'),"
+          + " for pages a rule misreads.")
+  String withoutRules;
+
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "HTML files to extract.")
   List<String> files = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
+    ArticleExtractor extractor;
+    try {
+      extractor = new ArticleExtractor(
+          ExtractorOptions.DEFAULTS.withoutRules(ExtractionRule.parseList(withoutRules)));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--without-rules: " + e.getMessage());
+    }
     if (warc) {
       if (files.isEmpty() || manifest != null || url != null) {
         throw new ParameterException(spec.commandLine(),
             "--warc takes WARC files or folders, and no --manifest or --url");
       }
-      return WarcExtract.run(files, spec.commandLine().getErr());
+      return WarcExtract.run(files, extractor, spec.commandLine().getErr());
     }
     List<BatchInput> inputs = new ArrayList<>();
     if (manifest != null) {
@@ -77,7 +91,7 @@ public final class ExtractCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give at least one FILE or --manifest");
     }
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-    int failures = new BatchExtractor(new ArticleExtractor()).run(inputs, out);
+    int failures = new BatchExtractor(extractor).run(inputs, out);
     if (failures > 0) {
       spec.commandLine().getErr().println("newsarc extract: " + failures + " of " + inputs.size()
           + " inputs could not be extracted (see their error field)");

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         ExtractCommand.class,
         EvalCommand.class,
+        AblateCommand.class,
         BenchCommand.class,
         TrainBlocksCommand.class,
         TuneBlocksCommand.class,

@@ -22,7 +22,8 @@ import org.newsarc.extractor.batch.BatchExtractor;
 final class WarcExtract {
   private WarcExtract() {}
 
-  static int run(List<String> args, PrintWriter err) throws IOException {
+  static int run(List<String> args, ArticleExtractor extractor, PrintWriter err)
+      throws IOException {
     List<Path> warcs = new ArrayList<>();
     for (String arg : args) {
       Path p = Path.of(arg);
@@ -34,7 +35,7 @@ final class WarcExtract {
         throw new IOException("no such WARC file or folder: " + arg);
       }
     }
-    BatchExtractor batch = new BatchExtractor(new ArticleExtractor());
+    BatchExtractor batch = new BatchExtractor(extractor);
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     int pages = 0;
     int failures = 0;

@@ -13,6 +13,7 @@ import org.newsarc.extractor.internal.ContentExtractor;
 import org.newsarc.extractor.internal.MetadataReader;
 import org.newsarc.extractor.internal.MetadataReader.Metadata;
 import org.newsarc.extractor.internal.Mojibake;
+import org.newsarc.extractor.internal.Rules;
 
 /**
  * Turns the bytes of an HTML page into an {@link Article}: decodes them (HTTP header, BOM,
@@ -84,7 +85,12 @@ public final class ArticleExtractor {
       if (beforeExtraction != null) {
         beforeExtraction.accept(doc);
       }
-      return extract(doc, base, h, choice.charset());
+      if (options.disabledRules().isEmpty()) {
+        return extract(doc, base, h, choice.charset());
+      }
+      try (Rules scope = Rules.open(options.disabledRules())) {
+        return extract(doc, base, h, choice.charset());
+      }
     } catch (StackOverflowError e) {
       // Nesting is capped at parse time; this guards the walks should a cap be raised.
       throw new ExtractionException(base, "markup nested too deeply", e);

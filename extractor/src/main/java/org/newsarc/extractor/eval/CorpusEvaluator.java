@@ -69,8 +69,56 @@ public final class CorpusEvaluator {
 
   /** Scores every page of the corpus in {@code dir}; the set is named after the directory. */
   public List<Metric> evaluate(Path dir) throws IOException {
-    String set = dir.toAbsolutePath().normalize().getFileName().toString();
+    String set = setName(dir);
     List<GoldPage> pages = readGold(dir);
+    List<PageResult> results = new ArrayList<>(pages.size());
+    long extractNanos = 0;
+    for (GoldPage gold : pages) {
+      long[] nanos = {0};
+      PageResult r = score(set, dir, gold, nanos);
+      extractNanos += nanos[0];
+      listener.accept(r);
+      results.add(r);
+    }
+    List<Metric> out = metrics(set, results);
+    double seconds = extractNanos / 1e9;
+    out.add(new Metric(set, "pages_per_s", seconds == 0 ? 0 : pages.size() / seconds, pages.size()));
+    return out;
+  }
+
+  /** The name a corpus directory's figures are reported under: its last path element. */
+  public static String setName(Path dir) {
+    return dir.toAbsolutePath().normalize().getFileName().toString();
+  }
+
+  /**
+   * Extracts and scores one gold page of the corpus in {@code dir}, adding the time spent
+   * extracting to {@code nanos[0]}.
+   */
+  public PageResult score(String set, Path dir, GoldPage gold, long[] nanos) {
+    Article article = null;
+    String error = null;
+    try {
+      byte[] bytes = readPage(dir.resolve(gold.file()));
+      long start = nanoTime.getAsLong();
+      try {
+        article = extractor.extract(bytes, gold.url() == null ? "" : gold.url(), Map.of());
+      } finally {
+        nanos[0] += nanoTime.getAsLong() - start;
+      }
+    } catch (ExtractionException e) {
+      error = e.getMessage();
+    } catch (IOException e) {
+      error = "unreadable: " + e.getMessage();
+    }
+    String extracted = article == null ? "" : article.text();
+    double f1 = gold.text() == null ? Double.NaN : TokenF1.score(extracted, gold.text());
+    return new PageResult(set, gold, article, error, f1,
+        SnippetCounts.of(extracted, gold.with(), gold.without()));
+  }
+
+  /** The figures of one corpus from the results of its pages (all but pages per second). */
+  public static List<Metric> metrics(String set, List<PageResult> results) {
     MeanAccumulator text = new MeanAccumulator();
     Map<String, MeanAccumulator> textByType = new TreeMap<>();
     SnippetCounts snippets = SnippetCounts.ZERO;
@@ -80,35 +128,17 @@ public final class CorpusEvaluator {
     MeanAccumulator author = new MeanAccumulator();
     MeanAccumulator site = new MeanAccumulator();
     MeanAccumulator language = new MeanAccumulator();
-    long extractNanos = 0;
-    for (GoldPage gold : pages) {
-      Article article = null;
-      String error = null;
-      try {
-        byte[] bytes = readPage(dir.resolve(gold.file()));
-        long start = nanoTime.getAsLong();
-        try {
-          article = extractor.extract(bytes, gold.url() == null ? "" : gold.url(), Map.of());
-        } finally {
-          extractNanos += nanoTime.getAsLong() - start;
-        }
-      } catch (ExtractionException e) {
-        error = e.getMessage();
-      } catch (IOException e) {
-        error = "unreadable: " + e.getMessage();
-      }
-      String extracted = article == null ? "" : article.text();
-      double f1 = Double.NaN;
+    for (PageResult r : results) {
+      GoldPage gold = r.gold();
+      Article article = r.article();
       if (gold.text() != null) {
-        f1 = TokenF1.score(extracted, gold.text());
-        text.add(f1);
+        text.add(r.textF1());
         if (gold.pageType() != null) {
-          textByType.computeIfAbsent(gold.pageType(), k -> new MeanAccumulator()).add(f1);
+          textByType.computeIfAbsent(gold.pageType(), k -> new MeanAccumulator()).add(r.textF1());
         }
       }
-      SnippetCounts pageSnippets = SnippetCounts.of(extracted, gold.with(), gold.without());
       if (gold.hasSnippets()) {
-        snippets = snippets.plus(pageSnippets);
+        snippets = snippets.plus(r.snippets());
         snippetPages++;
       }
       if (gold.date() != null) {
@@ -126,10 +156,9 @@ public final class CorpusEvaluator {
       if (gold.language() != null) {
         language.hit(article != null && FieldMatch.exact(article.language(), gold.language()));
       }
-      listener.accept(new PageResult(set, gold, article, error, f1, pageSnippets));
     }
     List<Metric> out = new ArrayList<>();
-    out.add(new Metric(set, "pages", pages.size(), pages.size()));
+    out.add(new Metric(set, "pages", results.size(), results.size()));
     if (text.count() > 0) {
       out.add(new Metric(set, "text_f1", text.mean(), text.count()));
       if (textByType.size() > 1) {
@@ -146,8 +175,6 @@ public final class CorpusEvaluator {
     addRate(out, set, "author_match", author);
     addRate(out, set, "site_match", site);
     addRate(out, set, "language_match", language);
-    double seconds = extractNanos / 1e9;
-    out.add(new Metric(set, "pages_per_s", seconds == 0 ? 0 : pages.size() / seconds, pages.size()));
     return out;
   }
 

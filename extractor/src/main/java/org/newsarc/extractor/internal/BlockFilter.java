@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.newsarc.extractor.ExtractionRule;
 import org.newsarc.extractor.internal.TextRenderer.TextBlock;
 
 /**
@@ -263,11 +264,13 @@ public final class BlockFilter {
     Set<String> seen = new HashSet<>();
     for (TextBlock b : blocks) {
       String text = b.text();
-      if (text.length() >= REPEAT_MIN && !seen.add(text)) {
+      if (text.length() >= REPEAT_MIN && !seen.add(text)
+          && Rules.fires(ExtractionRule.REPEATED_PARAGRAPH, true)) {
         // Responsive pages render the same paragraph twice (one copy for small screens).
         continue;
       }
-      if (articleMode && seenProse && isSectionOpener(b)) {
+      if (articleMode && seenProse
+          && Rules.fires(ExtractionRule.SECTION_OPENER, isSectionOpener(b))) {
         skippingSection = true;
         continue;
       }
@@ -279,31 +282,35 @@ public final class BlockFilter {
         }
         skippingSection = false;
       }
-      if (isLabel(text) || isNotice(text)
-          || text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt()) {
+      if (Rules.fires(ExtractionRule.LABELS, isLabel(text)) || isNotice(text)
+          || Rules.fires(ExtractionRule.CREDIT_LINE,
+              text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt())) {
         continue;
       }
       if (InlineNotices.isNotice(text, articleMode)) {
         continue;
       }
-      if (articleMode && text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt()) {
+      if (articleMode && Rules.fires(ExtractionRule.CAPTION,
+          text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt())) {
         continue;
       }
-      if (articleMode && text.length() < APPEAL_MAX && APPEAL_WORDS.containsAnyIgnoreCase(text)
-          && SUPPORT_APPEAL.matcher(text).find()) {
+      if (articleMode && Rules.fires(ExtractionRule.SUPPORT_APPEAL, text.length() < APPEAL_MAX
+          && APPEAL_WORDS.containsAnyIgnoreCase(text) && SUPPORT_APPEAL.matcher(text).find())) {
         continue;
       }
-      if (articleMode && text.length() < CAPTION_MAX && text.indexOf(':') >= 0
-          && CREDIT_WORDS.containsAnyIgnoreCase(text) && CREDIT_END.matcher(text).find()) {
+      if (articleMode && Rules.fires(ExtractionRule.CAPTION, text.length() < CAPTION_MAX
+          && text.indexOf(':') >= 0 && CREDIT_WORDS.containsAnyIgnoreCase(text)
+          && CREDIT_END.matcher(text).find())) {
         // A picture's caption, which ends with its credit.
         continue;
       }
-      if (text.length() < 200 && POINTER_PREFIX.matcher(text).lookingAt()
-          && (b.linkDensity() > 0.3 || text.length() < 120)) {
+      if (Rules.fires(ExtractionRule.POINTER, text.length() < 200
+          && POINTER_PREFIX.matcher(text).lookingAt()
+          && (b.linkDensity() > 0.3 || text.length() < 120))) {
         continue;
       }
-      if (articleMode && text.length() < 400 && b.linkDensity() > 0.05
-          && TEASER_END.matcher(text).find()) {
+      if (articleMode && Rules.fires(ExtractionRule.TEASER_ELLIPSIS, text.length() < 400
+          && b.linkDensity() > 0.05 && TEASER_END.matcher(text).find())) {
         // A linked summary cut off with an ellipsis is a teaser for another page.
         continue;
       }
@@ -311,21 +318,25 @@ public final class BlockFilter {
         introducedList = false;
       }
       if (articleMode && b.linkDensity() > 0.5 && !(b.inList() && b.kind() == Blocks.Kind.LIST_ITEM
-          && b.linkDensity() < 0.8 && text.length() > 80) && !introducedList) {
+          && b.linkDensity() < 0.8 && text.length() > 80)
+          && !Rules.fires(ExtractionRule.INTRODUCED_LIST, introducedList)
+          && Rules.fires(ExtractionRule.LINK_DENSE, true)) {
         continue;
       }
       if (articleMode && seenProse && text.length() <= 200 && !normTitle.isEmpty()
-          && comparable(text).equals(normTitle)) {
+          && Rules.fires(ExtractionRule.HEADLINE, comparable(text).equals(normTitle))) {
         // The headline again further down: a sticky header, a share box or a print heading.
         continue;
       }
       if (!seenProse) {
         String c = comparable(text);
-        if (!normTitle.isEmpty() && (c.equals(normTitle) || normTitle.startsWith(c) && c.length() > 20)) {
+        if (!normTitle.isEmpty() && Rules.fires(ExtractionRule.HEADLINE,
+            c.equals(normTitle) || normTitle.startsWith(c) && c.length() > 20)) {
           continue;
         }
-        if (text.length() < 120 && (BYLINE.matcher(text).matches()
-            || isDateline(text) || READ_TIME.matcher(text).matches())) {
+        if (text.length() < 120 && Rules.fires(ExtractionRule.BYLINE_LINES,
+            BYLINE.matcher(text).matches() || isDateline(text)
+                || READ_TIME.matcher(text).matches())) {
           continue;
         }
       }
@@ -344,8 +355,9 @@ public final class BlockFilter {
     }
     while (!kept.isEmpty()) {
       TextBlock last = kept.get(kept.size() - 1);
-      if (last.text().length() < 200 && SIGN_OFF.matcher(last.text()).find()
-          || last.text().length() < 25 && last.kind() != Blocks.Kind.LIST_ITEM && articleMode) {
+      if (Rules.fires(ExtractionRule.SIGN_OFF, last.text().length() < 200
+          && SIGN_OFF.matcher(last.text()).find()
+          || last.text().length() < 25 && last.kind() != Blocks.Kind.LIST_ITEM && articleMode)) {
         kept.remove(kept.size() - 1);
       } else {
         break;
@@ -371,7 +383,7 @@ public final class BlockFilter {
       TextBlock b = blocks.get(i);
       String text = b.text();
       if (i > 0 && text.length() <= 90 && b.linkDensity() < 0.5
-          && (COMMENT_COUNT.matcher(text).matches()
+          && Rules.fires(ExtractionRule.COMMENT_COUNT, COMMENT_COUNT.matcher(text).matches()
               || b.kind() == Blocks.Kind.HEADING
                   && COMMENT_COUNT_HEADING.matcher(text).matches())) {
         // A heading counting the comments opens their thread (a link so named points to it),
@@ -391,7 +403,7 @@ public final class BlockFilter {
     }
     boolean thread = signatures >= COMMENT_SIGNATURES
         && blocks.size() - first <= signatures * BLOCKS_PER_COMMENT;
-    return thread ? first : blocks.size();
+    return Rules.fires(ExtractionRule.COMMENT_THREAD, thread) ? first : blocks.size();
   }
 
   private static boolean isSignature(TextBlock b) {
@@ -428,12 +440,14 @@ public final class BlockFilter {
     int shortChars = 0;
     for (int i = lastLong + 1; i < kept.size(); i++) {
       TextBlock b = kept.get(i);
-      if (b.text().length() >= 80 || b.kind() == Blocks.Kind.LIST_ITEM || inTable(b)) {
+      if (b.text().length() >= 80 || b.kind() == Blocks.Kind.LIST_ITEM
+          || Rules.fires(ExtractionRule.TABLE_CELLS, inTable(b))) {
         return;
       }
       shortChars += b.text().length();
     }
-    if (kept.size() - lastLong - 1 >= 2 || shortChars < 40) {
+    if (lastLong + 1 < kept.size() && Rules.fires(ExtractionRule.TRIM_TAIL,
+        kept.size() - lastLong - 1 >= 2 || shortChars < 40)) {
       kept.subList(lastLong + 1, kept.size()).clear();
     }
   }
@@ -456,10 +470,10 @@ public final class BlockFilter {
 
   static boolean isNotice(String text) {
     if (text.length() >= 400) {
-      return text.length() < LEGAL_MAX && isLegal(text);
+      return Rules.fires(ExtractionRule.LEGAL_PRINT, text.length() < LEGAL_MAX && isLegal(text));
     }
-    return NOTICE_WORDS.containsAnyIgnoreCase(text)
-        && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find();
+    return Rules.fires(ExtractionRule.NOTICES, NOTICE_WORDS.containsAnyIgnoreCase(text)
+        && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find());
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.newsarc.extractor.ExtractionRule;
 
 /**
  * Reads what an element's {@code class}, {@code id} and {@code role} say about it: whether
@@ -146,7 +147,14 @@ public final class ClassHints {
     }
     // BEM's "__" joins a block and one of its elements ("c-product-widget__title"): not the
     // "widget_" of a sidebar widget's class ("widget_recent_entries").
-    String scanned = token.contains("__") ? token.replace("__", "-") : token;
+    String scanned = token;
+    if (token.indexOf("__") >= 0) {
+      String joined = token.replace("__", "-");
+      if (Rules.fires(ExtractionRule.BEM_ELEMENT,
+          NEGATIVE.containsAny(joined) != NEGATIVE.containsAny(token))) {
+        scanned = joined;
+      }
+    }
     if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(scanned)) {
       return true;
     }

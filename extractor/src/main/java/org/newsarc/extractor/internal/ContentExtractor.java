@@ -3,6 +3,7 @@ package org.newsarc.extractor.internal;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.newsarc.extractor.ExtractionRule;
 import org.newsarc.extractor.PageType;
 import org.newsarc.extractor.internal.MetadataReader.Metadata;
 import org.newsarc.extractor.internal.TextRenderer.TextBlock;
@@ -71,7 +72,8 @@ public final class ContentExtractor {
     // On a shop's item page the customer reviews are its readers' comments.
     boolean reviews = md.declaredProduct();
     Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false, reviews);
-    if (!md.declaredArticle() && isDiscussion(body, stats, boilerplate)) {
+    if (Rules.fires(ExtractionRule.DISCUSSION,
+        !md.declaredArticle() && isDiscussion(body, stats, boilerplate))) {
       // Most of the prose sits in comment-named posts: on a forum or Q&A page they are the content.
       // Under a page that declares itself an article they are its readers' comments.
       boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true, reviews);
@@ -79,7 +81,7 @@ public final class ContentExtractor {
     stats.exclude(boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);
     int pageProse = stats.get(body).prose();
-    if (isHub(choice.element(), stats, md, pageProse)) {
+    if (Rules.fires(ExtractionRule.HUB, isHub(choice.element(), stats, md, pageProse))) {
       return new Content("", pageProse, pageLinkDensity, false, null, PageType.HUB);
     }
     // Inside the main element, what reads as running text (mostly prose, few links) is kept
@@ -87,14 +89,18 @@ public final class ContentExtractor {
     // (tabs, banners, info boxes), so there whole sections count; in declared articles and on
     // product pages, where such boxes are mostly promotion, only paragraphs do.
     boolean sections = !md.declaredArticle() && !md.declaredProduct();
-    boilerplate = DomCleaner.withoutProseInside(boilerplate, choice.element(), stats, hints,
+    Set<Element> kept = DomCleaner.withoutProseInside(boilerplate, choice.element(), stats, hints,
         !sections);
+    if (Rules.fires(ExtractionRule.PROSE_SECTIONS, kept != boilerplate)) {
+      boilerplate = kept;
+    }
     // A page that declares an article but whose short main block holds under a quarter of the
     // page's text outside links is a listing or landing page in an article's markup.
     TextStats.Counts page = stats.get(body);
     boolean articleMode = choice.prose() >= ARTICLE_PROSE
         || md.declaredArticle() && choice.prose() >= 150
-            && stats.get(choice.element()).text() * DECLARED_SHARE >= page.text() - page.links();
+            && !Rules.fires(ExtractionRule.DECLARED_SHARE,
+                stats.get(choice.element()).text() * DECLARED_SHARE < page.text() - page.links());
     List<TextBlock> blocks;
     String byline = null;
     if (articleMode) {
@@ -102,10 +108,17 @@ public final class ContentExtractor {
           ? TeaserCards.cardElements(choice.element(), stats, RELATED_CARDS, RELATED_SHARE)
           : TeaserCards.trailingCardElements(choice.element(), stats, RELATED_CARDS + 1,
               RELATED_SHARE, TRAILING_PROSE);
+      if (!Rules.fires(md.declaredArticle() ? ExtractionRule.RELATED_CARDS
+          : ExtractionRule.TRAILING_CARDS, !cards.isEmpty())) {
+        cards.clear();
+      }
       if (md.declaredArticle()) {
         // A box that closes the block may hold more of it: summaries of 300 characters and more.
-        cards.addAll(TeaserCards.trailingCardElements(choice.element(), stats, RELATED_CARDS,
-            TRAILING_SHARE, TRAILING_PROSE));
+        Set<Element> closing = TeaserCards.trailingCardElements(choice.element(), stats,
+            RELATED_CARDS, TRAILING_SHARE, TRAILING_PROSE);
+        if (Rules.fires(ExtractionRule.CLOSING_CARDS, !cards.containsAll(closing))) {
+          cards.addAll(closing);
+        }
       }
       if (!cards.isEmpty()) {
         cards.addAll(boilerplate);
@@ -115,30 +128,42 @@ public final class ContentExtractor {
       byline = BlockFilter.findByline(rendered);
       blocks = BlockFilter.filter(rendered, md.title(), true, md.discussion());
       if (md.declaredArticle()) {
-        blocks = EmptySections.drop(rendered, blocks);
+        List<TextBlock> without = EmptySections.drop(rendered, blocks);
+        if (Rules.fires(ExtractionRule.EMPTY_SECTIONS, without != blocks)) {
+          blocks = without;
+        }
       }
       if (judge.wantsFeatures() && !blocks.isEmpty()) {
         blocks = judged(blocks, judge,
             BlockFeatures.of(blocks, choice.element(), stats, md.title()));
       }
       if (!md.ingredients().isEmpty()) {
-        blocks = RecipeIngredients.addMissing(blocks, md.ingredients(), body, choice.element(),
-            stats);
+        List<TextBlock> with = RecipeIngredients.addMissing(blocks, md.ingredients(), body,
+            choice.element(), stats);
+        if (Rules.fires(ExtractionRule.RECIPE_INGREDIENTS, with != blocks)) {
+          blocks = with;
+        }
       }
     } else {
       Element region = mainRegion(body);
       // Items a template names like furniture (product, category, widget) are the listing.
       Set<Element> furniture = RegionItems.release(boilerplate, region, stats, hints);
+      if (!Rules.fires(ExtractionRule.REGION_ITEMS, furniture != boilerplate)) {
+        furniture = boilerplate;
+      }
       blocks = BlockFilter.filter(TextRenderer.render(region, furniture), md.title(), false);
       if (TextAssembler.join(blocks).length() < NEAR_EMPTY) {
         // Next to nothing is left: one element the page wraps its content in (a page built
         // inside one form, a category grid named like furniture) is that content.
-        furniture = RegionItems.release(boilerplate, region, stats, hints, 1);
-        blocks = BlockFilter.filter(TextRenderer.render(region, furniture), md.title(), false);
+        Set<Element> singles = RegionItems.release(boilerplate, region, stats, hints, 1);
+        if (Rules.fires(ExtractionRule.NEAR_EMPTY, singles != furniture)) {
+          blocks = BlockFilter.filter(TextRenderer.render(region, singles), md.title(), false);
+        }
       }
     }
     String text = TextAssembler.join(blocks);
-    if (text.length() < 200 && md.jsonLdBody() != null && md.jsonLdBody().length() > text.length() * 2) {
+    if (Rules.fires(ExtractionRule.JSON_LD_BODY, text.length() < 200 && md.jsonLdBody() != null
+        && md.jsonLdBody().length() > text.length() * 2)) {
       text = TextAssembler.plain(md.jsonLdBody());
     }
     PageType type = articleMode ? PageType.ARTICLE

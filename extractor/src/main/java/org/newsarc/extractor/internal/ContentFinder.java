@@ -1,6 +1,7 @@
 package org.newsarc.extractor.internal;
 
 import org.jsoup.nodes.Element;
+import org.newsarc.extractor.ExtractionRule;
 
 /**
  * Finds the element that holds the main content: the subtree that gathers the most prose while
@@ -38,7 +39,8 @@ public final class ContentFinder {
 
   static double score(Element e, TextStats stats, ClassHints hints) {
     TextStats.Counts c = stats.get(e);
-    double noise = c.text() - c.prose() - c.cells();
+    double noise = c.text() - c.prose()
+        - (Rules.fires(ExtractionRule.TABLE_CELLS, c.cells() > 0) ? c.cells() : 0);
     double s = c.prose() - NOISE_WEIGHT * noise;
     if (isSemanticBody(e)) {
       s *= 1.15;

@@ -11,6 +11,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.newsarc.extractor.ExtractionRule;
 
 /**
  * Removes what is never article text from a page body: scripts, forms controls, hidden
@@ -145,15 +146,15 @@ public final class DomCleaner {
         if (discussion && isPost(hints.namesOf(e))) {
           return FilterResult.CONTINUE;
         }
-        if (isOverlay(e) && stats.get(e).text() * 2 < totalText
-            || isConsentManager(hints.namesOf(e))) {
+        if (Rules.fires(ExtractionRule.DIALOG, isOverlay(e) && stats.get(e).text() * 2 < totalText)
+            || Rules.fires(ExtractionRule.CONSENT_MANAGER, isConsentManager(hints.namesOf(e)))) {
           // A dialog over the page, or a consent manager's panel whatever it holds, is set
           // aside even when it holds the densest prose.
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
-        if (product && !lineage.contains(e) && isReviewNamed(hints.namesOf(e))
-            && stats.get(e).prose() * 2 < totalProse) {
+        if (Rules.fires(ExtractionRule.PRODUCT_REVIEWS, product && !lineage.contains(e)
+            && isReviewNamed(hints.namesOf(e)) && stats.get(e).prose() * 2 < totalProse)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -161,9 +162,11 @@ public final class DomCleaner {
         // its share of the prose (a long sidebar or site footer next to a short post), unless
         // it holds more prose than the densest element.
         if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
-            && (!isProtected(e, stats, totalProse) || isCommentNamed(hints.namesOf(e))
-                || isStructuralBoilerplate(e) && stats.get(e).prose() < densestProse)
-            && !isProseNamedAsByline(e, hints, stats)) {
+            && (!isProtected(e, stats, totalProse)
+                || Rules.fires(ExtractionRule.COMMENT_NAMED, isCommentNamed(hints.namesOf(e)))
+                || Rules.fires(ExtractionRule.ASIDE_UNPROTECTED,
+                    isStructuralBoilerplate(e) && stats.get(e).prose() < densestProse))
+            && !Rules.fires(ExtractionRule.BYLINE_PROSE, isProseNamedAsByline(e, hints, stats))) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -238,7 +241,7 @@ public final class DomCleaner {
       return true;
     }
     if (name.equals("form")) {
-      return isFormFurniture(stats.get(e));
+      return Rules.fires(ExtractionRule.FORM_FURNITURE, isFormFurniture(stats.get(e)));
     }
     if (name.equals("a") || name.equals("p") && hints.namesOf(e).isEmpty()) {
       return false;
@@ -366,7 +369,7 @@ public final class DomCleaner {
   /** Hidden by attribute or inline style; what no reader sees is not article text. */
   static boolean isHidden(Element e) {
     if (e.hasAttr("hidden")) {
-      return !isStreamedSegment(e);
+      return !Rules.fires(ExtractionRule.STREAMED_SEGMENT, isStreamedSegment(e));
     }
     if (e.attr("aria-hidden").equals("true") && !e.nameIs("body") && !e.nameIs("html")) {
       return true;

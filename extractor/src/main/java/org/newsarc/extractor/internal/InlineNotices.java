@@ -1,6 +1,7 @@
 package org.newsarc.extractor.internal;
 
 import java.util.regex.Pattern;
+import org.newsarc.extractor.ExtractionRule;
 
 /**
  * Short blocks that sit among an article's paragraphs but are not its text, told by what they
@@ -140,10 +141,16 @@ final class InlineNotices {
     if (text.length() >= NOTICE_MAX) {
       return false;
     }
-    return isScriptError(text) || isOpinionDisclaimer(text) || isLicenceNotice(text)
-        || isViewCount(text) || isClockTime(text)
-        || articleMode && isCaptionWithBracketedCredit(text) || isAdDisclosure(text)
-        || isOnlineCount(text) || isPermalink(text);
+    return Rules.fires(ExtractionRule.SCRIPT_ERROR, isScriptError(text))
+        || Rules.fires(ExtractionRule.OPINION_DISCLAIMER, isOpinionDisclaimer(text))
+        || Rules.fires(ExtractionRule.LICENCE_NOTICE, isLicenceNotice(text))
+        || Rules.fires(ExtractionRule.VIEW_COUNT, isViewCount(text))
+        || Rules.fires(ExtractionRule.CLOCK_TIME, isClockTime(text))
+        || articleMode
+            && Rules.fires(ExtractionRule.BRACKETED_CREDIT, isCaptionWithBracketedCredit(text))
+        || Rules.fires(ExtractionRule.AD_DISCLOSURE, isAdDisclosure(text))
+        || Rules.fires(ExtractionRule.ONLINE_COUNT, isOnlineCount(text))
+        || Rules.fires(ExtractionRule.PERMALINK, isPermalink(text));
   }
 
   /** A disclosure that the text is advertising or carries affiliate links. */
