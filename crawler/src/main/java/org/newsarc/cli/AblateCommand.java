@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
         "",
         "Extracts every page once with every rule on, then, rule by rule, the pages the rule"
             + " acted on with it switched off, and prints each rule's gain on every corpus's"
-            + " main figure (token F1, else snippet F1, else date accuracy). Then each corpus is"
-            + " held out: a rule is chosen when on the other corpora it raises the mean and"
+            + " main figure (token F1, else snippet F1, else title match, else date accuracy)."
+            + " Then each corpus is held out: a rule is chosen when on the other corpora it raises the mean and"
             + " lowers none by more than 0.002; the rules not chosen are switched off together"
             + " and the held-out corpus is scored. 'strict': a rule the others do not move is"
             + " not chosen; 'issue': such a rule is chosen when the extraction issue asks for it"
