@@ -29,7 +29,8 @@ public enum ExtractionRule {
   TRAILING_CARDS("trailing-cards", true,
       "on pages declaring no article, groups of four or more cards closing the block are set"
           + " aside"),
-  TEASER_ELLIPSIS("teaser-ellipsis", true, "a linked summary cut off with an ellipsis goes"),
+  TEASER_ELLIPSIS("teaser-ellipsis", true,
+      "linked summaries cut off with an ellipsis go when the text holds two or more"),
   // Which element and which rendering.
   DISCUSSION("discussion", false,
       "on pages whose prose sits in comment-named posts (forums), the posts are the content"),

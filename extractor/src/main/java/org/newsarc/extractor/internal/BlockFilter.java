@@ -138,6 +138,12 @@ public final class BlockFilter {
           + "|(zobacz|czytaj) (także|też|również)|(audios? et )?vidéos? sur le (même )?sujet)\\b.{0,60}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** A linked summary cut off with an ellipsis: a teaser for another page when repeated. */
+  private static boolean isEllipsisTeaser(TextBlock b) {
+    String text = b.text();
+    return text.length() < 400 && b.linkDensity() > 0.05 && TEASER_END.matcher(text).find();
+  }
+
   /** How a teaser's cut-off summary ends: an ellipsis, maybe followed by a "more" link. */
   private static final Pattern TEASER_END = Pattern.compile(
       "(\\.\\.\\.|…)\\s*(\\[?(mehr|more|weiter|weiterlesen|read more|lire la suite|leggi|más|więcej)\\]?)?"
@@ -262,6 +268,14 @@ public final class BlockFilter {
     boolean skippingSection = false;
     boolean introducedList = false;
     Set<String> seen = new HashSet<>();
+    int teasers = 0;
+    if (articleMode) {
+      for (TextBlock b : blocks) {
+        if (isEllipsisTeaser(b) && ++teasers == 2) {
+          break;
+        }
+      }
+    }
     for (TextBlock b : blocks) {
       String text = b.text();
       if (text.length() >= REPEAT_MIN && !seen.add(text)
@@ -309,8 +323,8 @@ public final class BlockFilter {
           && (b.linkDensity() > 0.3 || text.length() < 120))) {
         continue;
       }
-      if (articleMode && Rules.fires(ExtractionRule.TEASER_ELLIPSIS, text.length() < 400
-          && b.linkDensity() > 0.05 && TEASER_END.matcher(text).find())) {
+      if (articleMode && teasers >= 2 && Rules.fires(ExtractionRule.TEASER_ELLIPSIS,
+          isEllipsisTeaser(b))) {
         // A linked summary cut off with an ellipsis is a teaser for another page.
         continue;
       }

@@ -72,12 +72,18 @@ class BlockFilterTest {
   }
 
   @Test
-  void aLinkedSummaryCutOffWithAnEllipsisIsATeaser() {
+  void linkedSummariesCutOffWithAnEllipsisAreTeasersWhenRepeated() {
     String teaser = "Die Zusatzbuchstaben GTI des VW Golf sind seit jeher Garant für dynamische Fortbewegung. War ...";
+    String other = "Der neue Kleinwagen fährt elektrisch und kommt im Herbst zu den Händlern, sagt der Hersteller …";
     TextBlock linked = new TextBlock(teaser, Blocks.Kind.PARAGRAPH, 30, false);
-    assertEquals(List.of(PROSE, PROSE + " Two."), kept(List.of(p(PROSE), linked, p(PROSE + " Two."))));
+    TextBlock linkedOther = new TextBlock(other, Blocks.Kind.PARAGRAPH, 30, false);
+    assertEquals(List.of(PROSE, PROSE + " Two."),
+        kept(List.of(p(PROSE), linked, p(PROSE + " Two."), linkedOther)));
+    // One alone is a sentence of the article with a link in it, trailing off.
+    assertEquals(List.of(PROSE, teaser, PROSE + " Two."), kept(List.of(p(PROSE), linked, p(PROSE + " Two."))));
     // Without a link it is the author's own trailing off and stays.
-    assertEquals(List.of(PROSE, teaser, PROSE + " Two."), kept(List.of(p(PROSE), p(teaser), p(PROSE + " Two."))));
+    assertEquals(List.of(PROSE, teaser, PROSE + " Two.", other),
+        kept(List.of(p(PROSE), p(teaser), p(PROSE + " Two."), p(other))));
   }
 
   @ParameterizedTest
