@@ -54,6 +54,17 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void softHyphensAreLeftOutOfTheText() throws ExtractionException {
+    String html = page("<title>Weinbau</title>", "<article><p>Schon im Mit&shy;tel&shy;al&shy;ter"
+        + " war der Wein das Aus\u00ADhän\u00ADge\u00ADschild der Region. " + PROSE + "</p><p>" + PROSE_2
+        + "</p></article>");
+    String text = extract(html, "https://example.org/wein").text();
+    assertTrue(text.startsWith("Schon im Mittelalter war der Wein das Aushängeschild der Region."),
+        text);
+    assertFalse(text.contains("\u00AD"), text);
+  }
+
+  @Test
   void aDataTableBetweenTheArticlesParagraphsIsKeptWithThem() throws ExtractionException {
     StringBuilder rows = new StringBuilder("<tr><th>Rank</th><th>School</th><th>Rate</th><th>GMAT</th></tr>");
     for (int i = 1; i <= 40; i++) {

@@ -140,9 +140,14 @@ public final class TextRenderer implements NodeFilter {
         }
         i++;
       } else {
-        // Copy the whole run up to the next space at once.
+        // Copy the whole run up to the next space at once, leaving out soft hyphens: they
+        // only mark where a browser may break a word, and split it for every reader of the text.
         int start = i;
         while (i < n && !isSpace(text.charAt(i))) {
+          if (text.charAt(i) == SOFT_HYPHEN) {
+            current.append(text, start, i);
+            start = i + 1;
+          }
           i++;
         }
         current.append(text, start, i);
@@ -152,6 +157,9 @@ public final class TextRenderer implements NodeFilter {
       currentLinks += current.length() - before;
     }
   }
+
+  /** U+00AD, {@code &shy;}: a place where a word may be broken, invisible otherwise. */
+  private static final char SOFT_HYPHEN = '\u00AD';
 
   private static boolean isSpace(char ch) {
     return Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u200B';
