@@ -91,7 +91,10 @@ public enum ExtractionRule {
       "before the body starts, byline, dateline and reading-time lines go"),
   TRIM_TAIL("trim-tail", false,
       "after the last long paragraph, a run of short lines ending the text goes"),
-  SIGN_OFF("sign-off", false, "a closing sign-off or very short last line goes"),
+  SIGN_OFF("sign-off", false,
+      "a closing sign-off (\"Reporting by\", \"Source:\", an e-mail address) goes"),
+  SHORT_LAST_LINE("short-last-line", false,
+      "in an article, a last line under 25 characters goes"),
   // Notices inside the text, told by what they say.
   SCRIPT_ERROR("script-error", false,
       "a server-side script's error message printed into the page goes"),

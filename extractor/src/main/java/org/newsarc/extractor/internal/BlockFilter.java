@@ -370,8 +370,9 @@ public final class BlockFilter {
     while (!kept.isEmpty()) {
       TextBlock last = kept.get(kept.size() - 1);
       if (Rules.fires(ExtractionRule.SIGN_OFF, last.text().length() < 200
-          && SIGN_OFF.matcher(last.text()).find()
-          || last.text().length() < 25 && last.kind() != Blocks.Kind.LIST_ITEM && articleMode)) {
+          && SIGN_OFF.matcher(last.text()).find())
+          || Rules.fires(ExtractionRule.SHORT_LAST_LINE, last.text().length() < 25
+              && last.kind() != Blocks.Kind.LIST_ITEM && articleMode)) {
         kept.remove(kept.size() - 1);
       } else {
         break;
