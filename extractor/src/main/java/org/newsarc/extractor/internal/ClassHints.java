@@ -147,15 +147,14 @@ public final class ClassHints {
     }
     // BEM's "__" joins a block and one of its elements ("c-product-widget__title"): not the
     // "widget_" of a sidebar widget's class ("widget_recent_entries").
-    String scanned = token;
+    boolean negative = NEGATIVE.containsAny(token);
     if (token.indexOf("__") >= 0) {
-      String joined = token.replace("__", "-");
-      if (Rules.fires(ExtractionRule.BEM_ELEMENT,
-          NEGATIVE.containsAny(joined) != NEGATIVE.containsAny(token))) {
-        scanned = joined;
+      boolean asElement = NEGATIVE.containsAny(token.replace("__", "-"));
+      if (Rules.fires(ExtractionRule.BEM_ELEMENT, asElement != negative)) {
+        negative = asElement;
       }
     }
-    if (NEGATIVE_TOKENS.contains(token) || NEGATIVE.containsAny(scanned)) {
+    if (NEGATIVE_TOKENS.contains(token) || negative) {
       return true;
     }
     if (token.contains("--")) {
