@@ -286,6 +286,9 @@ public final class BlockFilter {
       if (InlineNotices.isNotice(text, articleMode)) {
         continue;
       }
+      if (SitePitches.isPitch(text)) {
+        continue;
+      }
       if (articleMode && text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt()) {
         continue;
       }

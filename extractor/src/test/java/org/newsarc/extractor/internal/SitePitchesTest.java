@@ -1,0 +1,38 @@
+package org.newsarc.extractor.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsarc.extractor.internal.TextRenderer.TextBlock;
+
+class SitePitchesTest {
+
+  private static final String PROSE = "The council voted on Tuesday to approve the new plan after a long "
+      + "debate that lasted well into the night, and the mayor said the work would start in spring.";
+  private static final String MORE = "Work on the bus lanes starts in March and is to be finished "
+      + "before the summer holidays begin, the city's transport office said in a statement.";
+
+  private static TextBlock p(String text) {
+    return new TextBlock(text, Blocks.Kind.PARAGRAPH, 0, false);
+  }
+
+  /** What the filter keeps of the paragraphs around {@code line}, in an article. */
+  private static List<String> keptAround(String line) {
+    return BlockFilter.filter(List.of(p(PROSE), p(line), p(MORE)), "Council approves plan", true)
+        .stream().map(TextBlock::text).toList();
+  }
+
+  @Test
+  void aCallToSignUpForTheNewsletterGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Get the best of the Gazette delivered to your inbox"
+        + " every morning."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Lust auf mehr? Lass dir die besten Storys jede Woche"
+        + " in deinen Posteingang liefern. Melde dich hier für unseren Newsletter an!"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Sie möchten mehr davon? Schauen Sie mal in unseren"
+        + " Musiknewsletter!"));
+    String aboutNewsletters = "Twelve people signed up for my newsletter last week, and I did nothing"
+        + " to welcome them.";
+    assertEquals(List.of(PROSE, aboutNewsletters, MORE), keptAround(aboutNewsletters));
+  }
+}
