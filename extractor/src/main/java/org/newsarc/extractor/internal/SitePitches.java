@@ -31,6 +31,30 @@ final class SitePitches {
           + "|schauen sie|trag\\p{L}* (sie |dich )?(sich |dich )?.{0,30}ein)\\b.{0,40}newsletter",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Words one of which every {@link #SUBSCRIPTION_NOTICE} holds; checked first. */
+  private static final KeywordScanner SUBSCRIPTION_WORDS = new KeywordScanner(
+      "subscri", "member", "log in", "login", "full story", "full article", "entire", "complete",
+      "rest of", "mitglied", "abonnent", "abo", "vorteile sichern", "subskrypc", "prenumerat");
+  /**
+   * A notice that the text is for subscribers, or an offer of a subscription: "To view the
+   * full story, please subscribe", "If you're already a subscriber, you can log in", "Nur für
+   * Bembel-Mitglieder", "… im Abo, als e-Paper …", "Zapraszamy też do subskrypcji".
+   */
+  private static final Pattern SUBSCRIPTION_NOTICE = Pattern.compile(
+      "please subscribe|already an? (subscriber|member)"
+          + "|(first-time|new) subscribers? (also )?(get|receive)"
+          + "|subscribe (now )?to (read|continue|view|access|unlock)"
+          + "|to (view|read|continue reading|access) (the|this) (full|entire|complete)"
+          + " (story|article)"
+          + "|to read the rest of (this|the) (story|article)"
+          + "|log ?in (to|for) (continue|read|immediate|full|unlimited)"
+          + "|(is|are) (only )?(available|reserved|exclusive) (to|for) (our )?(subscribers|members"
+          + "|abonnenten|mitglieder)|exclusive to (\\S+ ){1,3}(subscribers|members)"
+          + "|subscriber[- ]only"
+          + "|nur für ([\\p{L}\\d]+-)?(mitglieder|abonnenten|abonnentinnen)"
+          + "|\\b(im|als|ins) (probe-?|digital-?)?abo\\b|vorteile sichern|subskrypcj|prenumerat",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -38,7 +62,13 @@ final class SitePitches {
     if (text.length() >= PITCH_MAX) {
       return false;
     }
-    return isNewsletterCall(text);
+    return isNewsletterCall(text) || isSubscriptionNotice(text);
+  }
+
+  /** A notice that the text is for subscribers or members, or an offer to become one. */
+  static boolean isSubscriptionNotice(String text) {
+    return SUBSCRIPTION_WORDS.containsAnyIgnoreCase(text)
+        && SUBSCRIPTION_NOTICE.matcher(text).find();
   }
 
   /** A call to sign up for the site's newsletter. */

@@ -35,4 +35,17 @@ class SitePitchesTest {
         + " to welcome them.";
     assertEquals(List.of(PROSE, aboutNewsletters, MORE), keptAround(aboutNewsletters));
   }
+
+  @Test
+  void aNoticeThatTheTextIsForSubscribersGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("To view the full story, please subscribe to the"
+        + " Gazette. You can choose an annual subscription or a weekly pass."));
+    assertEquals(List.of(PROSE, MORE), keptAround("If you’re seeing this message but you’re already a"
+        + " subscriber, you can log in for immediate access to this story."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Nur für Vereins-Mitglieder"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Die aktuelle Ausgabe jetzt an jedem Kiosk, im Abo"
+        + " und als e-Paper erhältlich."));
+    String aboutSubscriptions = "Subscribers to the streaming service pay twice what they did in 2020.";
+    assertEquals(List.of(PROSE, aboutSubscriptions, MORE), keptAround(aboutSubscriptions));
+  }
 }
