@@ -55,6 +55,34 @@ final class SitePitches {
           + "|\\b(im|als|ins) (probe-?|digital-?)?abo\\b|vorteile sichern|subskrypcj|prenumerat",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** The networks and messengers a site asks its readers to follow it on. */
+  private static final String NETWORKS = "(twitter|x|facebook|instagram|telegram|youtube|tiktok"
+      + "|linkedin|whatsapp|threads|bluesky)\\b";
+  /** Words one of which every {@link #CHANNEL_CALL} holds; checked first. */
+  private static final KeywordScanner CHANNEL_WORDS = new KeywordScanner(
+      "canal", "channel", "kanal", "phone", "handy", "follow", "folg", "suivez", "siga",
+      "síguenos", "siguenos");
+  /**
+   * A call to follow the site on its channels or to get its app: "¿Ya sabías que tenemos canal
+   * de Telegram?", "¡Mira lo que tiene nuestro canal de YouTube!", "Get the latest news straight
+   * to your phone with the X app", "Follow us on Telegram, Facebook and Instagram". A call to
+   * follow must name the site ("us") and two networks or more: a person to follow ("Follow Jane
+   * Roe on Twitter") belongs to a byline, and a single network is often the author's own line.
+   */
+  private static final Pattern CHANNEL_CALL = Pattern.compile(
+      "(tenemos|we have|wir haben|temos) (un |a |einen |um )?(canal|channel|kanal)"
+          + " (de|on|auf|bei|no)"
+          + "|(únete|unete|join|abonniere|suscr[ií]bete|s[ií]guenos|follow us|inscreva-se)\\b"
+          + ".{0,20}(nuestro |our |unseren |nosso )?(canal|channel|kanal)"
+          + "|nuestro canal de|nosso canal"
+          + "|straight to your (phone|smartphone)|\\bs[ií]guenos (en|a través)"
+          + "|auf (dein|ihr) (smartphone|handy)"
+          + "|(follow|folgt|folgen sie|suivez|siga)[ -](us|uns|nous|nos)[^.]{0,10}"
+          + "\\b(on|auf|sur|en|no|bei) " + NETWORKS
+          + "(,? (and |und |y |e |et |or |oder )?(on |auf |sur |en |no |bei )?" + NETWORKS
+          + ")+",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -62,7 +90,12 @@ final class SitePitches {
     if (text.length() >= PITCH_MAX) {
       return false;
     }
-    return isNewsletterCall(text) || isSubscriptionNotice(text);
+    return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text);
+  }
+
+  /** A call to follow the site on its channels or to get its app. */
+  static boolean isChannelCall(String text) {
+    return CHANNEL_WORDS.containsAnyIgnoreCase(text) && CHANNEL_CALL.matcher(text).find();
   }
 
   /** A notice that the text is for subscribers or members, or an offer to become one. */

@@ -48,4 +48,17 @@ class SitePitchesTest {
     String aboutSubscriptions = "Subscribers to the streaming service pay twice what they did in 2020.";
     assertEquals(List.of(PROSE, aboutSubscriptions, MORE), keptAround(aboutSubscriptions));
   }
+
+  @Test
+  void aCallToFollowTheSitesChannelsGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("¿Ya sabías que tenemos canal de Telegram? Únete"
+        + " desde tu celular en este enlace de invitación."));
+    assertEquals(List.of(PROSE, MORE), keptAround("¡Mira lo que tiene nuestro canal de YouTube!"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Get the latest news straight to your phone with"
+        + " the Gazette app."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Follow us on Telegram, Facebook, Instagram and"
+        + " YouTube for the latest news."));
+    String byline = "Follow Jane Roe on Twitter at @janeroe.";
+    assertEquals(List.of(PROSE, byline, MORE), keptAround(byline));
+  }
 }
