@@ -83,6 +83,24 @@ final class SitePitches {
           + ")+",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Words one of which every {@link #CONSENT_PROMPT} holds; checked first. */
+  private static final KeywordScanner CONSENT_WORDS = new KeywordScanner(
+      "einverständnis", "consent", "permission", "privat", "i agree", "keine verbindung",
+      "you agree", "you confirm");
+  /**
+   * A prompt for the reader's consent: the placeholder of an embed that is loaded only with it
+   * ("Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine
+   * Verbindung zu … her"), or the terms under a sign-up form ("I agree my information will be
+   * processed …", "By subscribing, you agree to receive …").
+   */
+  private static final Pattern CONSENT_PROMPT = Pattern.compile(
+      "ohne (dein|ihr) einverständnis|without your (consent|permission)"
+          + "|(respektieren|respect) (deine|ihre|your) privat"
+          + "|i agree (that )?my (information|data|details)|you consent to (have |having )?your"
+          + "|stellen deshalb .{0,60}keine verbindung"
+          + "|by (submitting|signing up|subscribing|clicking)[^.]{0,40}, you (agree|consent|confirm)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -90,7 +108,13 @@ final class SitePitches {
     if (text.length() >= PITCH_MAX) {
       return false;
     }
-    return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text);
+    return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text)
+        || isConsentPrompt(text);
+  }
+
+  /** A prompt for the reader's consent to an embed or to the terms of a sign-up. */
+  static boolean isConsentPrompt(String text) {
+    return CONSENT_WORDS.containsAnyIgnoreCase(text) && CONSENT_PROMPT.matcher(text).find();
   }
 
   /** A call to follow the site on its channels or to get its app. */

@@ -61,4 +61,16 @@ class SitePitchesTest {
     String byline = "Follow Jane Roe on Twitter at @janeroe.";
     assertEquals(List.of(PROSE, byline, MORE), keptAround(byline));
   }
+
+  @Test
+  void aPromptForTheReadersConsentGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Wir respektieren deine Privatsphäre und stellen"
+        + " deshalb ohne dein Einverständnis keine Verbindung zu Twitter her."));
+    assertEquals(List.of(PROSE, MORE), keptAround("I agree my information will be"
+        + " processed in accordance with the privacy policy."));
+    assertEquals(List.of(PROSE, MORE), keptAround("By subscribing, you agree to receive marketing"
+        + " emails and accept our terms."));
+    String aboutConsent = "The court found that the data had been shared without the patients' consent.";
+    assertEquals(List.of(PROSE, aboutConsent, MORE), keptAround(aboutConsent));
+  }
 }
