@@ -101,6 +101,25 @@ final class SitePitches {
           + "|by (submitting|signing up|subscribing|clicking)[^.]{0,40}, you (agree|consent|confirm)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Words one of which every {@link #DONATION_APPEAL} holds; checked first. */
+  private static final KeywordScanner DONATION_WORDS = new KeywordScanner(
+      "spende", "unterstütz", "wesprzyj", "przekaż", "doação", "donación", "dona ahora",
+      "soutenez");
+  /**
+   * An appeal for the reader's donation, in the languages that {@code BlockFilter}'s English
+   * support appeals do not cover: "Jede kleine Spende hilft …", "Unterstütze X bereits mit
+   * 2,50!", "… können Sie mich durch eine Spende unterstützen", "Wesprzyj nas darowizną".
+   */
+  private static final Pattern DONATION_APPEAL = Pattern.compile(
+      "(jede|jeder|ihre|deine) (kleine |einzelne )?spende\\b|spende (jetzt|hier|uns)\\b"
+          + "|jetzt spenden"
+          + "|(durch|mit) (eine|einer|ihrer|deiner) spende\\b.{0,30}(unterstütz|helf)"
+          + "|unterstütze (\\S+ ){1,2}(bereits |schon )?mit"
+          + "|unterstützen sie (uns|\\S+) (mit|bereits|schon)"
+          + "|wesprzyj|przekaż (nam )?(darowiznę|1(,5)? ?% podatku)|faça uma doação"
+          + "|haz una donación|dona ahora|soutenez-nous",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -109,7 +128,12 @@ final class SitePitches {
       return false;
     }
     return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text)
-        || isConsentPrompt(text);
+        || isConsentPrompt(text) || isDonationAppeal(text);
+  }
+
+  /** An appeal for the reader's donation. */
+  static boolean isDonationAppeal(String text) {
+    return DONATION_WORDS.containsAnyIgnoreCase(text) && DONATION_APPEAL.matcher(text).find();
   }
 
   /** A prompt for the reader's consent to an embed or to the terms of a sign-up. */

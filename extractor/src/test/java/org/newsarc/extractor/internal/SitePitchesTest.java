@@ -73,4 +73,13 @@ class SitePitchesTest {
     String aboutConsent = "The court found that the data had been shared without the patients' consent.";
     assertEquals(List.of(PROSE, aboutConsent, MORE), keptAround(aboutConsent));
   }
+
+  @Test
+  void anAppealForTheReadersDonationGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Jede kleine Spende hilft den Menschen vor Ort!"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Unterstütze das Magazin bereits mit 2,50 Euro!"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Wesprzyj nas darowizną lub przekaż nam 1% podatku."));
+    String aboutDonations = "Die Firma hat dem Verein eine Spende von 5000 Euro übergeben.";
+    assertEquals(List.of(PROSE, aboutDonations, MORE), keptAround(aboutDonations));
+  }
 }
