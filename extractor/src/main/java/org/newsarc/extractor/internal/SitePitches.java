@@ -120,6 +120,25 @@ final class SitePitches {
           + "|haz una donación|dona ahora|soutenez-nous",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Words one of which every {@link #CALL_TO_WRITE} holds; checked first. */
+  private static final KeywordScanner WRITE_WORDS = new KeywordScanner(
+      "letter", "leserbrief", "editor", "redaktion", "rédaction", "redacción", "kontakt",
+      "wenden sie", "schreiben sie", "send us", "tip?", "proposer");
+  /**
+   * A call to write to the site's editors: "Submit your letter to the editor via this form",
+   * "Bei Fragen und Anregungen zu diesem Artikel können Sie hier mit uns in Kontakt treten",
+   * "… vous êtes invité à proposer un texte au comité de rédaction", "Send us a message on
+   * WhatsApp", "Have a tip?".
+   */
+  private static final Pattern CALL_TO_WRITE = Pattern.compile(
+      "(submit|send|write|read more) (us |a |your )?letters? to the editor"
+          + "|leserbrief (schreiben|einsenden)"
+          + "|(submit|send|write|schreiben sie|schicken sie|senden sie)\\b.{0,40}"
+          + "\\b(the editors?|redaktion|rédaction|redacción)|comité de rédaction|proposer un texte"
+          + "|(fragen|anregungen|hinweise|kritik)\\b.{0,40}\\b(kontakt|wenden sie sich|schreiben sie)"
+          + "|mit uns in kontakt|send us a (message|tip|note)|(got|have) a (news )?tip\\?",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -128,7 +147,12 @@ final class SitePitches {
       return false;
     }
     return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text)
-        || isConsentPrompt(text) || isDonationAppeal(text);
+        || isConsentPrompt(text) || isDonationAppeal(text) || isCallToWrite(text);
+  }
+
+  /** A call to write to the site's editors, by letter, form or message. */
+  static boolean isCallToWrite(String text) {
+    return WRITE_WORDS.containsAnyIgnoreCase(text) && CALL_TO_WRITE.matcher(text).find();
   }
 
   /** An appeal for the reader's donation. */

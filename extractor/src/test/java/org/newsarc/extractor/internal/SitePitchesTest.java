@@ -82,4 +82,15 @@ class SitePitchesTest {
     String aboutDonations = "Die Firma hat dem Verein eine Spende von 5000 Euro übergeben.";
     assertEquals(List.of(PROSE, aboutDonations, MORE), keptAround(aboutDonations));
   }
+
+  @Test
+  void aCallToWriteToTheEditorsGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Submit your letter to the editor via this form."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Bei Fragen und Anregungen zu diesem Artikel können"
+        + " Sie hier mit uns in Kontakt treten."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Si vous souhaitez critiquer cet article, vous êtes"
+        + " invité à proposer un texte au comité de rédaction."));
+    String aboutALetter = "In a letter to the council, residents asked for a crossing near the school.";
+    assertEquals(List.of(PROSE, aboutALetter, MORE), keptAround(aboutALetter));
+  }
 }
