@@ -139,6 +139,24 @@ final class SitePitches {
           + "|mit uns in kontakt|send us a (message|tip|note)|(got|have) a (news )?tip\\?",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Words one of which every {@link #PRINT_ISSUE_NOTICE} holds; checked first. */
+  private static final KeywordScanner PRINT_WORDS = new KeywordScanner(
+      "heft", "ausgabe", "magazin", "issue", "edition", "numéro", "número", "edición");
+  /**
+   * A notice of the print issue the text comes from or that is on sale: "Dieser Beitrag stammt
+   * aus Ausgabe 7/2019 … Das Heft ist ab 20.06. im Handel erhältlich", "Viel Spaß mit der neuen
+   * Ausgabe!", "Pick up the latest issue".
+   */
+  private static final Pattern PRINT_ISSUE_NOTICE = Pattern.compile(
+      "\\b(heft|ausgabe|magazin|issue|edition|numéro|número|edición)\\b.{0,80}\\b(im handel"
+          + "|am kiosk|erhältlich|on (sale|newsstands)|at newsstands|en kiosque|en kiosco"
+          + "|nas bancas)\\b"
+          + "|(viel spaß|have fun|enjoy) (mit|with) (der|the|unserer|our) (neuen |latest |new )?"
+          + "(ausgabe|issue)"
+          + "|(pick up|grab|get) (a copy of )?(the|our) (latest|current|new) (print )?(issue|edition)"
+          + "|dieser (beitrag|artikel|text) (stammt|erschien) (aus|in) (der )?(ausgabe|heft)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -147,7 +165,13 @@ final class SitePitches {
       return false;
     }
     return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text)
-        || isConsentPrompt(text) || isDonationAppeal(text) || isCallToWrite(text);
+        || isConsentPrompt(text) || isDonationAppeal(text) || isCallToWrite(text)
+        || isPrintIssueNotice(text);
+  }
+
+  /** A notice of the print issue that the text comes from or that is on sale. */
+  static boolean isPrintIssueNotice(String text) {
+    return PRINT_WORDS.containsAnyIgnoreCase(text) && PRINT_ISSUE_NOTICE.matcher(text).find();
   }
 
   /** A call to write to the site's editors, by letter, form or message. */

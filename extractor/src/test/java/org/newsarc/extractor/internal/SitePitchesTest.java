@@ -93,4 +93,14 @@ class SitePitchesTest {
     String aboutALetter = "In a letter to the council, residents asked for a crossing near the school.";
     assertEquals(List.of(PROSE, aboutALetter, MORE), keptAround(aboutALetter));
   }
+
+  @Test
+  void aNoticeOfThePrintIssueGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Dieser Beitrag stammt aus Ausgabe 7/2019 des"
+        + " Magazins. Das Heft ist ab dem 20. Juni im Handel erhältlich."));
+    assertEquals(List.of(PROSE, MORE), keptAround("Alles Gute zum neuen Jahr & viel Spaß mit der neuen"
+        + " Ausgabe!"));
+    String aboutAnIssue = "The first issue of the paper sold out within hours, its editor said.";
+    assertEquals(List.of(PROSE, aboutAnIssue, MORE), keptAround(aboutAnIssue));
+  }
 }
