@@ -157,6 +157,21 @@ final class SitePitches {
           + "|dieser (beitrag|artikel|text) (stammt|erschien) (aus|in) (der )?(ausgabe|heft)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Longest call to subscribe to the site's feed; longer ones are an author's own line. */
+  private static final int FEED_CALL_MAX = 160;
+  /** Words one of which every {@link #FEED_CALL} holds; checked first. */
+  private static final KeywordScanner FEED_WORDS = new KeywordScanner(
+      "subscri", "updates", "abonniere");
+  /**
+   * A call to subscribe to the site's feed or mailed updates: "Subscribe to this blog's feed",
+   * "RSS Feed or, Subscribe via Email", "Sign up for free email updates".
+   */
+  private static final Pattern FEED_CALL = Pattern.compile(
+      "subscribe to (our|my|the|this) (\\S+ ){0,2}(blog|feed|rss|posts|podcast|channel|updates)"
+          + "|subscribe (via|by|to) (rss|e-?mail)|(rss|e-?mail) (feed )?(subscriptions?|updates)"
+          + "|get free updates|abonniere (unseren|meinen) (blog|feed|kanal|podcast)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -166,7 +181,13 @@ final class SitePitches {
     }
     return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text)
         || isConsentPrompt(text) || isDonationAppeal(text) || isCallToWrite(text)
-        || isPrintIssueNotice(text);
+        || isPrintIssueNotice(text) || isFeedCall(text);
+  }
+
+  /** A call to subscribe to the site's feed or mailed updates. */
+  static boolean isFeedCall(String text) {
+    return text.length() < FEED_CALL_MAX && FEED_WORDS.containsAnyIgnoreCase(text)
+        && FEED_CALL.matcher(text).find();
   }
 
   /** A notice of the print issue that the text comes from or that is on sale. */

@@ -103,4 +103,15 @@ class SitePitchesTest {
     String aboutAnIssue = "The first issue of the paper sold out within hours, its editor said.";
     assertEquals(List.of(PROSE, aboutAnIssue, MORE), keptAround(aboutAnIssue));
   }
+
+  @Test
+  void aCallToSubscribeToTheSitesFeedGoes() {
+    assertEquals(List.of(PROSE, MORE), keptAround("Subscribe to this blog's feed"));
+    assertEquals(List.of(PROSE, MORE), keptAround("RSS Feed or, Subscribe via Email"));
+    assertEquals(List.of(PROSE, MORE), keptAround("Sign up for free email updates and win a prize!"));
+    String aboutFeeds = "Readers who subscribe to the feed of the council's minutes get them a day"
+        + " early, and can read every motion before the vote, which the mayor said was the whole point"
+        + " of the change.";
+    assertEquals(List.of(PROSE, aboutFeeds, MORE), keptAround(aboutFeeds));
+  }
 }
