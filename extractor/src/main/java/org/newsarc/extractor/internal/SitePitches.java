@@ -16,8 +16,8 @@ final class SitePitches {
   private static final int PITCH_MAX = 300;
 
   /** Words one of which every {@link #NEWSLETTER_CALL} holds; checked first. */
-  private static final KeywordScanner NEWSLETTER_WORDS = new KeywordScanner(
-      "newsletter", "inbox", "posteingang", "postfach", "sign me up");
+  private static final String[] NEWSLETTER_WORDS = {
+      "newsletter", "inbox", "posteingang", "postfach", "sign me up"};
   /**
    * A call to sign up for the site's newsletter or mails: "Get the best of X delivered to
    * your inbox", "Melde dich hier für unseren Newsletter an!", "Yes! Sign me up".
@@ -32,9 +32,9 @@ final class SitePitches {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Words one of which every {@link #SUBSCRIPTION_NOTICE} holds; checked first. */
-  private static final KeywordScanner SUBSCRIPTION_WORDS = new KeywordScanner(
+  private static final String[] SUBSCRIPTION_WORDS = {
       "subscri", "member", "log in", "login", "full story", "full article", "entire", "complete",
-      "rest of", "mitglied", "abonnent", "abo", "vorteile sichern", "subskrypc", "prenumerat");
+      "rest of", "mitglied", "abonnent", "abo", "vorteile sichern", "subskrypc", "prenumerat"};
   /**
    * A notice that the text is for subscribers, or an offer of a subscription: "To view the
    * full story, please subscribe", "If you're already a subscriber, you can log in", "Nur für
@@ -59,9 +59,9 @@ final class SitePitches {
   private static final String NETWORKS = "(twitter|x|facebook|instagram|telegram|youtube|tiktok"
       + "|linkedin|whatsapp|threads|bluesky)\\b";
   /** Words one of which every {@link #CHANNEL_CALL} holds; checked first. */
-  private static final KeywordScanner CHANNEL_WORDS = new KeywordScanner(
+  private static final String[] CHANNEL_WORDS = {
       "canal", "channel", "kanal", "phone", "handy", "follow", "folg", "suivez", "siga",
-      "síguenos", "siguenos");
+      "síguenos", "siguenos"};
   /**
    * A call to follow the site on its channels or to get its app: "¿Ya sabías que tenemos canal
    * de Telegram?", "¡Mira lo que tiene nuestro canal de YouTube!", "Get the latest news straight
@@ -84,9 +84,9 @@ final class SitePitches {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Words one of which every {@link #CONSENT_PROMPT} holds; checked first. */
-  private static final KeywordScanner CONSENT_WORDS = new KeywordScanner(
+  private static final String[] CONSENT_WORDS = {
       "einverständnis", "consent", "permission", "privat", "i agree", "keine verbindung",
-      "you agree", "you confirm");
+      "you agree", "you confirm"};
   /**
    * A prompt for the reader's consent: the placeholder of an embed that is loaded only with it
    * ("Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine
@@ -102,9 +102,9 @@ final class SitePitches {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Words one of which every {@link #DONATION_APPEAL} holds; checked first. */
-  private static final KeywordScanner DONATION_WORDS = new KeywordScanner(
+  private static final String[] DONATION_WORDS = {
       "spende", "unterstütz", "wesprzyj", "przekaż", "doação", "donación", "dona ahora",
-      "soutenez");
+      "soutenez"};
   /**
    * An appeal for the reader's donation, in the languages that {@code BlockFilter}'s English
    * support appeals do not cover: "Jede kleine Spende hilft …", "Unterstütze X bereits mit
@@ -121,9 +121,9 @@ final class SitePitches {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Words one of which every {@link #CALL_TO_WRITE} holds; checked first. */
-  private static final KeywordScanner WRITE_WORDS = new KeywordScanner(
+  private static final String[] WRITE_WORDS = {
       "letter", "leserbrief", "editor", "redaktion", "rédaction", "redacción", "kontakt",
-      "wenden sie", "schreiben sie", "send us", "tip?", "proposer");
+      "wenden sie", "schreiben sie", "send us", "tip?", "proposer"};
   /**
    * A call to write to the site's editors: "Submit your letter to the editor via this form",
    * "Bei Fragen und Anregungen zu diesem Artikel können Sie hier mit uns in Kontakt treten",
@@ -140,8 +140,8 @@ final class SitePitches {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Words one of which every {@link #PRINT_ISSUE_NOTICE} holds; checked first. */
-  private static final KeywordScanner PRINT_WORDS = new KeywordScanner(
-      "heft", "ausgabe", "magazin", "issue", "edition", "numéro", "número", "edición");
+  private static final String[] PRINT_WORDS = {
+      "heft", "ausgabe", "magazin", "issue", "edition", "numéro", "número", "edición"};
   /**
    * A notice of the print issue the text comes from or that is on sale: "Dieser Beitrag stammt
    * aus Ausgabe 7/2019 … Das Heft ist ab 20.06. im Handel erhältlich", "Viel Spaß mit der neuen
@@ -160,8 +160,8 @@ final class SitePitches {
   /** Longest call to subscribe to the site's feed; longer ones are an author's own line. */
   private static final int FEED_CALL_MAX = 160;
   /** Words one of which every {@link #FEED_CALL} holds; checked first. */
-  private static final KeywordScanner FEED_WORDS = new KeywordScanner(
-      "subscri", "updates", "abonniere");
+  private static final String[] FEED_WORDS = {
+      "subscri", "updates", "abonniere"};
   /**
    * A call to subscribe to the site's feed or mailed updates: "Subscribe to this blog's feed",
    * "RSS Feed or, Subscribe via Email", "Sign up for free email updates".
@@ -172,6 +172,20 @@ final class SitePitches {
           + "|get free updates|abonniere (unseren|meinen) (blog|feed|kanal|podcast)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Bits of {@link #WORDS}' groups, one for each kind of pitch. */
+  private static final int NEWSLETTER = 0;
+  private static final int SUBSCRIPTION = 1;
+  private static final int CHANNEL = 2;
+  private static final int CONSENT = 3;
+  private static final int DONATION = 4;
+  private static final int WRITE = 5;
+  private static final int PRINT = 6;
+  private static final int FEED = 7;
+  /** The words of every kind at once, so that a block is scanned once for all of them. */
+  private static final KeywordScanner WORDS = KeywordScanner.ofGroups(NEWSLETTER_WORDS,
+      SUBSCRIPTION_WORDS, CHANNEL_WORDS, CONSENT_WORDS, DONATION_WORDS, WRITE_WORDS, PRINT_WORDS,
+      FEED_WORDS);
+
   private SitePitches() {}
 
   /** True when the block is one of the kinds of pitch this class knows. */
@@ -179,50 +193,59 @@ final class SitePitches {
     if (text.length() >= PITCH_MAX) {
       return false;
     }
-    return isNewsletterCall(text) || isSubscriptionNotice(text) || isChannelCall(text)
-        || isConsentPrompt(text) || isDonationAppeal(text) || isCallToWrite(text)
-        || isPrintIssueNotice(text) || isFeedCall(text);
+    long words = WORDS.groupsIn(text);
+    return words != 0 && (has(words, NEWSLETTER) && NEWSLETTER_CALL.matcher(text).find()
+        || has(words, SUBSCRIPTION) && SUBSCRIPTION_NOTICE.matcher(text).find()
+        || has(words, CHANNEL) && CHANNEL_CALL.matcher(text).find()
+        || has(words, CONSENT) && CONSENT_PROMPT.matcher(text).find()
+        || has(words, DONATION) && DONATION_APPEAL.matcher(text).find()
+        || has(words, WRITE) && CALL_TO_WRITE.matcher(text).find()
+        || has(words, PRINT) && PRINT_ISSUE_NOTICE.matcher(text).find()
+        || has(words, FEED) && text.length() < FEED_CALL_MAX && FEED_CALL.matcher(text).find());
+  }
+
+  private static boolean has(long words, int kind) {
+    return (words & 1L << kind) != 0;
   }
 
   /** A call to subscribe to the site's feed or mailed updates. */
   static boolean isFeedCall(String text) {
-    return text.length() < FEED_CALL_MAX && FEED_WORDS.containsAnyIgnoreCase(text)
+    return text.length() < FEED_CALL_MAX && has(WORDS.groupsIn(text), FEED)
         && FEED_CALL.matcher(text).find();
   }
 
   /** A notice of the print issue that the text comes from or that is on sale. */
   static boolean isPrintIssueNotice(String text) {
-    return PRINT_WORDS.containsAnyIgnoreCase(text) && PRINT_ISSUE_NOTICE.matcher(text).find();
+    return has(WORDS.groupsIn(text), PRINT) && PRINT_ISSUE_NOTICE.matcher(text).find();
   }
 
   /** A call to write to the site's editors, by letter, form or message. */
   static boolean isCallToWrite(String text) {
-    return WRITE_WORDS.containsAnyIgnoreCase(text) && CALL_TO_WRITE.matcher(text).find();
+    return has(WORDS.groupsIn(text), WRITE) && CALL_TO_WRITE.matcher(text).find();
   }
 
   /** An appeal for the reader's donation. */
   static boolean isDonationAppeal(String text) {
-    return DONATION_WORDS.containsAnyIgnoreCase(text) && DONATION_APPEAL.matcher(text).find();
+    return has(WORDS.groupsIn(text), DONATION) && DONATION_APPEAL.matcher(text).find();
   }
 
   /** A prompt for the reader's consent to an embed or to the terms of a sign-up. */
   static boolean isConsentPrompt(String text) {
-    return CONSENT_WORDS.containsAnyIgnoreCase(text) && CONSENT_PROMPT.matcher(text).find();
+    return has(WORDS.groupsIn(text), CONSENT) && CONSENT_PROMPT.matcher(text).find();
   }
 
   /** A call to follow the site on its channels or to get its app. */
   static boolean isChannelCall(String text) {
-    return CHANNEL_WORDS.containsAnyIgnoreCase(text) && CHANNEL_CALL.matcher(text).find();
+    return has(WORDS.groupsIn(text), CHANNEL) && CHANNEL_CALL.matcher(text).find();
   }
 
   /** A notice that the text is for subscribers or members, or an offer to become one. */
   static boolean isSubscriptionNotice(String text) {
-    return SUBSCRIPTION_WORDS.containsAnyIgnoreCase(text)
-        && SUBSCRIPTION_NOTICE.matcher(text).find();
+    return has(WORDS.groupsIn(text), SUBSCRIPTION) && SUBSCRIPTION_NOTICE.matcher(text).find();
   }
 
   /** A call to sign up for the site's newsletter. */
   static boolean isNewsletterCall(String text) {
-    return NEWSLETTER_WORDS.containsAnyIgnoreCase(text) && NEWSLETTER_CALL.matcher(text).find();
+    return has(WORDS.groupsIn(text), NEWSLETTER) && NEWSLETTER_CALL.matcher(text).find();
   }
 }
