@@ -108,7 +108,23 @@ public enum ExtractionRule {
       "in an article, a caption ending in its agency's bracketed picture credit goes"),
   AD_DISCLOSURE("ad-disclosure", false, "a disclosure that the post is advertising goes"),
   ONLINE_COUNT("online-count", false, "a count of who is online goes"),
-  PERMALINK("permalink", false, "a line giving only the page's short address goes");
+  PERMALINK("permalink", false, "a line giving only the page's short address goes"),
+  // The site's calls to action and promotion of itself, told by what they say.
+  NEWSLETTER_CALL("newsletter-call", false, "a call to sign up for the site's newsletter goes"),
+  SUBSCRIPTION_NOTICE("subscription-notice", false,
+      "a notice that the text is for subscribers, or an offer of a subscription, goes"),
+  CHANNEL_CALL("channel-call", false,
+      "a call to follow the site on its channels (two networks or more) or get its app goes"),
+  CONSENT_PROMPT("consent-prompt", false,
+      "a prompt for the reader's consent to an embed or to a sign-up's terms goes"),
+  DONATION_APPEAL("donation-appeal", false,
+      "an appeal for the reader's donation (German, Polish, Portuguese, Spanish, French) goes"),
+  CALL_TO_WRITE("call-to-write", false,
+      "a call to write to the site's editors (letters, tips, contact) goes"),
+  PRINT_ISSUE("print-issue", false,
+      "a notice of the print issue the text comes from or that is on sale goes"),
+  FEED_CALL("feed-call", false,
+      "a short call to subscribe to the site's feed or mailed updates goes");
 
   private final String id;
   private final boolean named;

@@ -304,6 +304,9 @@ public final class BlockFilter {
       if (InlineNotices.isNotice(text, articleMode)) {
         continue;
       }
+      if (SitePitches.isPitch(text)) {
+        continue;
+      }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION,
           text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt())) {
         continue;

@@ -9,7 +9,10 @@ import java.util.Map;
  * Tells whether a text contains any of a fixed set of lowercase keywords, in one pass over
  * the text: keywords are indexed by their first two characters (a flat table for ASCII, a map
  * otherwise), so each position costs one lookup. Much faster than a regular expression with a
- * hundred alternatives, which this replaces on the hot path. Immutable and thread-safe.
+ * hundred alternatives, which this replaces on the hot path. A scanner made by {@link #ofGroups}
+ * also tells, in the same one pass, which of up to 64 groups of keywords occur, so that several
+ * rules that each need one of their own words pay for one scan between them. Immutable and
+ * thread-safe.
  */
 public final class KeywordScanner {
 
@@ -18,8 +21,14 @@ public final class KeywordScanner {
   private final String[][] asciiTable = new String[ASCII * ASCII][];
   private final Map<Integer, String[]> others;
   private final String singles;
+  /** The group bits of each keyword, keyed like the keyword itself; empty when ungrouped. */
+  private final Map<String, Long> groupOf;
 
   public KeywordScanner(String... keywords) {
+    this(keywords, Map.of());
+  }
+
+  private KeywordScanner(String[] keywords, Map<String, Long> groupOf) {
     Map<Integer, List<String>> m = new HashMap<>();
     StringBuilder one = new StringBuilder();
     for (String k : keywords) {
@@ -27,6 +36,9 @@ public final class KeywordScanner {
         throw new IllegalArgumentException("empty keyword");
       }
       if (k.length() == 1) {
+        if (!groupOf.isEmpty()) {
+          throw new IllegalArgumentException("a grouped keyword needs two characters: " + k);
+        }
         one.append(k);
         continue;
       }
@@ -45,6 +57,54 @@ public final class KeywordScanner {
     });
     this.others = Map.copyOf(rest);
     this.singles = one.toString();
+    this.groupOf = Map.copyOf(groupOf);
+  }
+
+  /**
+   * A scanner over several groups of lowercase keywords at once, for {@link #groupsIn}: group
+   * {@code i} is bit {@code 1L << i}. A keyword may sit in more than one group.
+   */
+  public static KeywordScanner ofGroups(String[]... groups) {
+    if (groups.length > Long.SIZE) {
+      throw new IllegalArgumentException("at most 64 groups, not " + groups.length);
+    }
+    Map<String, Long> groupOf = new HashMap<>();
+    for (int g = 0; g < groups.length; g++) {
+      for (String k : groups[g]) {
+        groupOf.merge(k, 1L << g, (x, y) -> x | y);
+      }
+    }
+    return new KeywordScanner(groupOf.keySet().toArray(new String[0]), groupOf);
+  }
+
+  /**
+   * The groups (bit {@code 1L << i} for group {@code i} of {@link #ofGroups}) one of whose
+   * keywords {@code text} contains, in any case; keywords must be lowercase. One pass.
+   */
+  public long groupsIn(String text) {
+    if (groupOf.isEmpty()) {
+      throw new IllegalStateException("not a grouped scanner");
+    }
+    long found = 0;
+    int n = text.length();
+    if (n < 2) {
+      return 0;
+    }
+    char b = lower(text.charAt(0));
+    for (int i = 0; i + 1 < n; i++) {
+      char a = b;
+      b = lower(text.charAt(i + 1));
+      String[] candidates = a < ASCII && b < ASCII ? asciiTable[a * ASCII + b]
+          : others.isEmpty() ? null : others.get(key(a, b));
+      if (candidates != null) {
+        for (String c : candidates) {
+          if (matchesAt(text, i, c, true)) {
+            found |= groupOf.get(c);
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** True when {@code text} (expected lowercase) contains one of the keywords. */
