@@ -34,8 +34,11 @@ final class SitePitches {
 
   /** Words one of which every {@link #SUBSCRIPTION_NOTICE} holds; checked first. */
   private static final String[] SUBSCRIPTION_WORDS = {
-      "subscri", "member", "log in", "login", "full story", "full article", "entire", "complete",
-      "rest of", "mitglied", "abonnent", "abo", "vorteile sichern", "subskrypc", "prenumerat"};
+      "subscri", "member", "log in to", "log in for", "login to", "login for", "full story",
+      "full article", "entire story", "entire article", "complete story", "complete article",
+      "rest of this", "rest of the", "mitglied", "abonnent", "im abo", "als abo", "ins abo",
+      "probeabo", "probe-abo", "digitalabo", "digital-abo", "vorteile sichern", "subskrypc",
+      "prenumerat"};
   /**
    * A notice that the text is for subscribers, or an offer of a subscription: "To view the
    * full story, please subscribe", "If you're already a subscriber, you can log in", "Nur für
@@ -61,7 +64,9 @@ final class SitePitches {
       + "|linkedin|whatsapp|threads|bluesky)\\b";
   /** Words one of which every {@link #CHANNEL_CALL} holds; checked first. */
   private static final String[] CHANNEL_WORDS = {
-      "canal", "channel", "kanal", "phone", "handy", "follow", "folg", "suivez", "siga",
+      "canal", "channel", "kanal", "straight to your", "auf dein smartphone", "auf ihr smartphone",
+      "auf dein handy", "auf ihr handy", "follow us", "follow-us", "folgt uns", "folgt-uns",
+      "folgen sie uns", "folgen sie-uns", "suivez nous", "suivez-nous", "siga nos", "siga-nos",
       "síguenos", "siguenos"};
   /**
    * A call to follow the site on its channels or to get its app: "¿Ya sabías que tenemos canal
