@@ -19,6 +19,12 @@ public final class KeywordScanner {
   private static final int ASCII = 128;
 
   private final String[][] asciiTable = new String[ASCII * ASCII][];
+  /**
+   * One bit for each pair of ASCII characters that starts a keyword: 2 KB that stay in the
+   * processor's cache, where the 64 KB of {@link #asciiTable} would not, so the many positions
+   * that start no keyword cost one read of it.
+   */
+  private final long[] asciiPairs = new long[ASCII * ASCII / Long.SIZE];
   private final Map<Integer, String[]> others;
   private final String singles;
   /** The group bits of each keyword, keyed like the keyword itself; empty when ungrouped. */
@@ -50,7 +56,9 @@ public final class KeywordScanner {
       char a = (char) (k >>> 16);
       char b = (char) (k & 0xFFFF);
       if (a < ASCII && b < ASCII) {
-        asciiTable[a * ASCII + b] = arr;
+        int pair = a * ASCII + b;
+        asciiTable[pair] = arr;
+        asciiPairs[pair >>> 6] |= 1L << pair;
       } else {
         rest.put(k, arr);
       }
@@ -85,66 +93,63 @@ public final class KeywordScanner {
     if (groupOf.isEmpty()) {
       throw new IllegalStateException("not a grouped scanner");
     }
-    long found = 0;
+    return scan(text, true, true);
+  }
+
+  /** True when {@code text} (expected lowercase) contains one of the keywords. */
+  public boolean containsAny(String text) {
+    return scan(text, false, false) != 0;
+  }
+
+  /** Like {@link #containsAny} for text in any case; keywords must be lowercase. */
+  public boolean containsAnyIgnoreCase(String text) {
+    return scan(text, true, false) != 0;
+  }
+
+  /**
+   * The groups found ({@code all}), or on the first keyword found 1 (ungrouped scanners) or its
+   * groups; 0 when none is found.
+   */
+  private long scan(String text, boolean ignoreCase, boolean all) {
+    for (int i = 0; i < singles.length(); i++) {
+      if (text.indexOf(singles.charAt(i)) >= 0) {
+        return 1;
+      }
+    }
     int n = text.length();
     if (n < 2) {
       return 0;
     }
-    char b = lower(text.charAt(0));
+    long found = 0;
+    char b = fold(text.charAt(0), ignoreCase);
     for (int i = 0; i + 1 < n; i++) {
       char a = b;
-      b = lower(text.charAt(i + 1));
-      String[] candidates = a < ASCII && b < ASCII ? asciiTable[a * ASCII + b]
-          : others.isEmpty() ? null : others.get(key(a, b));
-      if (candidates != null) {
-        for (String c : candidates) {
-          if (matchesAt(text, i, c, true)) {
-            found |= groupOf.get(c);
+      b = fold(text.charAt(i + 1), ignoreCase);
+      String[] candidates;
+      if (a < ASCII && b < ASCII) {
+        int pair = a * ASCII + b;
+        if ((asciiPairs[pair >>> 6] & 1L << pair) == 0) {
+          continue;
+        }
+        candidates = asciiTable[pair];
+      } else if (others.isEmpty()) {
+        continue;
+      } else {
+        candidates = others.get(key(a, b));
+        if (candidates == null) {
+          continue;
+        }
+      }
+      for (String c : candidates) {
+        if (matchesAt(text, i, c, ignoreCase)) {
+          found |= groupOf.isEmpty() ? 1 : groupOf.get(c);
+          if (!all) {
+            return found;
           }
         }
       }
     }
     return found;
-  }
-
-  /** True when {@code text} (expected lowercase) contains one of the keywords. */
-  public boolean containsAny(String text) {
-    return scan(text, false);
-  }
-
-  /** Like {@link #containsAny} for text in any case; keywords must be lowercase. */
-  public boolean containsAnyIgnoreCase(String text) {
-    return scan(text, true);
-  }
-
-  private boolean scan(String text, boolean ignoreCase) {
-    for (int i = 0; i < singles.length(); i++) {
-      if (text.indexOf(singles.charAt(i)) >= 0) {
-        return true;
-      }
-    }
-    int n = text.length();
-    if (n < 2) {
-      return false;
-    }
-    char b = ignoreCase ? lower(text.charAt(0)) : text.charAt(0);
-    for (int i = 0; i + 1 < n; i++) {
-      char a = b;
-      b = text.charAt(i + 1);
-      if (ignoreCase) {
-        b = lower(b);
-      }
-      String[] candidates = a < ASCII && b < ASCII ? asciiTable[a * ASCII + b]
-          : others.isEmpty() ? null : others.get(key(a, b));
-      if (candidates != null) {
-        for (String c : candidates) {
-          if (matchesAt(text, i, c, ignoreCase)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   /**
@@ -177,11 +182,15 @@ public final class KeywordScanner {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
-  private static char lower(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return (char) (c + 32);
+  /** {@code c} in lower case when {@code ignoreCase}, else {@code c}. */
+  private static char fold(char c, boolean ignoreCase) {
+    if (!ignoreCase) {
+      return c;
     }
-    return c < ASCII ? c : Character.toLowerCase(c);
+    if (c < ASCII) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    return Character.toLowerCase(c);
   }
 
   private static int key(char a, char b) {
