@@ -79,14 +79,14 @@ public final class BlockFilter {
       Pattern.CASE_INSENSITIVE);
 
   /** Words one of which every {@link #NOTICE} contains; checked first because it is cheap. */
-  private static final KeywordScanner NOTICE_WORDS = new KeywordScanner(
+  private static final String[] NOTICE_WORDS = {
       "browser", "javascript", "cookie", "generated", "translat", "newsletter", "subscribe",
       "rights reserved", "©", "copyright", "free article", "you have read", "abonn", "subscri", "become a", "suscr",
       "offert", "logged in", "log in", "sign in", "eingeloggt", "einloggen", "angemeldet",
       "anmelden", "registrieren", "not be published", "nicht veröffentlicht", "required fields",
       "download", "síguenos", "folgen sie", "zastrzeżone", "commission", "compensation",
       "html tags", "responses to this", "trackback", "for comments", "for this",
-      "contains affiliate", "contains references", "affiliate");
+      "contains affiliate", "contains references", "affiliate"};
 
   private static final Pattern BYLINE = Pattern.compile(
       "^(by|von|par|por|di|door|av|text:|written by|posted by|story by|reporting by)\\s+\\S.{0,80}$",
@@ -175,8 +175,8 @@ public final class BlockFilter {
   /** Longest block taken for a caption by its credit. */
   private static final int CAPTION_MAX = 200;
   /** Words one of which every {@link #CREDIT_END} holds; checked first because it is cheap. */
-  private static final KeywordScanner CREDIT_WORDS = new KeywordScanner(
-      "foto", "photo", "bild", "image", "credit", "crédit", "imagen", "copyright", "quelle");
+  private static final String[] CREDIT_WORDS = {
+      "foto", "photo", "bild", "image", "credit", "crédit", "imagen", "copyright", "quelle"};
 
   /** Appeals for the reader's money or membership that close many articles. */
   private static final Pattern SUPPORT_APPEAL = Pattern.compile(
@@ -187,9 +187,30 @@ public final class BlockFilter {
   /** Longest block taken for such an appeal. */
   private static final int APPEAL_MAX = 250;
   /** Words one of which every {@link #SUPPORT_APPEAL} holds; checked first because it is cheap. */
-  private static final KeywordScanner APPEAL_WORDS = new KeywordScanner(
+  private static final String[] APPEAL_WORDS = {
       "your help", "your support", "consider", "support", "miembro", "become a", "help us",
-      "keep us", "keep this");
+      "keep us", "keep this"};
+
+  /**
+   * The words of every check on a short block, scanned once per block: the groups of
+   * {@link InlineNotices#WORD_GROUPS}, then those of {@link SitePitches#WORD_GROUPS}, then the
+   * filter's own notice, appeal and credit words.
+   */
+  private static final KeywordScanner SHORT_BLOCK_WORDS;
+  private static final int PITCH_GROUPS = InlineNotices.WORD_GROUPS.length;
+  private static final int NOTICE_GROUP = PITCH_GROUPS + SitePitches.WORD_GROUPS.length;
+  private static final int APPEAL_GROUP = NOTICE_GROUP + 1;
+  private static final int CREDIT_GROUP = NOTICE_GROUP + 2;
+
+  static {
+    List<String[]> groups = new ArrayList<>();
+    groups.addAll(List.of(InlineNotices.WORD_GROUPS));
+    groups.addAll(List.of(SitePitches.WORD_GROUPS));
+    groups.add(NOTICE_WORDS);
+    groups.add(APPEAL_WORDS);
+    groups.add(CREDIT_WORDS);
+    SHORT_BLOCK_WORDS = KeywordScanner.ofGroups(groups.toArray(new String[0][]));
+  }
 
   /** A clock time, as the signature line of a reader's comment shows it ("9:42 am"). */
   private static final Pattern CLOCK_TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
@@ -296,15 +317,17 @@ public final class BlockFilter {
         }
         skippingSection = false;
       }
-      if (Rules.fires(ExtractionRule.LABELS, isLabel(text)) || isNotice(text)
+      long words = text.length() < InlineNotices.NOTICE_MAX ? SHORT_BLOCK_WORDS.groupsIn(text) : 0;
+      if (Rules.fires(ExtractionRule.LABELS, isLabel(text))
+          || isNotice(text, KeywordScanner.has(words, NOTICE_GROUP))
           || Rules.fires(ExtractionRule.CREDIT_LINE,
               text.length() < CREDIT_LINE_MAX && CREDIT_LINE.matcher(text).lookingAt())) {
         continue;
       }
-      if (InlineNotices.isNotice(text, articleMode)) {
+      if (InlineNotices.isNotice(text, articleMode, words)) {
         continue;
       }
-      if (SitePitches.isPitch(text)) {
+      if (SitePitches.isPitch(text, words >>> PITCH_GROUPS)) {
         continue;
       }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION,
@@ -312,11 +335,11 @@ public final class BlockFilter {
         continue;
       }
       if (articleMode && Rules.fires(ExtractionRule.SUPPORT_APPEAL, text.length() < APPEAL_MAX
-          && APPEAL_WORDS.containsAnyIgnoreCase(text) && SUPPORT_APPEAL.matcher(text).find())) {
+          && KeywordScanner.has(words, APPEAL_GROUP) && SUPPORT_APPEAL.matcher(text).find())) {
         continue;
       }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION, text.length() < CAPTION_MAX
-          && text.indexOf(':') >= 0 && CREDIT_WORDS.containsAnyIgnoreCase(text)
+          && text.indexOf(':') >= 0 && KeywordScanner.has(words, CREDIT_GROUP)
           && CREDIT_END.matcher(text).find())) {
         // A picture's caption, which ends with its credit.
         continue;
@@ -486,11 +509,15 @@ public final class BlockFilter {
     return false;
   }
 
-  static boolean isNotice(String text) {
+  /**
+   * A notice or, for a longer block, legal small print; {@code noticeWords} whether the block
+   * holds one of {@link #NOTICE_WORDS}.
+   */
+  static boolean isNotice(String text, boolean noticeWords) {
     if (text.length() >= 400) {
       return Rules.fires(ExtractionRule.LEGAL_PRINT, text.length() < LEGAL_MAX && isLegal(text));
     }
-    return Rules.fires(ExtractionRule.NOTICES, NOTICE_WORDS.containsAnyIgnoreCase(text)
+    return Rules.fires(ExtractionRule.NOTICES, noticeWords
         && NOTICE.matcher(text.toLowerCase(Locale.ROOT)).find());
   }
 

@@ -12,7 +12,7 @@ import org.newsarc.extractor.ExtractionRule;
 final class InlineNotices {
 
   /** Longest block any of these rules takes; notices are a line or two. */
-  private static final int NOTICE_MAX = 500;
+  static final int NOTICE_MAX = 500;
 
   /**
    * An error message of the page's server-side script, printed into the page: "Warning:
@@ -38,9 +38,9 @@ final class InlineNotices {
           + "|those of the authors?\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** Words one of which every {@link #OPINION_DISCLAIMER} holds; checked first. */
-  private static final KeywordScanner OPINION_WORDS = new KeywordScanner(
+  private static final String[] OPINION_WORDS = {
       "expressed", "necessarily", "reflect", "represent", "responsible", "engagent", "meinung",
-      "redaktion", "-community", "solely", "those of the author");
+      "redaktion", "-community", "solely", "those of the author"};
 
   /**
    * A notice of the licence the page's own text or pictures are under: "This work is licensed
@@ -56,8 +56,8 @@ final class InlineNotices {
   private static final Pattern FREE_LICENCE = Pattern.compile(
       "creative commons|\\bcc[- ]?by\\b", Pattern.CASE_INSENSITIVE);
   /** Words one of which every {@link #FREE_LICENCE} holds; checked first. */
-  private static final KeywordScanner LICENCE_WORDS = new KeywordScanner(
-      "creative commons", "cc-by", "cc by", "ccby");
+  private static final String[] LICENCE_WORDS = {
+      "creative commons", "cc-by", "cc by", "ccby"};
   /** Longest licence notice. */
   private static final int LICENCE_MAX = 300;
 
@@ -71,9 +71,9 @@ final class InlineNotices {
           + "|mal gelesen|zugriffe|visitas|vues|times read|reads|hits))\\b.*",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** Words one of which every {@link #VIEW_COUNT} holds; checked first. */
-  private static final KeywordScanner VIEW_WORDS = new KeywordScanner(
+  private static final String[] VIEW_WORDS = {
       "aufrufe", "views", "hits", "zugriffe", "gelesen", "visitas", "vues", "visualizzazioni",
-      "wyświetlenia", "reads", "times read");
+      "wyświetlenia", "reads", "times read"};
   /** Longest line taken for a view count. */
   private static final int VIEW_COUNT_MAX = 120;
 
@@ -108,8 +108,8 @@ final class InlineNotices {
   /** Longest such disclosure. */
   private static final int AD_DISCLOSURE_MAX = 200;
   /** Words one of which every {@link #AD_DISCLOSURE} holds; checked first. */
-  private static final KeywordScanner AD_WORDS = new KeywordScanner(
-      "werbung", "anzeige", "affiliate", "werbelinks", "sponsored");
+  private static final String[] AD_WORDS = {
+      "werbung", "anzeige", "affiliate", "werbelinks", "sponsored"};
 
   /**
    * A forum's or site's count of who is online: "13 Besucher sind online", "Mitglieder in
@@ -124,44 +124,57 @@ final class InlineNotices {
   /** Longest such count. */
   private static final int ONLINE_COUNT_MAX = 150;
   /** Words one of which every {@link #ONLINE_COUNT} holds; checked first. */
-  private static final KeywordScanner ONLINE_WORDS = new KeywordScanner("online", "gäste", "guest");
+  private static final String[] ONLINE_WORDS = {"online", "gäste", "guest"};
 
   /** A page's own short address on a line: "Permalink: https://…", "Permalien https://…". */
   private static final Pattern PERMALINK = Pattern.compile(
       "(permalink|permalien|short ?link|kurz-?link|kurz-url|short url)\\s*:?\\s*https?://\\S+",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The words of the rules above, one group for each rule that needs them, for one scan of a
+   * block shared with the filter's other checks (see {@link #isNotice}).
+   */
+  static final String[][] WORD_GROUPS = {OPINION_WORDS, LICENCE_WORDS, VIEW_WORDS, AD_WORDS,
+      ONLINE_WORDS};
+  private static final int OPINION = 0;
+  private static final int LICENCE = 1;
+  private static final int VIEW = 2;
+  private static final int AD = 3;
+  private static final int ONLINE = 4;
+
   private InlineNotices() {}
 
   /**
    * True when the block is one of the kinds of notice this class knows; captions only when
-   * {@code articleMode}.
+   * {@code articleMode}. {@code words} are the groups of {@link #WORD_GROUPS} that the block
+   * holds a word of (bit {@code i} for group {@code i}).
    */
-  static boolean isNotice(String text, boolean articleMode) {
+  static boolean isNotice(String text, boolean articleMode, long words) {
     if (text.length() >= NOTICE_MAX) {
       return false;
     }
     return Rules.fires(ExtractionRule.SCRIPT_ERROR, isScriptError(text))
-        || Rules.fires(ExtractionRule.OPINION_DISCLAIMER, isOpinionDisclaimer(text))
-        || Rules.fires(ExtractionRule.LICENCE_NOTICE, isLicenceNotice(text))
-        || Rules.fires(ExtractionRule.VIEW_COUNT, isViewCount(text))
+        || Rules.fires(ExtractionRule.OPINION_DISCLAIMER, isOpinionDisclaimer(text, words))
+        || Rules.fires(ExtractionRule.LICENCE_NOTICE, isLicenceNotice(text, words))
+        || Rules.fires(ExtractionRule.VIEW_COUNT, isViewCount(text, words))
         || Rules.fires(ExtractionRule.CLOCK_TIME, isClockTime(text))
         || articleMode
             && Rules.fires(ExtractionRule.BRACKETED_CREDIT, isCaptionWithBracketedCredit(text))
-        || Rules.fires(ExtractionRule.AD_DISCLOSURE, isAdDisclosure(text))
-        || Rules.fires(ExtractionRule.ONLINE_COUNT, isOnlineCount(text))
+        || Rules.fires(ExtractionRule.AD_DISCLOSURE, isAdDisclosure(text, words))
+        || Rules.fires(ExtractionRule.ONLINE_COUNT, isOnlineCount(text, words))
         || Rules.fires(ExtractionRule.PERMALINK, isPermalink(text));
   }
 
   /** A disclosure that the text is advertising or carries affiliate links. */
-  static boolean isAdDisclosure(String text) {
-    return text.length() < AD_DISCLOSURE_MAX && AD_WORDS.containsAnyIgnoreCase(text)
+  private static boolean isAdDisclosure(String text, long words) {
+    return text.length() < AD_DISCLOSURE_MAX && KeywordScanner.has(words, AD)
         && AD_DISCLOSURE.matcher(text).find();
   }
 
   /** A count of the visitors or members online. */
-  static boolean isOnlineCount(String text) {
-    return text.length() < ONLINE_COUNT_MAX && ONLINE_WORDS.containsAnyIgnoreCase(text)
+  private static boolean isOnlineCount(String text, long words) {
+    return text.length() < ONLINE_COUNT_MAX && KeywordScanner.has(words, ONLINE)
         && ONLINE_COUNT.matcher(text).find();
   }
 
@@ -182,21 +195,21 @@ final class InlineNotices {
   }
 
   /** A line that counts the page's readers. */
-  static boolean isViewCount(String text) {
-    return text.length() < VIEW_COUNT_MAX && VIEW_WORDS.containsAnyIgnoreCase(text)
+  private static boolean isViewCount(String text, long words) {
+    return text.length() < VIEW_COUNT_MAX && KeywordScanner.has(words, VIEW)
         && VIEW_COUNT.matcher(text).matches();
   }
 
   /** A notice of the Creative Commons licence that the page's own text is under. */
-  static boolean isLicenceNotice(String text) {
-    return text.length() < LICENCE_MAX && LICENCE_WORDS.containsAnyIgnoreCase(text)
+  private static boolean isLicenceNotice(String text, long words) {
+    return text.length() < LICENCE_MAX && KeywordScanner.has(words, LICENCE)
         && FREE_LICENCE.matcher(text).find()
         && LICENCE_NOTICE.matcher(text).find();
   }
 
   /** A disclaimer that the text gives its author's opinion, not the publisher's. */
-  static boolean isOpinionDisclaimer(String text) {
-    return OPINION_WORDS.containsAnyIgnoreCase(text) && OPINION_DISCLAIMER.matcher(text).find();
+  private static boolean isOpinionDisclaimer(String text, long words) {
+    return KeywordScanner.has(words, OPINION) && OPINION_DISCLAIMER.matcher(text).find();
   }
 
   /** A server-side script's error message that leaked into the page's text. */

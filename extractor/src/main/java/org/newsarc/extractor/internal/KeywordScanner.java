@@ -42,9 +42,6 @@ public final class KeywordScanner {
         throw new IllegalArgumentException("empty keyword");
       }
       if (k.length() == 1) {
-        if (!groupOf.isEmpty()) {
-          throw new IllegalArgumentException("a grouped keyword needs two characters: " + k);
-        }
         one.append(k);
         continue;
       }
@@ -96,6 +93,11 @@ public final class KeywordScanner {
     return scan(text, true, true);
   }
 
+  /** Whether {@code group} is among the groups {@link #groupsIn} found. */
+  public static boolean has(long groups, int group) {
+    return (groups & 1L << group) != 0;
+  }
+
   /** True when {@code text} (expected lowercase) contains one of the keywords. */
   public boolean containsAny(String text) {
     return scan(text, false, false) != 0;
@@ -111,16 +113,20 @@ public final class KeywordScanner {
    * groups; 0 when none is found.
    */
   private long scan(String text, boolean ignoreCase, boolean all) {
+    long found = 0;
     for (int i = 0; i < singles.length(); i++) {
-      if (text.indexOf(singles.charAt(i)) >= 0) {
-        return 1;
+      char c = singles.charAt(i);
+      if (text.indexOf(c) >= 0) {
+        found |= groupOf.isEmpty() ? 1 : groupOf.get(String.valueOf(c));
+        if (!all) {
+          return found;
+        }
       }
     }
     int n = text.length();
     if (n < 2) {
-      return 0;
+      return found;
     }
-    long found = 0;
     char b = fold(text.charAt(0), ignoreCase);
     for (int i = 0; i + 1 < n; i++) {
       char a = b;

@@ -8,8 +8,8 @@ import org.newsarc.extractor.ExtractionRule;
  * article's subject: newsletter sign-ups, subscription and paywall notices, pitches for its
  * channels and apps, appeals for donations and consent prompts. They sit among or after an
  * article's paragraphs in markup no different from the text's, so they are told by what they
- * say: a call to the reader in the words such pitches use. Each kind is one method, so that it
- * can be judged and switched off on its own. Stateless and thread-safe.
+ * say: a call to the reader in the words such pitches use. Each kind is a rule of its own, so that
+ * it can be judged and switched off on its own. Stateless and thread-safe.
  */
 final class SitePitches {
 
@@ -178,7 +178,12 @@ final class SitePitches {
           + "|get free updates|abonniere (unseren|meinen) (blog|feed|kanal|podcast)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** Bits of {@link #WORDS}' groups, one for each kind of pitch. */
+  /**
+   * The words of the kinds above, one group for each, for one scan of a block shared with the
+   * filter's other checks (see {@link #isPitch}).
+   */
+  static final String[][] WORD_GROUPS = {NEWSLETTER_WORDS, SUBSCRIPTION_WORDS, CHANNEL_WORDS,
+      CONSENT_WORDS, DONATION_WORDS, WRITE_WORDS, PRINT_WORDS, FEED_WORDS};
   private static final int NEWSLETTER = 0;
   private static final int SUBSCRIPTION = 1;
   private static final int CHANNEL = 2;
@@ -187,79 +192,33 @@ final class SitePitches {
   private static final int WRITE = 5;
   private static final int PRINT = 6;
   private static final int FEED = 7;
-  /** The words of every kind at once, so that a block is scanned once for all of them. */
-  private static final KeywordScanner WORDS = KeywordScanner.ofGroups(NEWSLETTER_WORDS,
-      SUBSCRIPTION_WORDS, CHANNEL_WORDS, CONSENT_WORDS, DONATION_WORDS, WRITE_WORDS, PRINT_WORDS,
-      FEED_WORDS);
 
   private SitePitches() {}
 
-  /** True when the block is one of the kinds of pitch this class knows. */
-  static boolean isPitch(String text) {
+  /**
+   * True when the block is one of the kinds of pitch this class knows. {@code words} are the
+   * groups of {@link #WORD_GROUPS} that the block holds a word of (bit {@code i} for group
+   * {@code i}).
+   */
+  static boolean isPitch(String text, long words) {
     if (text.length() >= PITCH_MAX) {
       return false;
     }
-    long words = WORDS.groupsIn(text);
     return words != 0 && (Rules.fires(ExtractionRule.NEWSLETTER_CALL,
-            has(words, NEWSLETTER) && NEWSLETTER_CALL.matcher(text).find())
+            KeywordScanner.has(words, NEWSLETTER) && NEWSLETTER_CALL.matcher(text).find())
         || Rules.fires(ExtractionRule.SUBSCRIPTION_NOTICE,
-            has(words, SUBSCRIPTION) && SUBSCRIPTION_NOTICE.matcher(text).find())
+            KeywordScanner.has(words, SUBSCRIPTION) && SUBSCRIPTION_NOTICE.matcher(text).find())
         || Rules.fires(ExtractionRule.CHANNEL_CALL,
-            has(words, CHANNEL) && CHANNEL_CALL.matcher(text).find())
+            KeywordScanner.has(words, CHANNEL) && CHANNEL_CALL.matcher(text).find())
         || Rules.fires(ExtractionRule.CONSENT_PROMPT,
-            has(words, CONSENT) && CONSENT_PROMPT.matcher(text).find())
+            KeywordScanner.has(words, CONSENT) && CONSENT_PROMPT.matcher(text).find())
         || Rules.fires(ExtractionRule.DONATION_APPEAL,
-            has(words, DONATION) && DONATION_APPEAL.matcher(text).find())
+            KeywordScanner.has(words, DONATION) && DONATION_APPEAL.matcher(text).find())
         || Rules.fires(ExtractionRule.CALL_TO_WRITE,
-            has(words, WRITE) && CALL_TO_WRITE.matcher(text).find())
+            KeywordScanner.has(words, WRITE) && CALL_TO_WRITE.matcher(text).find())
         || Rules.fires(ExtractionRule.PRINT_ISSUE,
-            has(words, PRINT) && PRINT_ISSUE_NOTICE.matcher(text).find())
-        || Rules.fires(ExtractionRule.FEED_CALL, has(words, FEED)
+            KeywordScanner.has(words, PRINT) && PRINT_ISSUE_NOTICE.matcher(text).find())
+        || Rules.fires(ExtractionRule.FEED_CALL, KeywordScanner.has(words, FEED)
             && text.length() < FEED_CALL_MAX && FEED_CALL.matcher(text).find()));
-  }
-
-  private static boolean has(long words, int kind) {
-    return (words & 1L << kind) != 0;
-  }
-
-  /** A call to subscribe to the site's feed or mailed updates. */
-  static boolean isFeedCall(String text) {
-    return text.length() < FEED_CALL_MAX && has(WORDS.groupsIn(text), FEED)
-        && FEED_CALL.matcher(text).find();
-  }
-
-  /** A notice of the print issue that the text comes from or that is on sale. */
-  static boolean isPrintIssueNotice(String text) {
-    return has(WORDS.groupsIn(text), PRINT) && PRINT_ISSUE_NOTICE.matcher(text).find();
-  }
-
-  /** A call to write to the site's editors, by letter, form or message. */
-  static boolean isCallToWrite(String text) {
-    return has(WORDS.groupsIn(text), WRITE) && CALL_TO_WRITE.matcher(text).find();
-  }
-
-  /** An appeal for the reader's donation. */
-  static boolean isDonationAppeal(String text) {
-    return has(WORDS.groupsIn(text), DONATION) && DONATION_APPEAL.matcher(text).find();
-  }
-
-  /** A prompt for the reader's consent to an embed or to the terms of a sign-up. */
-  static boolean isConsentPrompt(String text) {
-    return has(WORDS.groupsIn(text), CONSENT) && CONSENT_PROMPT.matcher(text).find();
-  }
-
-  /** A call to follow the site on its channels or to get its app. */
-  static boolean isChannelCall(String text) {
-    return has(WORDS.groupsIn(text), CHANNEL) && CHANNEL_CALL.matcher(text).find();
-  }
-
-  /** A notice that the text is for subscribers or members, or an offer to become one. */
-  static boolean isSubscriptionNotice(String text) {
-    return has(WORDS.groupsIn(text), SUBSCRIPTION) && SUBSCRIPTION_NOTICE.matcher(text).find();
-  }
-
-  /** A call to sign up for the site's newsletter. */
-  static boolean isNewsletterCall(String text) {
-    return has(WORDS.groupsIn(text), NEWSLETTER) && NEWSLETTER_CALL.matcher(text).find();
   }
 }

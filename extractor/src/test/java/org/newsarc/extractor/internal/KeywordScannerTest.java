@@ -31,13 +31,18 @@ class KeywordScannerTest {
     assertEquals(0b111L, s.groupsIn("newsletter, spende, EINVERSTÄNDNIS"));
     assertEquals(0L, s.groupsIn("nothing of the kind"));
     assertEquals(0L, s.groupsIn(""));
+    KeywordScanner withSingle = KeywordScanner.ofGroups(new String[] {"©"}, new String[] {"rights"});
+    assertEquals(0b11L, withSingle.groupsIn("© 2024 All rights reserved"));
+    assertEquals(0b01L, withSingle.groupsIn("©"));
+    assertTrue(KeywordScanner.has(0b10L, 1));
+    assertFalse(KeywordScanner.has(0b10L, 0));
   }
 
   @Test
   void refusesWhatItCannotAnswer() {
     assertThrows(IllegalArgumentException.class, () -> new KeywordScanner(""));
     assertThrows(IllegalArgumentException.class,
-        () -> KeywordScanner.ofGroups(new String[] {"x"}));
+        () -> KeywordScanner.ofGroups(new String[65][0]));
     assertThrows(IllegalStateException.class, () -> new KeywordScanner("ab").groupsIn("ab"));
   }
 }
