@@ -22,13 +22,15 @@ public final class PageIndex {
   /** Most elements named like dates or bylines worth looking at. */
   private static final int MAX_NAMED = 300;
 
-  private static final KeywordScanner DATE_NAMES = new KeywordScanner(
+  private static final String[] DATE_NAMES = {
       "date", "datum", "time", "publish", "posted", "byline", "meta", "dateline", "submitted",
-      "created", "info", "detail", "stand", "zeit", "fecha", "data");
+      "created", "info", "detail", "stand", "zeit", "fecha", "data"};
 
-  private static final KeywordScanner AUTHOR_NAMES = new KeywordScanner(
+  private static final String[] AUTHOR_NAMES = {
       "byline", "author-name", "authorname", "author__name", "article-author", "post-author",
-      "entry-author");
+      "entry-author"};
+  /** {@link #DATE_NAMES} and {@link #AUTHOR_NAMES}, found in one scan of the names. */
+  private static final KeywordScanner NAMES = KeywordScanner.ofGroups(DATE_NAMES, AUTHOR_NAMES);
 
   /** What each distinct class-and-id string says, for this page only. */
   private final Map<String, Integer> nameFlags = new HashMap<>();
@@ -188,8 +190,9 @@ public final class PageIndex {
   }
 
   private static int flagsOf(String names) {
-    int flags = DATE_NAMES.containsAny(names) ? DATE_LIKE : 0;
-    if (AUTHOR_NAMES.containsAny(names) || isAuthorToken(names)) {
+    long groups = NAMES.groupsIn(names);
+    int flags = KeywordScanner.has(groups, 0) ? DATE_LIKE : 0;
+    if (KeywordScanner.has(groups, 1) || isAuthorToken(names)) {
       flags |= AUTHOR_LIKE;
     }
     return flags;
