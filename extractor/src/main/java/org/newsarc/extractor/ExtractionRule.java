@@ -124,7 +124,9 @@ public enum ExtractionRule {
   PRINT_ISSUE("print-issue", false,
       "a notice of the print issue the text comes from or that is on sale goes"),
   FEED_CALL("feed-call", false,
-      "a short call to subscribe to the site's feed or mailed updates goes");
+      "a short call to subscribe to the site's feed or mailed updates goes"),
+  CONTROL_LABEL("control-label", false,
+      "a control's label alone on its line (\"Weiterlesen\", \"Show more\") goes");
 
   private final String id;
   private final boolean named;

@@ -330,6 +330,9 @@ public final class BlockFilter {
       if (SitePitches.isPitch(text, words >>> PITCH_GROUPS)) {
         continue;
       }
+      if (PointerLines.isControlLabel(text)) {
+        continue;
+      }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION,
           text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt())) {
         continue;
