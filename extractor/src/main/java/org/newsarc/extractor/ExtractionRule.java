@@ -126,7 +126,11 @@ public enum ExtractionRule {
   FEED_CALL("feed-call", false,
       "a short call to subscribe to the site's feed or mailed updates goes"),
   CONTROL_LABEL("control-label", false,
-      "a control's label alone on its line (\"Weiterlesen\", \"Show more\") goes");
+      "a control's label alone on its line (\"Weiterlesen\", \"Show more\") goes"),
+  MORE_HEADING("more-heading", false,
+      "after the body starts, a heading over the site's other articles in the wordings the"
+          + " section openers miss (\"Weitere Tourentipps\", \"Veja também\") and the pointers"
+          + " under it go");
 
   private final String id;
   private final boolean named;

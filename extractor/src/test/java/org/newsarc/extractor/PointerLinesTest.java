@@ -41,4 +41,22 @@ class PointerLinesTest {
         + "<p>" + sentence + "</p><p>" + PROSE_2 + PROSE + "</p></article>");
     assertTrue(a.text().contains(sentence), a.text());
   }
+
+  @Test
+  void aHeadingOverTheSitesOtherArticlesGoesWithThem() throws ExtractionException {
+    Article a = extract("<article><h1>Rat beschließt Plan</h1><p>" + PROSE + PROSE_2 + "</p>"
+        + "<h2>Weitere Tourentipps in Schweden</h2>"
+        + "<p>Mit dem Rad entlang der Küste</p><p>Drei Tage an den Seen</p>"
+        + "<h2>Was der Rat sagt</h2><p>" + PROSE_2 + PROSE + "</p></article>");
+    assertFalse(a.text().contains("Weitere Tourentipps"), a.text());
+    assertFalse(a.text().contains("Drei Tage an den Seen"), a.text());
+    assertTrue(a.text().contains("Was der Rat sagt"), a.text());
+  }
+
+  @Test
+  void aHeadingOverTheArticlesOwnSourcesStays() throws ExtractionException {
+    Article a = extract("<article><h1>Rat beschließt Plan</h1><p>" + PROSE + PROSE_2 + "</p>"
+        + "<h2>Weitere Informationen</h2><p>" + PROSE_2 + PROSE + "</p></article>");
+    assertTrue(a.text().contains("Weitere Informationen"), a.text());
+  }
 }

@@ -309,6 +309,10 @@ public final class BlockFilter {
         skippingSection = true;
         continue;
       }
+      if (articleMode && seenProse && PointerLines.opensMoreArticles(b)) {
+        skippingSection = true;
+        continue;
+      }
       if (skippingSection) {
         boolean pointerLike = b.kind() == Blocks.Kind.LIST_ITEM || b.linkDensity() > 0.3
             || text.length() < 100;

@@ -2,12 +2,15 @@ package org.newsarc.extractor.internal;
 
 import java.util.regex.Pattern;
 import org.newsarc.extractor.ExtractionRule;
+import org.newsarc.extractor.internal.TextRenderer.TextBlock;
 
 /**
  * Lines that point the reader elsewhere instead of saying anything: the labels of the page's
  * controls ("Weiterlesen", "Quellen ausblenden", "Show more", "Scroll to read more … articles"),
- * left as text when their button or link is rendered as a line of its own. Stateless and
- * thread-safe.
+ * left as text when their button or link is rendered as a line of its own, and headings that
+ * open a list of the site's other articles in the languages and wordings the filter's
+ * English-first section openers miss ("Weitere Tourentipps in Schweden", "Veja também:",
+ * "Inne przepisy"). Each kind is a rule of its own. Stateless and thread-safe.
  */
 final class PointerLines {
 
@@ -32,11 +35,47 @@ final class PointerLines {
           + "|scroll (down )?to (read|see|view) more\\b.*)\\s*[»›→:]?",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Longest heading that opens a list of other articles. */
+  private static final int OPENER_MAX = 90;
+  /** Words one of which every {@link #MORE_HEADING} holds; checked first. */
+  private static final KeywordScanner MORE_WORDS = new KeywordScanner(
+      "weitere", "alle artikel", "vorschau", "aktuelle", "veja", "leia", "inne", "podobne",
+      "polecane", "powiązane", "powiazane", "también", "tambien", "noticias", "lire aussi",
+      "même rubrique", "meme rubrique", "leggi anche", "altri articoli", "lees ook",
+      "meer nieuws");
+  /**
+   * A heading over a list of the site's other articles: "Weitere Tourentipps in Schweden",
+   * "Alle Artikel zu unseren Recherchen", "Vorschau auf den nächsten Artikel", "Aktuelle
+   * Produkttests", "Veja também:", "Inne przepisy", "Lee también", "Dans la même rubrique".
+   * "Weitere Informationen" and the like stay: they head the article's own sources.
+   */
+  private static final Pattern MORE_HEADING = Pattern.compile(
+      "(weitere (tourentipps|tipps|rezepte|artikel|beitr[äa]ge|meldungen|news|videos|storys"
+          + "|geschichten|top-?artikel|top-?themen|topthemen)"
+          + "|alle artikel (zu|zum|zur|von|aus)|vorschau auf (den|die|das) n[äa]chste\\p{L}*"
+          + "|aktuelle (produkttests|tests|artikel|beitr[äa]ge|meldungen|news)"
+          + "|(veja|leia) (tamb[eé]m|mais)|(inne|podobne|polecane|powi[aą]zane) (przepisy"
+          + "|artyku[lł]y|wpisy|teksty)|(lee|ver|mira) tambi[eé]n|m[aá]s noticias|otras noticias"
+          + "|(à |a )?lire aussi|dans la m[eê]me rubrique|leggi anche|altri articoli|lees ook"
+          + "|meer nieuws)\\b.{0,60}",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private PointerLines() {}
 
   /** True when the block is only the label of one of the page's controls. */
   static boolean isControlLabel(String text) {
     return text.length() < CONTROL_MAX && Rules.fires(ExtractionRule.CONTROL_LABEL,
         CONTROL_WORDS.containsAnyIgnoreCase(text) && CONTROL_LABEL.matcher(text).matches());
+  }
+
+  /**
+   * True when the block is a heading (or a short line) that opens a list of the site's other
+   * articles; the filter leaves it out with the pointers under it.
+   */
+  static boolean opensMoreArticles(TextBlock b) {
+    String t = b.text();
+    return t.length() <= OPENER_MAX && (b.kind() == Blocks.Kind.HEADING || t.length() <= 60)
+        && Rules.fires(ExtractionRule.MORE_HEADING,
+            MORE_WORDS.containsAnyIgnoreCase(t) && MORE_HEADING.matcher(t).matches());
   }
 }
