@@ -130,7 +130,10 @@ public enum ExtractionRule {
   MORE_HEADING("more-heading", false,
       "after the body starts, a heading over the site's other articles in the wordings the"
           + " section openers miss (\"Weitere Tourentipps\", \"Veja também\") and the pointers"
-          + " under it go");
+          + " under it go"),
+  SHARE_LABEL("share-label", false,
+      "a call to share the article alone on its line (\"Artikel teilen\", \"Share this post\")"
+          + " goes");
 
   private final String id;
   private final boolean named;

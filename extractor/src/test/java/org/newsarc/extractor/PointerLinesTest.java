@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /** Lines that only point elsewhere: control labels and headings over other articles. */
 class PointerLinesTest {
 
-  private static final String PROSE = "Der Gemeinderat hat am Dienstag nach einer langen Debatte, die"
-      + " bis tief in die Nacht dauerte, den neuen Plan für die Innenstadt beschlossen. ";
-  private static final String PROSE_2 = "Die Arbeiten an den ersten Busspuren beginnen im März, die"
-      + " neuen Übergänge sollen noch vor dem Sommer folgen, teilte die Stadt mit. ";
+  private static final String PROSE = "Der Gemeinderat hat am Dienstag nach einer langen Debatte,"
+      + " die bis tief in die Nacht dauerte, den neuen Plan für die Innenstadt beschlossen. ";
+  private static final String PROSE_2 = "Die Arbeiten an den ersten Busspuren beginnen im März,"
+      + " die neuen Übergänge sollen noch vor dem Sommer folgen, teilte die Stadt mit. ";
   private final ArticleExtractor extractor = new ArticleExtractor();
 
   private Article extract(String body) throws ExtractionException {
@@ -32,6 +32,15 @@ class PointerLinesTest {
     assertFalse(a.text().contains("Quellen ausblenden"), a.text());
     assertFalse(a.text().contains("Scroll to read"), a.text());
     assertTrue(a.text().contains("Die Arbeiten an den ersten Busspuren"), a.text());
+  }
+
+  @Test
+  void aCallToShareTheArticleAloneOnItsLineGoes() throws ExtractionException {
+    Article a = extract("<article><h1>Rat beschließt Plan</h1><p>" + PROSE + PROSE_2 + "</p>"
+        + "<p>Den Artikel mit anderen teilen/diskutieren:</p><p>" + PROSE_2 + PROSE + "</p>"
+        + "<p>Wir teilen den Artikel gern mit anderen Städten.</p><p>" + PROSE + "</p></article>");
+    assertFalse(a.text().contains("teilen/diskutieren"), a.text());
+    assertTrue(a.text().contains("Wir teilen den Artikel gern"), a.text());
   }
 
   @Test

@@ -334,7 +334,7 @@ public final class BlockFilter {
       if (SitePitches.isPitch(text, words >>> PITCH_GROUPS)) {
         continue;
       }
-      if (PointerLines.isControlLabel(text)) {
+      if (PointerLines.isControlLabel(text) || PointerLines.isShareLabel(text)) {
         continue;
       }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION,

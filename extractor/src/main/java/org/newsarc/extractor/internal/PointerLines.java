@@ -7,10 +7,11 @@ import org.newsarc.extractor.internal.TextRenderer.TextBlock;
 /**
  * Lines that point the reader elsewhere instead of saying anything: the labels of the page's
  * controls ("Weiterlesen", "Quellen ausblenden", "Show more", "Scroll to read more … articles"),
- * left as text when their button or link is rendered as a line of its own, and headings that
- * open a list of the site's other articles in the languages and wordings the filter's
- * English-first section openers miss ("Weitere Tourentipps in Schweden", "Veja também:",
- * "Inne przepisy"). Each kind is a rule of its own. Stateless and thread-safe.
+ * left as text when their button or link is rendered as a line of its own, the label over
+ * the share buttons ("Artikel teilen"), and headings that open a list of the site's other
+ * articles in the languages and wordings the filter's English-first section openers miss
+ * ("Weitere Tourentipps in Schweden", "Veja também:", "Inne przepisy"). Each kind is a rule
+ * of its own. Stateless and thread-safe.
  */
 final class PointerLines {
 
@@ -33,6 +34,25 @@ final class PointerLines {
           + "|(quellen|mehr|weniger|alle|details) (ausblenden|einblenden|anzeigen)"
           + "|show (more|less|all)|load more|mehr laden"
           + "|scroll (down )?to (read|see|view) more\\b.*)\\s*[»›→:]?",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Longest call to share the article that stands alone. */
+  private static final int SHARE_MAX = 60;
+  /** Words one of which every {@link #SHARE_LABEL} holds; checked first. */
+  private static final KeywordScanner SHARE_WORDS = new KeywordScanner(
+      "teilen", "empfehlen", "share", "partager", "compartir", "compartilhe", "udostępnij",
+      "udostepnij", "condividi");
+  /**
+   * A call to share the article, alone on its line over the share buttons: "Den Artikel mit
+   * anderen teilen/diskutieren:", "Artikel teilen", "Share this post", "Partager cet article".
+   */
+  private static final Pattern SHARE_LABEL = Pattern.compile(
+      "((den |diesen |teile (diesen|den) )?(artikel|beitrag|post|seite)( mit (anderen|freunden))?"
+          + " (teilen|empfehlen)(/\\p{L}+)?"
+          + "|share (this|the) (article|story|post|page)( on| with| via)?( social media)?"
+          + "|partager (cet |l.)article|compartir (esta |este )?(noticia|art[ií]culo)"
+          + "|compartilhe( (esta|este) (not[ií]cia|mat[eé]ria|artigo))?"
+          + "|udost[eę]pnij( artyku[lł])?|condividi (l.|questo )articolo)\\s*[:!]?",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** Longest heading that opens a list of other articles. */
@@ -66,6 +86,12 @@ final class PointerLines {
   static boolean isControlLabel(String text) {
     return text.length() < CONTROL_MAX && Rules.fires(ExtractionRule.CONTROL_LABEL,
         CONTROL_WORDS.containsAnyIgnoreCase(text) && CONTROL_LABEL.matcher(text).matches());
+  }
+
+  /** True when the block is only a call to share the article. */
+  static boolean isShareLabel(String text) {
+    return text.length() <= SHARE_MAX && Rules.fires(ExtractionRule.SHARE_LABEL,
+        SHARE_WORDS.containsAnyIgnoreCase(text) && SHARE_LABEL.matcher(text).matches());
   }
 
   /**
