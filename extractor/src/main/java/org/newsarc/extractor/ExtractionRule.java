@@ -133,7 +133,10 @@ public enum ExtractionRule {
           + " under it go"),
   SHARE_LABEL("share-label", false,
       "a call to share the article alone on its line (\"Artikel teilen\", \"Share this post\")"
-          + " goes");
+          + " goes"),
+  ABOUT_THE_SITE("about-the-site", false,
+      "after the body starts, a heading over the site's description of itself (\"About the"
+          + " Blog\") and the paragraphs under it go");
 
   private final String id;
   private final boolean named;

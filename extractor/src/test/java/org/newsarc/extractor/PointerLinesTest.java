@@ -68,4 +68,25 @@ class PointerLinesTest {
         + "<h2>Weitere Informationen</h2><p>" + PROSE_2 + PROSE + "</p></article>");
     assertTrue(a.text().contains("Weitere Informationen"), a.text());
   }
+
+  @Test
+  void aSectionAboutTheSiteGoesUpToTheNextHeading() throws ExtractionException {
+    String blurb = "Seit 1999 verbreitet das Portal Nachrichten aus der Region an einen großen"
+        + " Kreis von Lesern, Redaktionen und Agenturen, und es wächst jedes Jahr weiter.";
+    Article a = extract("<article><h1>Rat beschließt Plan</h1><p>" + PROSE + PROSE_2 + "</p>"
+        + "<h2>Über das Nachrichtenportal der Region</h2><p>" + blurb + "</p>"
+        + "<h2>Was der Rat sagt</h2><p>" + PROSE_2 + PROSE + "</p></article>");
+    assertFalse(a.text().contains("Über das Nachrichtenportal"), a.text());
+    assertFalse(a.text().contains("Seit 1999"), a.text());
+    assertTrue(a.text().contains("Was der Rat sagt"), a.text());
+  }
+
+  @Test
+  void aSectionAboutUsStays() throws ExtractionException {
+    String about = "Wir sind ein kleines Büro in Kiel und planen seit zwanzig Jahren Gärten,"
+        + " Plätze und Parks für Städte und Gemeinden im ganzen Norden des Landes.";
+    Article a = extract("<article><h1>Rat beschließt Plan</h1><p>" + PROSE + PROSE_2 + "</p>"
+        + "<h2>Über uns</h2><p>" + about + "</p></article>");
+    assertTrue(a.text().contains("Wir sind ein kleines Büro"), a.text());
+  }
 }

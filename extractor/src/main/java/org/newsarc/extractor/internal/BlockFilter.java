@@ -287,6 +287,7 @@ public final class BlockFilter {
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
     boolean skippingSection = false;
+    boolean skippingAbout = false;
     boolean introducedList = false;
     Set<String> seen = new HashSet<>();
     int teasers = 0;
@@ -313,6 +314,14 @@ public final class BlockFilter {
         skippingSection = true;
         continue;
       }
+      if (articleMode && seenProse && PointerLines.opensAboutTheSite(b)) {
+        skippingAbout = true;
+        continue;
+      }
+      if (skippingAbout && !PointerLines.isHeadingLike(b)) {
+        continue;
+      }
+      skippingAbout = false;
       if (skippingSection) {
         boolean pointerLike = b.kind() == Blocks.Kind.LIST_ITEM || b.linkDensity() > 0.3
             || text.length() < 100;

@@ -8,10 +8,11 @@ import org.newsarc.extractor.internal.TextRenderer.TextBlock;
  * Lines that point the reader elsewhere instead of saying anything: the labels of the page's
  * controls ("Weiterlesen", "Quellen ausblenden", "Show more", "Scroll to read more … articles"),
  * left as text when their button or link is rendered as a line of its own, the label over
- * the share buttons ("Artikel teilen"), and headings that open a list of the site's other
- * articles in the languages and wordings the filter's English-first section openers miss
- * ("Weitere Tourentipps in Schweden", "Veja também:", "Inne przepisy"). Each kind is a rule
- * of its own. Stateless and thread-safe.
+ * the share buttons ("Artikel teilen"); headings that open a list of the site's other articles
+ * in the languages and wordings the filter's English-first section openers miss ("Weitere
+ * Tourentipps in Schweden", "Veja também:", "Inne przepisy"); and headings over the site's
+ * description of itself ("About the Blog"). Each kind is a rule of its own. Stateless and
+ * thread-safe.
  */
 final class PointerLines {
 
@@ -80,6 +81,23 @@ final class PointerLines {
           + "|meer nieuws)\\b.{0,60}",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /** Words one of which every {@link #ABOUT_THE_SITE} holds; checked first. */
+  private static final KeywordScanner ABOUT_WORDS = new KeywordScanner(
+      "about the", "about this", "about our", "über das", "über den", "über die", "über diese",
+      "über unser", "propos d");
+  /**
+   * A heading over the site's description of itself: "About the Blog", "About this site",
+   * "Über das Presse- und Medienportal …", "À propos du site". "About us" and "Über uns" stay:
+   * on a company's pages that section is often the page's content.
+   */
+  private static final Pattern ABOUT_THE_SITE = Pattern.compile(
+      "(über (das|den|die|diese[ns]?|unser(e[nms]?)?) [\\p{L}\\d\\- ]{0,40}?(portal|magazin|blog"
+          + "|redaktion|website|webseite|plattform|zeitung)\\b.*"
+          + "|(à|a) propos (de ce|du) (site|blog|magazine)"
+          + "|about (the|this|our) ([\\p{L}\\d-]+ )?(site|blog|magazine|publication|website"
+          + "|newsletter|podcast))\\s*[:.]?",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private PointerLines() {}
 
   /** True when the block is only the label of one of the page's controls. */
@@ -103,5 +121,33 @@ final class PointerLines {
     return t.length() <= OPENER_MAX && (b.kind() == Blocks.Kind.HEADING || t.length() <= 60)
         && Rules.fires(ExtractionRule.MORE_HEADING,
             MORE_WORDS.containsAnyIgnoreCase(t) && MORE_HEADING.matcher(t).matches());
+  }
+
+  /**
+   * True when the block is a heading (or a short line) over the site's description of itself;
+   * the filter leaves it out with the paragraphs under it, up to the next heading
+   * ({@link #isHeadingLike}).
+   */
+  static boolean opensAboutTheSite(TextBlock b) {
+    String t = b.text();
+    return t.length() <= OPENER_MAX && (b.kind() == Blocks.Kind.HEADING || t.length() <= 60)
+        && Rules.fires(ExtractionRule.ABOUT_THE_SITE,
+            ABOUT_WORDS.containsAnyIgnoreCase(t) && ABOUT_THE_SITE.matcher(t).matches());
+  }
+
+  /**
+   * True when the block ends a section about the site: a heading, or a short line that does
+   * not end a sentence (a heading set in a paragraph).
+   */
+  static boolean isHeadingLike(TextBlock b) {
+    if (b.kind() == Blocks.Kind.HEADING) {
+      return true;
+    }
+    String t = b.text();
+    if (t.isEmpty() || t.length() > OPENER_MAX) {
+      return false;
+    }
+    char last = t.charAt(t.length() - 1);
+    return last != '.' && last != '!' && last != '?' && last != '…';
   }
 }
