@@ -136,7 +136,10 @@ public enum ExtractionRule {
           + " goes"),
   ABOUT_THE_SITE("about-the-site", false,
       "after the body starts, a heading over the site's description of itself (\"About the"
-          + " Blog\") and the paragraphs under it go");
+          + " Blog\") and the paragraphs under it go"),
+  AUTHOR_NOTE("author-note", false,
+      "an article's last paragraph that is a note on its author (\"Jane Roe is the founder of"
+          + " …\") goes");
 
   private final String id;
   private final boolean named;

@@ -420,6 +420,10 @@ public final class BlockFilter {
         break;
       }
     }
+    if (articleMode && kept.size() >= 3
+        && AuthorNotes.isClosingNote(kept.get(kept.size() - 1).text())) {
+      kept.remove(kept.size() - 1);
+    }
     return kept;
   }
 
