@@ -139,7 +139,10 @@ public enum ExtractionRule {
           + " Blog\") and the paragraphs under it go"),
   AUTHOR_NOTE("author-note", false,
       "an article's last paragraph that is a note on its author (\"Jane Roe is the founder of"
-          + " …\") goes");
+          + " …\") goes"),
+  LIKING_QUESTION("liking-question", false,
+      "a block opened by the site's question whether the reader likes it (\"Sie lesen gern"
+          + " …?\", \"Enjoying this article?\") goes");
 
   private final String id;
   private final boolean named;

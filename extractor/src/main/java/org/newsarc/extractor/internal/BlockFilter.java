@@ -346,6 +346,9 @@ public final class BlockFilter {
       if (PointerLines.isControlLabel(text) || PointerLines.isShareLabel(text)) {
         continue;
       }
+      if (SiteAppeals.opensWithLikingQuestion(text)) {
+        continue;
+      }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION,
           text.length() < CAPTION_MAX && ENLARGE_CAPTION.matcher(text).lookingAt())) {
         continue;
