@@ -124,7 +124,25 @@ public enum ExtractionRule {
   PRINT_ISSUE("print-issue", false,
       "a notice of the print issue the text comes from or that is on sale goes"),
   FEED_CALL("feed-call", false,
-      "a short call to subscribe to the site's feed or mailed updates goes");
+      "a short call to subscribe to the site's feed or mailed updates goes"),
+  CONTROL_LABEL("control-label", false,
+      "a control's label alone on its line (\"Weiterlesen\", \"Show more\") goes"),
+  MORE_HEADING("more-heading", false,
+      "after the body starts, a heading over the site's other articles in the wordings the"
+          + " section openers miss (\"Weitere Tourentipps\", \"Veja também\") and the pointers"
+          + " under it go"),
+  SHARE_LABEL("share-label", false,
+      "a call to share the article alone on its line (\"Artikel teilen\", \"Share this post\")"
+          + " goes"),
+  ABOUT_THE_SITE("about-the-site", false,
+      "after the body starts, a heading over the site's description of itself (\"About the"
+          + " Blog\") and the paragraphs under it go"),
+  AUTHOR_NOTE("author-note", false,
+      "an article's last paragraph that is a note on its author (\"Jane Roe is the founder of"
+          + " …\") goes"),
+  LIKING_QUESTION("liking-question", false,
+      "a block opened by the site's question whether the reader likes it (\"Sie lesen gern"
+          + " …?\", \"Enjoying this article?\") goes");
 
   private final String id;
   private final boolean named;

@@ -287,6 +287,7 @@ public final class BlockFilter {
     List<TextBlock> kept = new ArrayList<>(blocks.size());
     boolean seenProse = false;
     boolean skippingSection = false;
+    boolean skippingAbout = false;
     boolean introducedList = false;
     Set<String> seen = new HashSet<>();
     int teasers = 0;
@@ -309,6 +310,18 @@ public final class BlockFilter {
         skippingSection = true;
         continue;
       }
+      if (articleMode && seenProse && PointerLines.opensMoreArticles(b)) {
+        skippingSection = true;
+        continue;
+      }
+      if (articleMode && seenProse && PointerLines.opensAboutTheSite(b)) {
+        skippingAbout = true;
+        continue;
+      }
+      if (skippingAbout && !PointerLines.isHeadingLike(b)) {
+        continue;
+      }
+      skippingAbout = false;
       if (skippingSection) {
         boolean pointerLike = b.kind() == Blocks.Kind.LIST_ITEM || b.linkDensity() > 0.3
             || text.length() < 100;
@@ -328,6 +341,12 @@ public final class BlockFilter {
         continue;
       }
       if (SitePitches.isPitch(text, words >>> PITCH_GROUPS)) {
+        continue;
+      }
+      if (PointerLines.isControlLabel(text) || PointerLines.isShareLabel(text)) {
+        continue;
+      }
+      if (SiteAppeals.opensWithLikingQuestion(text)) {
         continue;
       }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION,
@@ -403,6 +422,10 @@ public final class BlockFilter {
       } else {
         break;
       }
+    }
+    if (articleMode && kept.size() >= 3
+        && AuthorNotes.isClosingNote(kept.get(kept.size() - 1).text())) {
+      kept.remove(kept.size() - 1);
     }
     return kept;
   }
