@@ -124,7 +124,10 @@ public enum ExtractionRule {
   PRINT_ISSUE("print-issue", false,
       "a notice of the print issue the text comes from or that is on sale goes"),
   FEED_CALL("feed-call", false,
-      "a short call to subscribe to the site's feed or mailed updates goes");
+      "a short call to subscribe to the site's feed or mailed updates goes"),
+  TEASER_REMNANT("teaser-remnant", false,
+      "after an article's last long paragraph, short blocks inside an element named as a"
+          + " teaser go (what is left of a card whose headline link went)");
 
   private final String id;
   private final boolean named;
