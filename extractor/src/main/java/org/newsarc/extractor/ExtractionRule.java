@@ -127,7 +127,10 @@ public enum ExtractionRule {
       "a short call to subscribe to the site's feed or mailed updates goes"),
   TEASER_REMNANT("teaser-remnant", false,
       "after an article's last long paragraph, short blocks inside an element named as a"
-          + " teaser go (what is left of a card whose headline link went)");
+          + " teaser go (what is left of a card whose headline link went)"),
+  LONE_CARD("lone-card", false,
+      "after an article's last long paragraph, a short block in a box shaped like a teaser card"
+          + " (a headline link and a summary) goes, though the box is alone");
 
   private final String id;
   private final boolean named;

@@ -41,6 +41,20 @@ class TeaserRemnantsTest {
   }
 
   @Test
+  void aLoneBoxShapedLikeATeaserCardAfterTheArticleGoes() throws ExtractionException {
+    Article a = extract(article("", "<div class=\"more\"><div class=\"box\">"
+        + "<h3><a href=\"/news/schools\">Longer opening hours for the schools</a></h3>"
+        + "<p>" + SUMMARY + "</p></div></div>"));
+    assertTrue(a.text().contains("voted on Friday"), a.text());
+    assertFalse(a.text().contains("Parents ask the town"), a.text());
+    // Without a linked headline the box is no card.
+    Article b = extract(article("", "<div class=\"more\"><div class=\"box\">"
+        + "<h3>Longer opening hours for the schools</h3>"
+        + "<p>" + SUMMARY + " <a href=\"/news/schools\">More on the schools</a></p></div></div>"));
+    assertTrue(b.text().contains("Parents ask the town"), b.text());
+  }
+
+  @Test
   void theSameLinesStayWhenNotNamedAsATeaserOrBeforeTheArticlesEnd()
       throws ExtractionException {
     Article plain = extract(article("", "<div class=\"more\"><div class=\"box\">"
