@@ -142,7 +142,13 @@ public enum ExtractionRule {
           + " …\") goes"),
   LIKING_QUESTION("liking-question", false,
       "a block opened by the site's question whether the reader likes it (\"Sie lesen gern"
-          + " …?\", \"Enjoying this article?\") goes");
+          + " …?\", \"Enjoying this article?\") goes"),
+  TEASER_REMNANT("teaser-remnant", true,
+      "after an article's last long paragraph, short blocks inside an element named as a"
+          + " teaser go (what is left of a card whose headline link went)"),
+  LONE_CARD("lone-card", false,
+      "after an article's last long paragraph, a short block in a box shaped like a teaser card"
+          + " (a headline link and a summary) goes, though the box is alone");
 
   private final String id;
   private final boolean named;

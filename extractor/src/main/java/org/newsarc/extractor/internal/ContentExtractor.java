@@ -127,6 +127,7 @@ public final class ContentExtractor {
       List<TextBlock> rendered = TextRenderer.render(choice.element(), boilerplate);
       byline = BlockFilter.findByline(rendered);
       blocks = BlockFilter.filter(rendered, md.title(), true, md.discussion());
+      blocks = TeaserRemnants.drop(blocks, choice.element(), stats);
       if (md.declaredArticle()) {
         List<TextBlock> without = EmptySections.drop(rendered, blocks);
         if (Rules.fires(ExtractionRule.EMPTY_SECTIONS, without != blocks)) {
