@@ -194,13 +194,17 @@ public final class BlockFilter {
   /**
    * The words of every check on a short block, scanned once per block: the groups of
    * {@link InlineNotices#WORD_GROUPS}, then those of {@link SitePitches#WORD_GROUPS}, then the
-   * filter's own notice, appeal and credit words.
+   * filter's own notice, appeal and credit words, then the control, share and liking words of
+   * {@link PointerLines} and {@link SiteAppeals}.
    */
   private static final KeywordScanner SHORT_BLOCK_WORDS;
   private static final int PITCH_GROUPS = InlineNotices.WORD_GROUPS.length;
   private static final int NOTICE_GROUP = PITCH_GROUPS + SitePitches.WORD_GROUPS.length;
   private static final int APPEAL_GROUP = NOTICE_GROUP + 1;
   private static final int CREDIT_GROUP = NOTICE_GROUP + 2;
+  private static final int CONTROL_GROUP = NOTICE_GROUP + 3;
+  private static final int SHARE_GROUP = NOTICE_GROUP + 4;
+  private static final int LIKING_GROUP = NOTICE_GROUP + 5;
 
   static {
     List<String[]> groups = new ArrayList<>();
@@ -209,6 +213,9 @@ public final class BlockFilter {
     groups.add(NOTICE_WORDS);
     groups.add(APPEAL_WORDS);
     groups.add(CREDIT_WORDS);
+    groups.add(PointerLines.CONTROL_WORDS);
+    groups.add(PointerLines.SHARE_WORDS);
+    groups.add(SiteAppeals.LIKING_WORDS);
     SHORT_BLOCK_WORDS = KeywordScanner.ofGroups(groups.toArray(new String[0][]));
   }
 
@@ -343,10 +350,11 @@ public final class BlockFilter {
       if (SitePitches.isPitch(text, words >>> PITCH_GROUPS)) {
         continue;
       }
-      if (PointerLines.isControlLabel(text) || PointerLines.isShareLabel(text)) {
+      if (PointerLines.isControlLabel(text, KeywordScanner.has(words, CONTROL_GROUP))
+          || PointerLines.isShareLabel(text, KeywordScanner.has(words, SHARE_GROUP))) {
         continue;
       }
-      if (SiteAppeals.opensWithLikingQuestion(text)) {
+      if (SiteAppeals.opensWithLikingQuestion(text, KeywordScanner.has(words, LIKING_GROUP))) {
         continue;
       }
       if (articleMode && Rules.fires(ExtractionRule.CAPTION,

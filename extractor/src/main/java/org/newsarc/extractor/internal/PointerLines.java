@@ -19,11 +19,11 @@ final class PointerLines {
   /** Longest control label; the labels are a few words, a pointer's title at most. */
   private static final int CONTROL_MAX = 100;
   /** Words one of which every {@link #CONTROL_LABEL} holds; checked first. */
-  private static final KeywordScanner CONTROL_WORDS = new KeywordScanner(
+  static final String[] CONTROL_WORDS = {
       "weiterlesen", "weiter zu", "mehr lesen", "read more", "read the rest", "continue reading",
       "lire la suite", "leer más", "leer mas", "leia mais", "czytaj dalej", "czytaj więcej",
       "ausblenden", "einblenden", "anzeigen", "show more", "show less", "show all", "load more",
-      "mehr laden", "scroll to", "scroll down to");
+      "mehr laden", "scroll to", "scroll down to"};
   /**
    * A control's label alone on its line: "Weiterlesen", "… weiter zu "Die Wortwahl"",
    * "Quellen ausblenden", "Mehr anzeigen", "Show more", "Load more", "Scroll to read more
@@ -40,9 +40,9 @@ final class PointerLines {
   /** Longest call to share the article that stands alone. */
   private static final int SHARE_MAX = 60;
   /** Words one of which every {@link #SHARE_LABEL} holds; checked first. */
-  private static final KeywordScanner SHARE_WORDS = new KeywordScanner(
+  static final String[] SHARE_WORDS = {
       "teilen", "empfehlen", "share", "partager", "compartir", "compartilhe", "udostępnij",
-      "udostepnij", "condividi");
+      "udostepnij", "condividi"};
   /**
    * A call to share the article, alone on its line over the share buttons: "Den Artikel mit
    * anderen teilen/diskutieren:", "Artikel teilen", "Share this post", "Partager cet article".
@@ -100,16 +100,22 @@ final class PointerLines {
 
   private PointerLines() {}
 
-  /** True when the block is only the label of one of the page's controls. */
-  static boolean isControlLabel(String text) {
+  /**
+   * True when the block is only the label of one of the page's controls; {@code controlWords}
+   * whether it holds one of {@link #CONTROL_WORDS} (the filter scans for them with its others).
+   */
+  static boolean isControlLabel(String text, boolean controlWords) {
     return text.length() < CONTROL_MAX && Rules.fires(ExtractionRule.CONTROL_LABEL,
-        CONTROL_WORDS.containsAnyIgnoreCase(text) && CONTROL_LABEL.matcher(text).matches());
+        controlWords && CONTROL_LABEL.matcher(text).matches());
   }
 
-  /** True when the block is only a call to share the article. */
-  static boolean isShareLabel(String text) {
+  /**
+   * True when the block is only a call to share the article; {@code shareWords} whether it
+   * holds one of {@link #SHARE_WORDS}.
+   */
+  static boolean isShareLabel(String text, boolean shareWords) {
     return text.length() <= SHARE_MAX && Rules.fires(ExtractionRule.SHARE_LABEL,
-        SHARE_WORDS.containsAnyIgnoreCase(text) && SHARE_LABEL.matcher(text).matches());
+        shareWords && SHARE_LABEL.matcher(text).matches());
   }
 
   /**

@@ -15,8 +15,8 @@ final class SiteAppeals {
   /** Longest block opened by such a question; longer ones are the article's. */
   private static final int APPEAL_MAX = 300;
   /** Words one of which every {@link #LIKING_QUESTION} holds; checked first. */
-  private static final KeywordScanner LIKING_WORDS = new KeywordScanner(
-      "gern", "gefällt", "like", "enjoy", "value", "love");
+  static final String[] LIKING_WORDS = {
+      "gern", "gefällt", "like", "enjoy", "value", "love"};
   /**
    * A question to the reader whether they like the site, at the start of the block: "Sie lesen
    * gern Achgut.com?", "Gefällt dir unser Klettermagazin?", "Do you like our journalism?",
@@ -33,9 +33,13 @@ final class SiteAppeals {
 
   private SiteAppeals() {}
 
-  /** True when the block opens with a question whether the reader likes the site. */
-  static boolean opensWithLikingQuestion(String text) {
+  /**
+   * True when the block opens with a question whether the reader likes the site; {@code
+   * likingWords} whether it holds one of {@link #LIKING_WORDS} (the filter scans for them with
+   * its others).
+   */
+  static boolean opensWithLikingQuestion(String text, boolean likingWords) {
     return text.length() < APPEAL_MAX && Rules.fires(ExtractionRule.LIKING_QUESTION,
-        LIKING_WORDS.containsAnyIgnoreCase(text) && LIKING_QUESTION.matcher(text).lookingAt());
+        likingWords && LIKING_QUESTION.matcher(text).lookingAt());
   }
 }
