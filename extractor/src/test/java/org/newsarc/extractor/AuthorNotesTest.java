@@ -3,25 +3,16 @@ package org.newsarc.extractor;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The note on the author that closes an article. */
 class AuthorNotesTest {
 
-  private static final String PROSE = "The council voted on Tuesday to approve the new plan after a"
-      + " long debate that lasted well into the night, and the mayor said work would start soon. ";
-  private static final String PROSE_2 = "Work on the first bus lanes is to start in March, and the"
-      + " new crossings will follow before the summer, the city's transport office said. ";
-  private final ArticleExtractor extractor = new ArticleExtractor();
+  private static final String PROSE = TestPages.ENGLISH;
+  private static final String PROSE_2 = TestPages.ENGLISH_2;
 
-  private Article extract(String body) throws ExtractionException {
-    String html = "<!doctype html><html lang=\"en\"><head><title>Council approves plan</title>"
-        + "</head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>" + body
-        + "<footer>© 2024 Example Media. All rights reserved.</footer></body></html>";
-    return extractor.extract(html.getBytes(StandardCharsets.UTF_8),
-        "https://example.org/2024/05/07/plan.html", Map.of());
+  private static Article extract(String body) throws ExtractionException {
+    return TestPages.english(body);
   }
 
   @Test

@@ -3,25 +3,16 @@ package org.newsarc.extractor;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The question with which a site opens its appeal to the reader. */
 class SiteAppealsTest {
 
-  private static final String PROSE = "Der Gemeinderat hat am Dienstag nach einer langen Debatte,"
-      + " die bis tief in die Nacht dauerte, den neuen Plan für die Innenstadt beschlossen. ";
-  private static final String PROSE_2 = "Die Arbeiten an den ersten Busspuren beginnen im März,"
-      + " die neuen Übergänge sollen noch vor dem Sommer folgen, teilte die Stadt mit. ";
-  private final ArticleExtractor extractor = new ArticleExtractor();
+  private static final String PROSE = TestPages.GERMAN;
+  private static final String PROSE_2 = TestPages.GERMAN_2;
 
-  private Article extract(String body) throws ExtractionException {
-    String html = "<!doctype html><html lang=\"de\"><head><title>Rat beschließt Plan</title>"
-        + "</head><body><nav><a href=\"/\">Start</a> <a href=\"/news\">News</a></nav>" + body
-        + "<footer>© 2024 Beispiel Medien. Alle Rechte vorbehalten.</footer></body></html>";
-    return extractor.extract(html.getBytes(StandardCharsets.UTF_8),
-        "https://example.org/2024/05/07/plan.html", Map.of());
+  private static Article extract(String body) throws ExtractionException {
+    return TestPages.german(body);
   }
 
   @Test
