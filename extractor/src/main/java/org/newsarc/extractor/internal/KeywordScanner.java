@@ -18,38 +18,51 @@ public final class KeywordScanner {
 
   private static final int ASCII = 128;
 
-  private final String[][] asciiTable = new String[ASCII * ASCII][];
+  /** A keyword and the groups it belongs to (1 for a scanner without groups). */
+  private record Keyword(String word, long groups) {}
+
+  private final Keyword[][] asciiTable = new Keyword[ASCII * ASCII][];
   /**
    * One bit for each pair of ASCII characters that starts a keyword: 2 KB that stay in the
    * processor's cache, where the 64 KB of {@link #asciiTable} would not, so the many positions
    * that start no keyword cost one read of it.
    */
   private final long[] asciiPairs = new long[ASCII * ASCII / Long.SIZE];
-  private final Map<Integer, String[]> others;
-  private final String singles;
-  /** The group bits of each keyword, keyed like the keyword itself; empty when ungrouped. */
-  private final Map<String, Long> groupOf;
+  private final Map<Integer, Keyword[]> others;
+  /** Keywords of one character, found by {@code indexOf}. */
+  private final Keyword[] singles;
+  /** Whether the scanner was made by {@link #ofGroups}. */
+  private final boolean grouped;
 
   public KeywordScanner(String... keywords) {
-    this(keywords, Map.of());
+    this(ungrouped(keywords), false);
   }
 
-  private KeywordScanner(String[] keywords, Map<String, Long> groupOf) {
-    Map<Integer, List<String>> m = new HashMap<>();
-    StringBuilder one = new StringBuilder();
+  private static Map<String, Long> ungrouped(String... keywords) {
+    Map<String, Long> groupOf = new HashMap<>();
     for (String k : keywords) {
+      groupOf.put(k, 1L);
+    }
+    return groupOf;
+  }
+
+  private KeywordScanner(Map<String, Long> groupOf, boolean grouped) {
+    Map<Integer, List<Keyword>> m = new HashMap<>();
+    List<Keyword> one = new ArrayList<>();
+    groupOf.forEach((k, groups) -> {
       if (k.isEmpty()) {
         throw new IllegalArgumentException("empty keyword");
       }
+      Keyword keyword = new Keyword(k, groups);
       if (k.length() == 1) {
-        one.append(k);
-        continue;
+        one.add(keyword);
+      } else {
+        m.computeIfAbsent(key(k.charAt(0), k.charAt(1)), x -> new ArrayList<>()).add(keyword);
       }
-      m.computeIfAbsent(key(k.charAt(0), k.charAt(1)), x -> new ArrayList<>()).add(k);
-    }
-    Map<Integer, String[]> rest = new HashMap<>();
+    });
+    Map<Integer, Keyword[]> rest = new HashMap<>();
     m.forEach((k, v) -> {
-      String[] arr = v.toArray(new String[0]);
+      Keyword[] arr = v.toArray(new Keyword[0]);
       char a = (char) (k >>> 16);
       char b = (char) (k & 0xFFFF);
       if (a < ASCII && b < ASCII) {
@@ -61,8 +74,8 @@ public final class KeywordScanner {
       }
     });
     this.others = Map.copyOf(rest);
-    this.singles = one.toString();
-    this.groupOf = Map.copyOf(groupOf);
+    this.singles = one.toArray(new Keyword[0]);
+    this.grouped = grouped;
   }
 
   /**
@@ -79,7 +92,7 @@ public final class KeywordScanner {
         groupOf.merge(k, 1L << g, (x, y) -> x | y);
       }
     }
-    return new KeywordScanner(groupOf.keySet().toArray(new String[0]), groupOf);
+    return new KeywordScanner(groupOf, true);
   }
 
   /**
@@ -87,7 +100,7 @@ public final class KeywordScanner {
    * keywords {@code text} contains, in any case; keywords must be lowercase. One pass.
    */
   public long groupsIn(String text) {
-    if (groupOf.isEmpty()) {
+    if (!grouped) {
       throw new IllegalStateException("not a grouped scanner");
     }
     return scan(text, true, true);
@@ -109,15 +122,14 @@ public final class KeywordScanner {
   }
 
   /**
-   * The groups found ({@code all}), or on the first keyword found 1 (ungrouped scanners) or its
-   * groups; 0 when none is found.
+   * The groups of every keyword found ({@code all}), or of the first one found; 0 when none is
+   * found. An ungrouped scanner's keywords are all in group 0.
    */
   private long scan(String text, boolean ignoreCase, boolean all) {
     long found = 0;
-    for (int i = 0; i < singles.length(); i++) {
-      char c = singles.charAt(i);
-      if (text.indexOf(c) >= 0) {
-        found |= groupOf.isEmpty() ? 1 : groupOf.get(String.valueOf(c));
+    for (Keyword single : singles) {
+      if (text.indexOf(single.word().charAt(0)) >= 0) {
+        found |= single.groups();
         if (!all) {
           return found;
         }
@@ -131,7 +143,7 @@ public final class KeywordScanner {
     for (int i = 0; i + 1 < n; i++) {
       char a = b;
       b = fold(text.charAt(i + 1), ignoreCase);
-      String[] candidates;
+      Keyword[] candidates;
       if (a < ASCII && b < ASCII) {
         int pair = a * ASCII + b;
         if ((asciiPairs[pair >>> 6] & 1L << pair) == 0) {
@@ -146,9 +158,9 @@ public final class KeywordScanner {
           continue;
         }
       }
-      for (String c : candidates) {
-        if (matchesAt(text, i, c, ignoreCase)) {
-          found |= groupOf.isEmpty() ? 1 : groupOf.get(c);
+      for (Keyword c : candidates) {
+        if (matchesAt(text, i, c.word(), ignoreCase)) {
+          found |= c.groups();
           if (!all) {
             return found;
           }
