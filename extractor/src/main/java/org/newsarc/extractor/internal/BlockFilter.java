@@ -198,8 +198,8 @@ public final class BlockFilter {
    * {@link PointerLines} and {@link SiteAppeals}.
    */
   private static final KeywordScanner SHORT_BLOCK_WORDS;
-  private static final int PITCH_GROUPS = InlineNotices.WORD_GROUPS.length;
-  private static final int NOTICE_GROUP = PITCH_GROUPS + SitePitches.WORD_GROUPS.length;
+  private static final int FIRST_PITCH_GROUP = InlineNotices.WORD_GROUPS.length;
+  private static final int NOTICE_GROUP = FIRST_PITCH_GROUP + SitePitches.WORD_GROUPS.length;
   private static final int APPEAL_GROUP = NOTICE_GROUP + 1;
   private static final int CREDIT_GROUP = NOTICE_GROUP + 2;
   private static final int CONTROL_GROUP = NOTICE_GROUP + 3;
@@ -347,7 +347,7 @@ public final class BlockFilter {
       if (InlineNotices.isNotice(text, articleMode, words)) {
         continue;
       }
-      if (SitePitches.isPitch(text, words >>> PITCH_GROUPS)) {
+      if (SitePitches.isPitch(text, words >>> FIRST_PITCH_GROUP)) {
         continue;
       }
       if (PointerLines.isControlLabel(text, KeywordScanner.has(words, CONTROL_GROUP))

@@ -27,7 +27,7 @@ final class TeaserRemnants {
   private static final double MAX_SHARE = 0.25;
   /** How many of a block's ancestors are looked at for the name. */
   private static final int NAME_DEPTH = 8;
-  private static final String NAME = "teaser";
+  private static final KeywordScanner NAME = new KeywordScanner("teaser");
   /** How many of a block's ancestors are looked at for the box holding it. */
   private static final int BOX_DEPTH = 4;
   /** A card's shape: most text, least headline link, least summary, least link share. */
@@ -90,7 +90,7 @@ final class TeaserRemnants {
   /** Whether {@code e} or one of its near ancestors below {@code main} is named a teaser. */
   private static boolean inTeaser(Element e, Element main) {
     for (int d = 0; e != null && e != main && d < NAME_DEPTH; d++, e = e.parent()) {
-      if (containsIgnoreCase(e.className(), NAME)) {
+      if (NAME.containsAnyIgnoreCase(e.className())) {
         return true;
       }
     }
@@ -132,15 +132,6 @@ final class TeaserRemnants {
         if (a.text().length() >= CARD_HEADLINE) {
           return true;
         }
-      }
-    }
-    return false;
-  }
-
-  private static boolean containsIgnoreCase(String s, String lowerWord) {
-    for (int i = 0, n = s.length() - lowerWord.length(); i <= n; i++) {
-      if (s.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
-        return true;
       }
     }
     return false;
