@@ -17,6 +17,7 @@ import java.util.Map;
 public final class KeywordScanner {
 
   private static final int ASCII = 128;
+  private static final int TRIPLE_BITS = 1 << 15;
 
   /** A keyword and the groups it belongs to (1 for a scanner without groups). */
   private record Keyword(String word, long groups) {}
@@ -28,6 +29,15 @@ public final class KeywordScanner {
    * that start no keyword cost one read of it.
    */
   private final long[] asciiPairs = new long[ASCII * ASCII / Long.SIZE];
+  /**
+   * Bits of the first three characters of the keywords behind {@link #asciiPairs}, by a hash
+   * ({@link #triple}): most positions whose pair starts a keyword are still not followed by a
+   * third character that any keyword has there, and 4 KB more tell them apart without a look at
+   * the candidates.
+   */
+  private final long[] asciiTriples = new long[TRIPLE_BITS / Long.SIZE];
+  /** The ASCII pairs that are a whole keyword, which no third character decides. */
+  private final long[] asciiPairWords = new long[ASCII * ASCII / Long.SIZE];
   private final Map<Integer, Keyword[]> others;
   /** Keywords of one character, found by {@code indexOf}. */
   private final Keyword[] singles;
@@ -69,6 +79,18 @@ public final class KeywordScanner {
         int pair = a * ASCII + b;
         asciiTable[pair] = arr;
         asciiPairs[pair >>> 6] |= 1L << pair;
+        for (Keyword w : arr) {
+          if (w.word().length() == 2) {
+            asciiPairWords[pair >>> 6] |= 1L << pair;
+          } else {
+            // The third character as the scan may see it: as written, and folded either way.
+            char c = w.word().charAt(2);
+            for (char form : new char[] {c, Character.toLowerCase(c), Character.toUpperCase(c)}) {
+              int t = triple(a, b, form);
+              asciiTriples[t >>> 6] |= 1L << t;
+            }
+          }
+        }
       } else {
         rest.put(k, arr);
       }
@@ -140,14 +162,25 @@ public final class KeywordScanner {
       return found;
     }
     char b = fold(text.charAt(0), ignoreCase);
+    char next = fold(text.charAt(1), ignoreCase);
     for (int i = 0; i + 1 < n; i++) {
       char a = b;
-      b = fold(text.charAt(i + 1), ignoreCase);
+      b = next;
+      boolean third = i + 2 < n;
+      if (third) {
+        next = fold(text.charAt(i + 2), ignoreCase);
+      }
       Keyword[] candidates;
       if (a < ASCII && b < ASCII) {
         int pair = a * ASCII + b;
         if ((asciiPairs[pair >>> 6] & 1L << pair) == 0) {
           continue;
+        }
+        if ((asciiPairWords[pair >>> 6] & 1L << pair) == 0) {
+          int t = third ? triple(a, b, next) : -1;
+          if (t < 0 || (asciiTriples[t >>> 6] & 1L << t) == 0) {
+            continue;
+          }
         }
         candidates = asciiTable[pair];
       } else if (others.isEmpty()) {
@@ -209,6 +242,11 @@ public final class KeywordScanner {
       return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
     return Character.toLowerCase(c);
+  }
+
+  /** Where the three characters' bit is in {@link #asciiTriples}. */
+  private static int triple(char a, char b, char c) {
+    return (a * ASCII + b) * 31 + c & TRIPLE_BITS - 1;
   }
 
   private static int key(char a, char b) {

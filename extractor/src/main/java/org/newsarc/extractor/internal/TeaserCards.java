@@ -37,10 +37,7 @@ public final class TeaserCards {
     int count = 0;
     int text = 0;
     int prose = 0;
-    for (Element parent : region.getAllElements()) {
-      if (parent.childrenSize() < MIN_GROUP) {
-        continue;
-      }
+    for (Element parent : parents(region, MIN_GROUP)) {
       for (List<Element> g : shapeGroups(parent, stats, false)) {
         if (g.size() >= MIN_GROUP) {
           count += g.size();
@@ -85,10 +82,7 @@ public final class TeaserCards {
       double maxShare, boolean throughWrappers, int maxProseAfter) {
     double maxText = maxShare * stats.get(region).text();
     Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Element parent : region.getAllElements()) {
-      if (parent.childrenSize() < minGroup) {
-        continue;
-      }
+    for (Element parent : parents(region, minGroup)) {
       for (List<Element> g : shapeGroups(parent, stats, throughWrappers)) {
         if (g.size() < minGroup) {
           continue;
@@ -102,6 +96,35 @@ public final class TeaserCards {
           out.addAll(g);
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * {@code region} and the elements under it that have at least {@code minChildren} element
+   * children, in document order. Walked by sibling links: the parse tree's own lists of
+   * children are made and cached on first use, which costs more than the walk.
+   */
+  private static List<Element> parents(Element region, int minChildren) {
+    List<Element> out = new ArrayList<>();
+    Element e = region;
+    while (e != null) {
+      Element first = e.firstElementChild();
+      int children = 0;
+      for (Element c = first; c != null && children < minChildren; c = c.nextElementSibling()) {
+        children++;
+      }
+      if (children >= minChildren) {
+        out.add(e);
+      }
+      if (first != null) {
+        e = first;
+        continue;
+      }
+      while (e != region && e.nextElementSibling() == null) {
+        e = e.parent();
+      }
+      e = e == region ? null : e.nextElementSibling();
     }
     return out;
   }
@@ -126,7 +149,8 @@ public final class TeaserCards {
       boolean throughWrappers) {
     List<List<Element>> groups = new ArrayList<>();
     List<Set<String>> shapes = new ArrayList<>();
-    for (Element child : parent.children()) {
+    for (Element child = parent.firstElementChild(); child != null;
+        child = child.nextElementSibling()) {
       if (!isCard(throughWrappers ? unwrapped(child) : child, stats.get(child))) {
         continue;
       }

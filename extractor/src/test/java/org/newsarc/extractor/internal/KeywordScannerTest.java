@@ -39,6 +39,34 @@ class KeywordScannerTest {
   }
 
   @Test
+  void answersAsASearchAtEveryPositionWould() {
+    // Keywords of two characters and of more, sharing their first two, with a third that is
+    // ASCII or not: the pair and three-character tables must pass every real match through.
+    String[][] groups = {{"ab", "abc", "gr\u00fcn"}, {"abd", "b\u00e4r", "zz"}, {"cab", "ba", "\u00fcb"}};
+    KeywordScanner scanner = KeywordScanner.ofGroups(groups);
+    String alphabet = "abcdgrnzABCDGRNZ\u00fc\u00dc\u00e4\u00c4 ";
+    java.util.Random random = new java.util.Random(7);
+    for (int run = 0; run < 20_000; run++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(9); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String t = text.toString();
+      long expected = 0;
+      for (int g = 0; g < groups.length; g++) {
+        for (String k : groups[g]) {
+          for (int at = 0; at + k.length() <= t.length(); at++) {
+            if (t.regionMatches(true, at, k, 0, k.length())) {
+              expected |= 1L << g;
+            }
+          }
+        }
+      }
+      assertEquals(expected, scanner.groupsIn(t), t);
+    }
+  }
+
+  @Test
   void refusesWhatItCannotAnswer() {
     assertThrows(IllegalArgumentException.class, () -> new KeywordScanner(""));
     assertThrows(IllegalArgumentException.class,
