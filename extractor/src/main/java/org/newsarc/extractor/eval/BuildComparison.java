@@ -82,16 +82,7 @@ public final class BuildComparison {
   public Result run(List<Path> dirs, int limit) throws IOException {
     List<Path> files = new ArrayList<>();
     List<String> urls = new ArrayList<>();
-    for (Path dir : dirs) {
-      int n = 0;
-      for (GoldPage page : CorpusEvaluator.readGold(dir)) {
-        if (limit > 0 && n++ >= limit) {
-          break;
-        }
-        files.add(dir.resolve(page.file()));
-        urls.add(page.url() == null ? "" : page.url());
-      }
-    }
+    ExtractionBenchmark.listPages(dirs, limit, files, urls);
     double[] thisMs = new double[passes - 1];
     double[] otherMs = new double[passes - 1];
     for (int pass = 0; pass < passes; pass++) {

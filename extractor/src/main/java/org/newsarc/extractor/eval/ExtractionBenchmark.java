@@ -66,16 +66,7 @@ public final class ExtractionBenchmark {
   public Result run(List<Path> dirs, int limit) throws IOException {
     List<Path> files = new ArrayList<>();
     List<String> urls = new ArrayList<>();
-    for (Path dir : dirs) {
-      int n = 0;
-      for (GoldPage page : CorpusEvaluator.readGold(dir)) {
-        if (limit > 0 && n++ >= limit) {
-          break;
-        }
-        files.add(dir.resolve(page.file()));
-        urls.add(page.url() == null ? "" : page.url());
-      }
-    }
+    listPages(dirs, limit, files, urls);
     for (int round = 0; round < 3; round++) {
       for (int i = 0; i < Math.min(warmupPages, files.size()); i++) {
         byte[] bytes = CorpusEvaluator.readPage(files.get(i));
@@ -108,6 +99,24 @@ public final class ExtractionBenchmark {
     return new Result(n, parseTotal / 1e6, extractTotal / 1e6,
         parseTotal == 0 ? 0 : (double) extractTotal / parseTotal,
         n == 0 ? 0 : ratios[n / 2], n == 0 ? 0 : ratios[Math.min(n - 1, (int) (n * 0.9))]);
+  }
+
+  /**
+   * Adds the page files of the corpora in {@code dirs}, at most {@code limit} per corpus (0: all
+   * of them), to {@code files}, and their addresses ("" when unknown) to {@code urls}.
+   */
+  static void listPages(List<Path> dirs, int limit, List<Path> files, List<String> urls)
+      throws IOException {
+    for (Path dir : dirs) {
+      int n = 0;
+      for (GoldPage page : CorpusEvaluator.readGold(dir)) {
+        if (limit > 0 && n++ >= limit) {
+          break;
+        }
+        files.add(dir.resolve(page.file()));
+        urls.add(page.url() == null ? "" : page.url());
+      }
+    }
   }
 
   private static void parse(byte[] bytes, String url) throws IOException {
