@@ -16,7 +16,7 @@ import org.newsarc.extractor.ExtractionRule;
 public final class ContentFinder {
 
   /** How much one character of non-prose text weighs against one of prose. */
-  private static final double NOISE_WEIGHT = 0.25;
+  private static final double NOISE_WEIGHT = 0.2;
 
   private ContentFinder() {}
 
