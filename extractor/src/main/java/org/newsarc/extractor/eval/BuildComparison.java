@@ -28,23 +28,14 @@ public final class BuildComparison {
 
     /** This build's time over the other's, all timed passes together. */
     public double ratio() {
-      double a = 0;
-      double b = 0;
-      for (int i = 0; i < thisMs.length; i++) {
-        a += thisMs[i];
-        b += otherMs[i];
-      }
-      return b == 0 ? 0 : a / b;
+      double other = sum(otherMs);
+      return other == 0 ? 0 : sum(thisMs) / other;
     }
 
     public String format() {
       StringBuilder passes = new StringBuilder();
-      double a = 0;
-      double b = 0;
       for (int i = 0; i < thisMs.length; i++) {
         passes.append(String.format(Locale.ROOT, " %.3f", thisMs[i] / otherMs[i]));
-        a += thisMs[i];
-        b += otherMs[i];
       }
       int n = Math.max(1, pages * thisMs.length);
       return String.format(Locale.ROOT,
@@ -53,7 +44,15 @@ public final class BuildComparison {
               + "this build, mean      %.2f ms/page%n"
               + "other build, mean     %.2f ms/page%n"
               + "this / other          %.3f (by pass:%s)%n",
-          pages, thisMs.length, a / n, b / n, ratio(), passes);
+          pages, thisMs.length, sum(thisMs) / n, sum(otherMs) / n, ratio(), passes);
+    }
+
+    private static double sum(double[] values) {
+      double total = 0;
+      for (double v : values) {
+        total += v;
+      }
+      return total;
     }
   }
 
