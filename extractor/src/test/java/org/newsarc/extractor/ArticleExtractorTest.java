@@ -550,6 +550,32 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aCommentCountInANamedAnchorOpensTheThread() throws ExtractionException {
+    String thread = "<p>Rene</p><p>I use this service and love the variety of items, they"
+        + " recently added more sizes and I have built up a whole wardrobe with it.</p>"
+        + "<button>Reply</button><p>Kat</p><p>That is so good to hear, thanks for letting us"
+        + " know about the new sizes, we will try a box of our own soon.</p><button>Reply"
+        + "</button>";
+    for (String count : List.of("<a id=\"comments\" name=\"comments\"><p>2 comments</p></a>",
+        "<p><a name=\"comments\">2 comments</a></p>")) {
+      Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><p>"
+          + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p>" + count + thread + "</div>"),
+          "https://example.org/2012/11/bus-lanes");
+      assertTrue(a.text().contains("The council voted"), a.text());
+      assertFalse(a.text().contains("variety of items"), count + ": " + a.text());
+    }
+  }
+
+  @Test
+  void aCommentCountThatLinksElsewhereDoesNotEndTheArticle() throws ExtractionException {
+    Article a = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\"><p>"
+        + PROSE + PROSE_2 + "</p><p><a href=\"/2012/10/tram-plans#comments\">12 comments</a>"
+        + "</p><p>" + PROSE_2 + PROSE + " The last paragraph stays.</p></div>"),
+        "https://example.org/2012/11/bus-lanes");
+    assertTrue(a.text().contains("The last paragraph stays."), a.text());
+  }
+
+  @Test
   void aCommentCountUnderAPostTooShortForProseStillOpensTheThread() throws ExtractionException {
     StringBuilder comments = new StringBuilder("<h3>3 Comments</h3>");
     for (int i = 0; i < 3; i++) {

@@ -454,10 +454,11 @@ public final class BlockFilter {
     for (int i = 0; i < blocks.size(); i++) {
       TextBlock b = blocks.get(i);
       String text = b.text();
-      if (i > 0 && text.length() <= 90 && b.linkDensity() < 0.5
-          && Rules.fires(ExtractionRule.COMMENT_COUNT, COMMENT_COUNT.matcher(text).matches()
+      if (i > 0 && text.length() <= 90
+          && Rules.fires(ExtractionRule.COMMENT_COUNT, (COMMENT_COUNT.matcher(text).matches()
               || b.kind() == Blocks.Kind.HEADING
-                  && COMMENT_COUNT_HEADING.matcher(text).matches())) {
+                  && COMMENT_COUNT_HEADING.matcher(text).matches())
+              && (b.linkDensity() < 0.5 || inNamedAnchor(b)))) {
         // A heading counting the comments opens their thread (a link so named points to it),
         // even under a post too short to count as prose.
         return i;
@@ -476,6 +477,33 @@ public final class BlockFilter {
     boolean thread = signatures >= COMMENT_SIGNATURES
         && blocks.size() - first <= signatures * BLOCKS_PER_COMMENT;
     return Rules.fires(ExtractionRule.COMMENT_THREAD, thread) ? first : blocks.size();
+  }
+
+  /**
+   * Whether the text of a block that reads as a link sits in anchors without a target (the
+   * {@code <a name="comments">} that a count of the comments is often wrapped in, so that links
+   * elsewhere can point to it): such a line is a heading, not a link to another page.
+   */
+  static boolean inNamedAnchor(TextBlock b) {
+    Element source = b.source();
+    if (source == null) {
+      return false;
+    }
+    for (Element e = source.parent(); e != null; e = e.parent()) {
+      if (e.nameIs("a")) {
+        return !e.hasAttr("href") && !holdsLink(source);
+      }
+    }
+    return !source.getElementsByTag("a").isEmpty() && !holdsLink(source);
+  }
+
+  private static boolean holdsLink(Element root) {
+    for (Element a : root.getElementsByTag("a")) {
+      if (a.hasAttr("href")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSignature(TextBlock b) {
