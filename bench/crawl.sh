@@ -209,4 +209,4 @@ if step crawl && step extract; then
 printf 'crawl CPU/page : extract CPU/page = %.2f (goal <= 1.5)\n' "$(echo "($CPU_crawl / ($HOSTS * $PAGES + $HOSTS)) / ($CPU_extract / ($HOSTS * $PAGES))" | bc -l)"
 printf 'crawl pages/s : extract pages/s  = %.2f (goal >= 0.75)\n' "$(echo "(($HOSTS * $PAGES + $HOSTS) / $WALL_crawl) / (($HOSTS * $PAGES) / $WALL_extract)" | bc -l)"
 fi
-[ -n "${KEEP:-}" ] && echo "work folder kept: $WORK"
+if [ -n "${KEEP:-}" ]; then echo "work folder kept: $WORK"; fi
