@@ -50,6 +50,9 @@ public enum ExtractionRule {
   RECIPE_INGREDIENTS("recipe-ingredients", false,
       "a recipe's declared ingredients are added when the text lacks them"),
   // Elements set aside or kept by what they are.
+  CARD_RUNS("card-runs", false,
+      "cards of one shape with over 200 characters of prose between them are not one box,"
+          + " unless their headings are links"),
   STREAMED_SEGMENT("streamed-segment", false,
       "a hidden segment streamed for a script to place (<div hidden id=\"S:0\">) is content"),
   DIALOG("dialog", false, "a dialog over the page is set aside even when it holds the densest"

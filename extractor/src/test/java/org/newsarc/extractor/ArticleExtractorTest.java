@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -376,6 +377,58 @@ class ArticleExtractorTest {
         "https://example.org/2024/05/bus-lanes");
     assertTrue(a.text().contains("The end."), a.text());
     assertFalse(a.text().contains("Passengers on the northern route"), a.text());
+  }
+
+  /**
+   * A declared round-up of four hotels: each a heading, prose and a box of the same shape with
+   * links (with {@code headed}, each box is a related story under a linked headline instead).
+   */
+  private static String roundUp(boolean headed) {
+    String ld = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        + "\"@type\":\"Article\",\"headline\":\"The best hotel brands\"}</script>";
+    StringBuilder body = new StringBuilder("<article><h1>The best hotel brands</h1>");
+    for (int i = 1; i <= 4; i++) {
+      body.append("<h2>").append(i).append(". Brand number ").append(i).append("</h2><p>Brand ")
+          .append(i).append(": ").append(PROSE).append(PROSE_2).append("</p><p>Brand ").append(i)
+          .append(" again: ").append(PROSE_2).append("</p>");
+      if (headed) {
+        body.append("<div class=\"box\"><h3><a href=\"/news/story-").append(i)
+            .append(".html\">Ferry operator number ").append(i).append(" changes its timetable")
+            .append("</a></h3><p>Passengers on the northern route will see fewer crossings from")
+            .append(" June, the operator said.</p></div>");
+      } else {
+        body.append("<ul><li><strong>Flagship</strong>: <a href=\"https://hotels.example/")
+            .append(i).append("\">Grand Hotel number ").append(i).append("</a>, Lisbon</li>")
+            .append("<li>This hotel features in my list of the quietest city hotels, and I")
+            .append(" stayed there ").append(i + 1).append(" times. Read my review <a href=")
+            .append("\"/review-").append(i).append("\">here</a>.</li></ul>");
+      }
+    }
+    body.append("<p>").append(PROSE).append("The end.</p></article>");
+    return page("<title>The best hotel brands</title>" + ld, body.toString());
+  }
+
+  @Test
+  void boxesOfOneShapeBetweenAnArticlesSectionsAreTheArticle() throws ExtractionException {
+    String url = "https://example.org/2024/05/best-hotel-brands";
+    Article a = extract(roundUp(false), url);
+    for (int i = 1; i <= 4; i++) {
+      assertTrue(a.text().contains("stayed there " + (i + 1) + " times. Read my review here."),
+          a.text());
+    }
+    assertTrue(a.text().contains("The end."), a.text());
+    // Without the rule the four boxes read as a teaser box and go.
+    Article off = new ArticleExtractor(
+        ExtractorOptions.DEFAULTS.withoutRules(EnumSet.of(ExtractionRule.CARD_RUNS)))
+        .extract(roundUp(false).getBytes(StandardCharsets.UTF_8), url, Map.of());
+    assertFalse(off.text().contains("Read my review"), off.text());
+    assertTrue(off.text().contains("The end."), off.text());
+
+    // Related stories set between the sections under linked headlines still go.
+    Article related = extract(roundUp(true), url);
+    assertFalse(related.text().contains("Ferry operator"), related.text());
+    assertFalse(related.text().contains("northern route"), related.text());
+    assertTrue(related.text().contains("The end."), related.text());
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.newsarc.extractor.ExtractionRule;
 
 /**
  * Measures how much of a region is made of teaser cards: sibling elements of one shape (same
@@ -20,6 +21,14 @@ public final class TeaserCards {
   /** Shortest link text (a headline) and unlinked text (a summary) of a card. */
   private static final int MIN_HEADLINE = 15;
   private static final int MIN_SUMMARY = 40;
+
+  /**
+   * Most prose characters between two cards of one box. Teasers in a box stand side by side;
+   * one shape repeated between an article's sections (a facts list after each product of a
+   * round-up) belongs to the article, unless each is headed by a linked headline: a related
+   * story set into the text.
+   */
+  private static final int MAX_GAP = 200;
 
   /** Share of a card's text its links must hold at least (a headline beside a summary). */
   private static final double MIN_LINK_SHARE = 0.12;
@@ -75,29 +84,91 @@ public final class TeaserCards {
   /**
    * The groups of at least {@code minGroup} same-shape cards under {@code region} holding at
    * most {@code maxShare} of its text, seen through one inner wrapper when {@code
-   * throughWrappers}; with {@code maxProseAfter} of 0 or more, only those followed by no more
-   * prose than that.
+   * throughWrappers}, each split into its runs of cards side by side ({@link #runs}); with
+   * {@code maxProseAfter} of 0 or more, only those followed by no more prose than that.
    */
   private static Set<Element> groups(Element region, TextStats stats, int minGroup,
       double maxShare, boolean throughWrappers, int maxProseAfter) {
     double maxText = maxShare * stats.get(region).text();
     Set<Element> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Element parent : parents(region, minGroup)) {
-      for (List<Element> g : shapeGroups(parent, stats, throughWrappers)) {
-        if (g.size() < minGroup) {
+      for (List<Element> whole : shapeGroups(parent, stats, throughWrappers)) {
+        if (whole.size() < minGroup) {
           continue;
         }
         int text = 0;
-        for (Element e : g) {
+        for (Element e : whole) {
           text += stats.get(e).text();
         }
-        if (text <= maxText && (maxProseAfter < 0
-            || proseAfter(g.get(g.size() - 1), region, stats) <= maxProseAfter)) {
-          out.addAll(g);
+        if (text > maxText) {
+          continue;
+        }
+        for (List<Element> g : runs(whole, stats)) {
+          if (g.size() >= minGroup && (maxProseAfter < 0
+              || proseAfter(g.get(g.size() - 1), region, stats) <= maxProseAfter)) {
+            out.addAll(g);
+          }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * {@code g} split where more than {@link #MAX_GAP} characters of prose stand between two of
+   * its cards, unless its cards carry linked headlines.
+   */
+  private static List<List<Element>> runs(List<Element> g, TextStats stats) {
+    if (linkedHeading(g.get(0), stats)) {
+      return List.of(g);
+    }
+    List<List<Element>> out = new ArrayList<>();
+    List<Element> run = new ArrayList<>();
+    for (Element card : g) {
+      if (!run.isEmpty() && Rules.fires(ExtractionRule.CARD_RUNS,
+          proseBetween(run.get(run.size() - 1), card, stats) > MAX_GAP)) {
+        out.add(run);
+        run = new ArrayList<>();
+      }
+      run.add(card);
+    }
+    out.add(run);
+    return out;
+  }
+
+  /** Whether a heading under {@code card} is (nine tenths) link text: a teaser's headline. */
+  private static boolean linkedHeading(Element card, TextStats stats) {
+    for (Element h = card.firstElementChild(); h != null; h = next(h, card)) {
+      if (h.normalName().length() == 2 && h.normalName().charAt(0) == 'h'
+          && Character.isDigit(h.normalName().charAt(1))) {
+        TextStats.Counts c = stats.get(h);
+        if (c.text() >= MIN_HEADLINE && c.links() * 10 >= c.text() * 9) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The element after {@code e} in document order inside {@code root}, or null. */
+  private static Element next(Element e, Element root) {
+    Element first = e.firstElementChild();
+    if (first != null) {
+      return first;
+    }
+    while (e != root && e.nextElementSibling() == null) {
+      e = e.parent();
+    }
+    return e == root ? null : e.nextElementSibling();
+  }
+
+  /** Prose characters in the siblings between {@code from} and {@code to}. */
+  private static int proseBetween(Element from, Element to, TextStats stats) {
+    int prose = 0;
+    for (Element s = from.nextElementSibling(); s != null && s != to; s = s.nextElementSibling()) {
+      prose += stats.get(s).prose();
+    }
+    return prose;
   }
 
   /**
