@@ -2,6 +2,7 @@ package org.newsarc.extractor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -354,6 +355,28 @@ class ArticleExtractorTest {
     String tail = "<p>" + PROSE + PROSE_2 + "The end.</p>";
     return page("<title>Bus lanes approved</title>", "<div class=\"entry\"><h1>Bus lanes"
         + " approved</h1>" + post + (cardsLast ? tail + teasers(4) : teasers(4) + tail) + "</div>");
+  }
+
+  @Test
+  void aShortPostUnderManyCommentsIsNotAHub() throws ExtractionException {
+    // Each comment reads like a card (a linked name beside a paragraph), and together they hold
+    // more prose than the post.
+    StringBuilder comments = new StringBuilder("<ol class=\"comment-list\">");
+    for (int i = 1; i <= 8; i++) {
+      comments.append("<li class=\"comment\"><div class=\"who\"><a href=\"https://blog")
+          .append(i).append(".example/\">Reader number ").append(i).append(" of the blog</a> ")
+          .append("October ").append(i + 10).append(", 2012 3:45 PM</div><p>We always keep it in")
+          .append(" a tin with a slice of bread, and it stays soft for ").append(i)
+          .append(" days or more.</p></li>");
+    }
+    comments.append("</ol>");
+    String html = page("<title>Maple pecan pie</title>", "<div class=\"blog-posts\">"
+        + "<div class=\"post\"><h3>Maple pecan pie</h3><p>" + PROSE + PROSE_2 + "</p><p>"
+        + PROSE_2 + "</p></div>" + comments + "</div>");
+    Article a = extract(html, "https://example.org/2012/10/maple-pecan-pie.html");
+    assertNotEquals(PageType.HUB, a.pageType(), a.text());
+    assertTrue(a.text().startsWith(PROSE.strip()), a.text());
+    assertFalse(a.text().contains("slice of bread"), a.text());
   }
 
   @Test

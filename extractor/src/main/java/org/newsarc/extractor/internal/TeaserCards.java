@@ -41,14 +41,18 @@ public final class TeaserCards {
   /** Cards found under a region and the characters of text and of prose they hold. */
   public record Cards(int count, int text, int prose) {}
 
-  /** Finds the teaser cards under {@code region}, counting text with {@code stats}. */
+  /**
+   * Finds the teaser cards under {@code region}, counting text with {@code stats}. Groups named
+   * as comments are not counted: a reader's comment looks like a card (a linked name beside a
+   * paragraph), and a short post under many of them is still a post.
+   */
   public static Cards in(Element region, TextStats stats) {
     int count = 0;
     int text = 0;
     int prose = 0;
     for (Element parent : parents(region, MIN_GROUP)) {
       for (List<Element> g : shapeGroups(parent, stats, false)) {
-        if (g.size() >= MIN_GROUP) {
+        if (g.size() >= MIN_GROUP && !DomCleaner.isCommentNamed(ClassHints.names(g.get(0)))) {
           count += g.size();
           for (Element e : g) {
             TextStats.Counts c = stats.get(e);
