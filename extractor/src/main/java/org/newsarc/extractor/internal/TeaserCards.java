@@ -182,24 +182,15 @@ public final class TeaserCards {
    */
   private static List<Element> parents(Element region, int minChildren) {
     List<Element> out = new ArrayList<>();
-    Element e = region;
-    while (e != null) {
-      Element first = e.firstElementChild();
+    for (Element e = region; e != null; e = next(e, region)) {
       int children = 0;
-      for (Element c = first; c != null && children < minChildren; c = c.nextElementSibling()) {
+      for (Element c = e.firstElementChild(); c != null && children < minChildren;
+          c = c.nextElementSibling()) {
         children++;
       }
       if (children >= minChildren) {
         out.add(e);
       }
-      if (first != null) {
-        e = first;
-        continue;
-      }
-      while (e != region && e.nextElementSibling() == null) {
-        e = e.parent();
-      }
-      e = e == region ? null : e.nextElementSibling();
     }
     return out;
   }
