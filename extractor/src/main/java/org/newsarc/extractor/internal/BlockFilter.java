@@ -141,7 +141,8 @@ public final class BlockFilter {
   /** A linked summary cut off with an ellipsis: a teaser for another page when repeated. */
   private static boolean isEllipsisTeaser(TextBlock b) {
     String text = b.text();
-    return text.length() < 400 && b.linkDensity() > 0.05 && TEASER_END.matcher(text).find();
+    return text.length() < 400 && b.linkDensity() > 0.05
+        && (text.indexOf('…') >= 0 || text.contains("...")) && TEASER_END.matcher(text).find();
   }
 
   /** How a teaser's cut-off summary ends: an ellipsis, maybe followed by a "more" link. */

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.newsarc.extractor.ExtractionRule;
 
@@ -53,7 +52,9 @@ public final class ClassHints {
       "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose",
       "rich-text", "richtext", "markdown");
 
-  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+  private static boolean isAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+  }
 
   /** Whole class tokens that hide an element. */
   private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hide", "d-none", "is-hidden");
@@ -63,9 +64,37 @@ public final class ClassHints {
    * put the article's tags and categories on its wrapper ({@code tag-politics},
    * {@code category-news}), and field modifiers such as {@code field--label-hidden}.
    */
-  private static final Pattern DESCRIPTIVE = Pattern.compile(
-      "(tag|category|categories|format|status|type|postid|lang|language|has|is)-|.*label-hidden"
-          + "|.*sidebar-(left|right)|.*(has|with|no)-sidebar");
+  private static final String[] DESCRIPTIVE_PREFIXES = {"tag-", "category-", "categories-",
+      "format-", "status-", "type-", "postid-", "lang-", "language-", "has-", "is-"};
+  private static final String[] DESCRIPTIVE_PARTS = {"label-hidden", "sidebar-left",
+      "sidebar-right", "has-sidebar", "with-sidebar", "no-sidebar"};
+
+  /** Whether {@code token} is one of the descriptive tokens above. */
+  static boolean isDescriptive(String token) {
+    for (String p : DESCRIPTIVE_PREFIXES) {
+      if (token.startsWith(p)) {
+        return true;
+      }
+    }
+    for (String p : DESCRIPTIVE_PARTS) {
+      int at = token.indexOf(p);
+      if (at >= 0 && !hasLineBreak(token, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s} holds a line terminator before {@code end} (where {@code .} stops). */
+  private static boolean hasLineBreak(String s, int end) {
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Roles that mark boilerplate. */
   private static final Set<String> NEGATIVE_ROLES = Set.of(
@@ -142,7 +171,7 @@ public final class ClassHints {
   }
 
   private static boolean negativeToken(String token) {
-    if (DESCRIPTIVE.matcher(token).lookingAt()) {
+    if (isDescriptive(token)) {
       return false;
     }
     // BEM's "__" joins a block and one of its elements ("c-product-widget__title"): not the
@@ -161,8 +190,18 @@ public final class ClassHints {
       // A BEM modifier ("section--has-ads") describes a state, not what the element is.
       return false;
     }
-    for (String part : NON_ALNUM.split(token)) {
-      if (NEGATIVE_PARTS.contains(part)) {
+    // The runs of letters and digits, each looked up whole.
+    int n = token.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !isAlnum(token.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && isAlnum(token.charAt(i))) {
+        i++;
+      }
+      if (i > start && NEGATIVE_PARTS.contains(token.substring(start, i))) {
         return true;
       }
     }

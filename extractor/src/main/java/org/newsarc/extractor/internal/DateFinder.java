@@ -54,9 +54,14 @@ public final class DateFinder {
   private static final Pattern URL_DATE_DMY = Pattern.compile(
       "/(0?[1-9]|[12]\\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\\d{2})(?:/|\\.|$)");
 
-  private static final Pattern SCRIPT_DATE = Pattern.compile(
-      "\"(?:datePublished|publishedDate|published_at|publishedAt|publishDate|publish_date"
-          + "|createdAt|created_at|dateCreated|firstPublished|first_published_at)\"\\s*:\\s*\"([^\"]{8,40})\"");
+  /** Keys under which script data holds a page's date, each with its quotation marks. */
+  private static final String[] SCRIPT_DATE_KEYS = java.util.stream.Stream.of("datePublished",
+      "publishedDate", "published_at", "publishedAt", "publishDate", "publish_date", "createdAt",
+      "created_at", "dateCreated", "firstPublished", "first_published_at")
+      .map(k -> '"' + k + '"').toArray(String[]::new);
+  /** A date under one of {@link #SCRIPT_DATE_KEYS}. */
+  private static final Pattern SCRIPT_DATE = Pattern.compile("(?:"
+      + String.join("|", SCRIPT_DATE_KEYS) + ")\\s*:\\s*\"([^\"]{8,40})\"");
 
   /** The earliest UTC hour read as the next day's local midnight (UTC+4 and east of it). */
   private static final int MIDNIGHT_EAST_FROM = 20;
@@ -185,8 +190,8 @@ public final class DateFinder {
           && data.indexOf("reated_at") < 0 && data.indexOf("dateCreated") < 0) {
         continue;
       }
-      Matcher m = SCRIPT_DATE.matcher(data);
-      if (m.find()) {
+      Matcher m = firstScriptDate(data);
+      if (m != null) {
         String d = DateParser.parse(m.group(1));
         if (d != null) {
           return d;
@@ -194,6 +199,39 @@ public final class DateFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * What {@code SCRIPT_DATE.matcher(data).find()} finds first, or null: a match can only start
+   * where one of the quoted keys does, so the pattern is tried there alone, in order, instead
+   * of at every quotation mark of a large script.
+   */
+  static Matcher firstScriptDate(String data) {
+    Matcher m = SCRIPT_DATE.matcher(data);
+    int[] next = new int[SCRIPT_DATE_KEYS.length];
+    for (int k = 0; k < next.length; k++) {
+      next[k] = data.indexOf(SCRIPT_DATE_KEYS[k]);
+    }
+    while (true) {
+      int at = -1;
+      for (int i : next) {
+        if (i >= 0 && (at < 0 || i < at)) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        return null;
+      }
+      m.region(at, data.length());
+      if (m.lookingAt()) {
+        return m;
+      }
+      for (int k = 0; k < next.length; k++) {
+        if (next[k] == at) {
+          next[k] = data.indexOf(SCRIPT_DATE_KEYS[k], at + 1);
+        }
+      }
+    }
   }
 
   /** The last resort: a date in the path of the page's image or of a link on it. */

@@ -18,6 +18,7 @@ public final class KeywordScanner {
 
   private static final int ASCII = 128;
   private static final int TRIPLE_BITS = 1 << 15;
+  private static final int OTHER_BITS = 1 << 14;
 
   /** A keyword and the groups it belongs to (1 for a scanner without groups). */
   private record Keyword(String word, long groups) {}
@@ -39,6 +40,12 @@ public final class KeywordScanner {
   /** The ASCII pairs that are a whole keyword, which no third character decides. */
   private final long[] asciiPairWords = new long[ASCII * ASCII / Long.SIZE];
   private final Map<Integer, Keyword[]> others;
+  /**
+   * One bit for each pair outside ASCII that starts a keyword, by a hash ({@link #otherPair}):
+   * text in other scripts meets the map of {@link #others} only at the few positions whose bit
+   * is set.
+   */
+  private final long[] otherPairs = new long[OTHER_BITS / Long.SIZE];
   /** Keywords of one character, found by {@code indexOf}. */
   private final Keyword[] singles;
   /** Whether the scanner was made by {@link #ofGroups}. */
@@ -93,6 +100,8 @@ public final class KeywordScanner {
         }
       } else {
         rest.put(k, arr);
+        int o = otherPair(a, b);
+        otherPairs[o >>> 6] |= 1L << o;
       }
     });
     this.others = Map.copyOf(rest);
@@ -183,9 +192,11 @@ public final class KeywordScanner {
           }
         }
         candidates = asciiTable[pair];
-      } else if (others.isEmpty()) {
-        continue;
       } else {
+        int o = otherPair(a, b);
+        if ((otherPairs[o >>> 6] & 1L << o) == 0) {
+          continue;
+        }
         candidates = others.get(key(a, b));
         if (candidates == null) {
           continue;
@@ -247,6 +258,11 @@ public final class KeywordScanner {
   /** Where the three characters' bit is in {@link #asciiTriples}. */
   private static int triple(char a, char b, char c) {
     return (a * ASCII + b) * 31 + c & TRIPLE_BITS - 1;
+  }
+
+  /** Where a pair's bit is in {@link #otherPairs}. */
+  private static int otherPair(char a, char b) {
+    return a * 31 + b & OTHER_BITS - 1;
   }
 
   private static int key(char a, char b) {

@@ -181,7 +181,50 @@ public final class TitleFinder {
     if (s == null) {
       return null;
     }
-    String t = s.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    String t = collapseSpaces(s).strip();
     return t.isEmpty() ? null : t;
+  }
+
+  /**
+   * {@code s} with no-break spaces made plain and each run of whitespace (what {@code \s}
+   * matches) made one space.
+   */
+  private static String collapseSpaces(String s) {
+    int n = s.length();
+    int i = 0;
+    // Most titles need no change: copy only from the first space that does.
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '\u00A0' || isSpace(c) && (c != ' ' || i + 1 < n && isSpaceOrNbsp(s.charAt(i + 1)))) {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(n).append(s, 0, i);
+    boolean inRun = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (isSpaceOrNbsp(c)) {
+        if (!inRun) {
+          b.append(' ');
+          inRun = true;
+        }
+      } else {
+        b.append(c);
+        inRun = false;
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isSpaceOrNbsp(char c) {
+    return c == '\u00A0' || isSpace(c);
   }
 }

@@ -42,9 +42,11 @@ class KeywordScannerTest {
   void answersAsASearchAtEveryPositionWould() {
     // Keywords of two characters and of more, sharing their first two, with a third that is
     // ASCII or not: the pair and three-character tables must pass every real match through.
-    String[][] groups = {{"ab", "abc", "gr\u00fcn"}, {"abd", "b\u00e4r", "zz"}, {"cab", "ba", "\u00fcb"}};
+    // Pairs outside ASCII pass through their own bit table (Cyrillic here) before the map.
+    String[][] groups = {{"ab", "abc", "gr\u00fcn"}, {"abd", "b\u00e4r", "zz"}, {"cab", "ba", "\u00fcb"},
+        {"\u043f\u043e\u0434", "\u0434\u0430", "a\u043e"}};
     KeywordScanner scanner = KeywordScanner.ofGroups(groups);
-    String alphabet = "abcdgrnzABCDGRNZ\u00fc\u00dc\u00e4\u00c4 ";
+    String alphabet = "abcdgrnzABCDGRNZ\u00fc\u00dc\u00e4\u00c4 \u043f\u043e\u0434\u0430\u041f\u0414";
     java.util.Random random = new java.util.Random(7);
     for (int run = 0; run < 20_000; run++) {
       StringBuilder text = new StringBuilder();
