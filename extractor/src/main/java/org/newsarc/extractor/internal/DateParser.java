@@ -34,10 +34,6 @@ public final class DateParser {
       "\\b(\\p{L}{3,12})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  /** Day, month and a two-digit year, each of two digits: 02.12.19. */
-  private static final Pattern DMY_SHORT_YEAR = Pattern.compile(
-      "(?<![\\d.])(\\d{2})\\.(\\d{2})\\.(\\d{2})(?![\\d.]\\d)");
-
   private static final Map<String, Integer> MONTHS = months();
 
   private DateParser() {}
@@ -172,15 +168,52 @@ public final class DateParser {
    * other date.
    */
   public static String parseShortYear(String s) {
-    Matcher m = DMY_SHORT_YEAR.matcher(s);
-    while (m.find()) {
-      int year = Integer.parseInt(m.group(3));
-      String d = year <= 35 ? date(String.valueOf(2000 + year), m.group(2), m.group(1)) : null;
+    if (s == null) {
+      return null;
+    }
+    // Written out rather than a regular expression with lookarounds: a body's text is long.
+    int n = s.length();
+    int i = 0;
+    while (i + 8 <= n) {
+      if (!isShortYearDate(s, i)) {
+        i++;
+        continue;
+      }
+      int year = (s.charAt(i + 6) - '0') * 10 + s.charAt(i + 7) - '0';
+      String d = year <= 35
+          ? date(String.valueOf(2000 + year), s.substring(i + 3, i + 5), s.substring(i, i + 2))
+          : null;
       if (d != null) {
         return d;
       }
+      i += 8;
     }
     return null;
+  }
+
+  /**
+   * Whether {@code dd.dd.dd} starts at {@code i} of {@code s}, not after a digit or a dot and
+   * not followed by a digit or a dot and a digit.
+   */
+  private static boolean isShortYearDate(String s, int i) {
+    if (s.charAt(i + 2) != '.' || s.charAt(i + 5) != '.') {
+      return false;
+    }
+    for (int k : new int[] {0, 1, 3, 4, 6, 7}) {
+      if (!isDigit(s.charAt(i + k))) {
+        return false;
+      }
+    }
+    if (i > 0 && (isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
+      return false;
+    }
+    int after = i + 8;
+    return !(after + 1 < s.length() && (isDigit(s.charAt(after)) || s.charAt(after) == '.')
+        && isDigit(s.charAt(after + 1)));
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Day first unless that cannot be (05/13): most of the world writes day first. */

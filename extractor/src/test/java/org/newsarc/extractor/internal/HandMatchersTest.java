@@ -71,4 +71,22 @@ class HandMatchersTest {
       }
     }
   }
+
+  @Test
+  void shortYearDatesAreReadAsByTheirPattern() {
+    Pattern reference = Pattern.compile("(?<![\\d.])(\\d{2})\\.(\\d{2})\\.(\\d{2})(?![\\d.]\\d)");
+    String[] pieces = {"28", "09", "19", "36", "31", "12", "02", "1", ".", ". ", " ", "a", "5"};
+    Random r = new Random(14);
+    for (int run = 0; run < 50_000; run++) {
+      String s = random(r, pieces, 10);
+      String expected = null;
+      Matcher m = reference.matcher(s);
+      while (expected == null && m.find()) {
+        int year = Integer.parseInt(m.group(3));
+        expected = year <= 35
+            ? DateParser.date(String.valueOf(2000 + year), m.group(2), m.group(1)) : null;
+      }
+      assertEquals(expected, DateParser.parseShortYear(s), s);
+    }
+  }
 }
