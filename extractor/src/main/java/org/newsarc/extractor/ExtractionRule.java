@@ -19,6 +19,9 @@ public enum ExtractionRule {
           + " or \"Name said,\")"),
   COMMENT_COUNT("comment-count", true,
       "a line or heading counting the comments (\"12 comments\") starts them"),
+  NUMBERED_COMMENT("numbered-comment", true,
+      "a numbered comment's signature (\"#1 Comment by Jane\") starts the comments on any page"
+          + " that is not a discussion"),
   COMMENT_NAMED("comment-named", true,
       "elements named as comments are set aside even when they hold much of the prose"),
   HUB("hub", true, "a page whose main block is teaser cards is a hub and yields no text"),

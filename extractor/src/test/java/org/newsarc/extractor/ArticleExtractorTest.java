@@ -666,6 +666,28 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aNumberedCommentsSignatureEndsEvenAShortPost() throws ExtractionException {
+    String html = page("<title>Chapter 121 online</title>", "<div><p>Chapter 121 is online now."
+        + " As always the pictures are for members only. Chapter 122 follows on Friday.</p>"
+        + "<div class=\"titlebar\">Kommentare</div><div><h3>#1 Kommentar von Naru-chan</h3>"
+        + "26. M&auml;rz 2004, 16:19<p>Danke f&uuml;r dieses Kapitel, wie immer super!</p></div>"
+        + "<div><h3>#2 Kommentar von Keitaro</h3>27. M&auml;rz 2004, 09:02<p>Ich warte schon"
+        + " auf Freitag.</p></div></div>");
+    Article a = extract(html, "https://example.org/news/0409.html");
+    assertTrue(a.text().contains("Chapter 121 is online"), a.text());
+    assertFalse(a.text().contains("Danke"), a.text());
+    Article off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
+        EnumSet.of(ExtractionRule.NUMBERED_COMMENT))).extract(html.getBytes(
+        StandardCharsets.UTF_8), "https://example.org/news/0409.html", Map.of());
+    assertTrue(off.text().contains("Danke"), off.text());
+    // An opinion piece's kicker names its author the same way, without a number.
+    Article opinion = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\">"
+        + "<h2>Kommentar von Jan Weber</h2><p>" + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE
+        + " The last paragraph stays.</p></div>"), "https://example.org/2012/11/bus-lanes");
+    assertTrue(opinion.text().contains("The last paragraph stays."), opinion.text());
+  }
+
+  @Test
   void rubyReadingsAreNotPartOfTheText() throws ExtractionException {
     String sentence = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt>"
         + "</ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。";

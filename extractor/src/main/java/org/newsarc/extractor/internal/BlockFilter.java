@@ -236,6 +236,16 @@ public final class BlockFilter {
           + "(" + COMMENT_NOUNS + "|reply)\\b.{0,70}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  /**
+   * The signature line that heads one numbered reader's comment: "#1 Kommentar von Naru",
+   * "3. Comment by Jane". The number tells it from an opinion piece's "Kommentar von …" kicker.
+   */
+  private static final Pattern NUMBERED_COMMENT = Pattern.compile(
+      "^(#\\s?\\d{1,4}|\\d{1,4}\\.)\\s*(comment|reply|response|kommentar|antwort|commentaire"
+          + "|réponse|comentario|respuesta|commento|risposta|reactie)\\s+(by|from|von|de|par|di|da|door"
+          + "|van)\\s+\\S.{0,60}$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** A heading may put one word between the count and the comments ("8 appreciated comments"). */
   private static final Pattern COMMENT_COUNT_HEADING = Pattern.compile(
       "^[\\s{(\\[]*(\\d+|one|no)\\s+\\p{L}+\\s+(" + COMMENT_NOUNS + ")\\b.{0,70}$",
@@ -283,11 +293,13 @@ public final class BlockFilter {
   /**
    * As {@link #filter(List, String, boolean)}; unless {@code discussion} (the page shows itself
    * a forum or Q&A thread, whose posts are its content), an article's text ends where a run of
-   * reader comments begins.
+   * reader comments begins, and any page's text where a numbered comment's signature stands.
    */
   public static List<TextBlock> filter(List<TextBlock> blocks, String title, boolean articleMode,
       boolean discussion) {
-    int end = articleMode && !discussion ? commentsStart(blocks) : blocks.size();
+    int end = discussion ? blocks.size()
+        : articleMode ? Math.min(commentsStart(blocks), numberedCommentAt(blocks))
+        : numberedCommentAt(blocks);
     if (end < blocks.size()) {
       blocks = blocks.subList(0, end);
     }
@@ -478,6 +490,25 @@ public final class BlockFilter {
     boolean thread = signatures >= COMMENT_SIGNATURES
         && blocks.size() - first <= signatures * BLOCKS_PER_COMMENT;
     return Rules.fires(ExtractionRule.COMMENT_THREAD, thread) ? first : blocks.size();
+  }
+
+  /**
+   * Where the first numbered comment's signature ("#1 Kommentar von …") stands after the first
+   * block, or the number of blocks: it opens a thread of readers' comments however short the
+   * post above it, on any page that is not itself a discussion.
+   */
+  static int numberedCommentAt(List<TextBlock> blocks) {
+    for (int i = 1; i < blocks.size(); i++) {
+      TextBlock b = blocks.get(i);
+      String text = b.text();
+      if (text.length() <= 90 && !text.isEmpty()
+          && (text.charAt(0) == '#' || Character.isDigit(text.charAt(0)))
+          && Rules.fires(ExtractionRule.NUMBERED_COMMENT,
+              NUMBERED_COMMENT.matcher(text).matches() && b.linkDensity() < 0.5)) {
+        return i;
+      }
+    }
+    return blocks.size();
   }
 
   /**
