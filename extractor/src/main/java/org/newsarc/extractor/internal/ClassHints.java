@@ -165,9 +165,9 @@ public final class ClassHints {
     return false;
   }
 
-  /** The characters {@code \s} matches: where class and id strings split into tokens. */
+  /** Where class and id strings split into tokens: the characters {@code \s} matches. */
   private static boolean isSeparator(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    return TextStats.isPatternSpace(c);
   }
 
   private static boolean negativeToken(String token) {

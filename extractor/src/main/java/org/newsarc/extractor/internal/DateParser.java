@@ -199,10 +199,8 @@ public final class DateParser {
     if (s.charAt(i + 2) != '.' || s.charAt(i + 5) != '.') {
       return false;
     }
-    for (int k : new int[] {0, 1, 3, 4, 6, 7}) {
-      if (!isDigit(s.charAt(i + k))) {
-        return false;
-      }
+    if (!isDigits(s, i) || !isDigits(s, i + 3) || !isDigits(s, i + 6)) {
+      return false;
     }
     if (i > 0 && (isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
       return false;
@@ -210,6 +208,11 @@ public final class DateParser {
     int after = i + 8;
     return !(after + 1 < s.length() && (isDigit(s.charAt(after)) || s.charAt(after) == '.')
         && isDigit(s.charAt(after + 1)));
+  }
+
+  /** Whether the two characters at {@code i} of {@code s} are digits. */
+  private static boolean isDigits(String s, int i) {
+    return isDigit(s.charAt(i)) && isDigit(s.charAt(i + 1));
   }
 
   private static boolean isDigit(char c) {

@@ -207,6 +207,11 @@ public final class TextStats {
     }
   }
 
+  /** Whether {@code c} is one of the characters that {@code \s} matches in a pattern. */
+  static boolean isPatternSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
   /** Length of a text with every run of whitespace counted as one character. */
   static int visibleLength(String s) {
     int n = 0;

@@ -195,7 +195,7 @@ public final class TitleFinder {
     // Most titles need no change: copy only from the first space that does.
     while (i < n) {
       char c = s.charAt(i);
-      if (c == '\u00A0' || isSpace(c) && (c != ' ' || i + 1 < n && isSpaceOrNbsp(s.charAt(i + 1)))) {
+      if (c == '\u00A0' || TextStats.isPatternSpace(c) && (c != ' ' || i + 1 < n && isSpaceOrNbsp(s.charAt(i + 1)))) {
         break;
       }
       i++;
@@ -220,11 +220,7 @@ public final class TitleFinder {
     return b.toString();
   }
 
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
   private static boolean isSpaceOrNbsp(char c) {
-    return c == '\u00A0' || isSpace(c);
+    return c == '\u00A0' || TextStats.isPatternSpace(c);
   }
 }
