@@ -58,6 +58,9 @@ public enum ExtractionRule {
           + " unless their headings are links"),
   STREAMED_SEGMENT("streamed-segment", false,
       "a hidden segment streamed for a script to place (<div hidden id=\"S:0\">) is content"),
+  DISCLOSED_PANEL("disclosed-panel", false,
+      "a hidden panel that a control on the page opens (aria-controls: accordion, tab,"
+          + " read-more) is content"),
   DIALOG("dialog", false, "a dialog over the page is set aside even when it holds the densest"
       + " prose"),
   CONSENT_MANAGER("consent-manager", false,

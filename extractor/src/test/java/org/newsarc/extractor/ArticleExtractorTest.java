@@ -149,14 +149,14 @@ class ArticleExtractorTest {
 
   @Test
   void aSegmentStreamedHiddenForItsScriptToPlaceIsContent() throws ExtractionException {
-    // Two segments, each with less than half of the page's text.
+    // Two segments, each with less than half of the page's text; React numbers them in hex.
     String html = page("<title>Your fastest path to production</title>",
-        "<main><template id=\"B:0\"></template><template id=\"B:1\"></template><p>Loading…</p>"
+        "<main><template id=\"B:0\"></template><template id=\"B:1b\"></template><p>Loading…</p>"
             + "</main><div hidden id=\"S:0\"><h1>Your fastest path to production</h1><p>" + PROSE
             + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p><p>" + PROSE + PROSE_2 + "</p></div>"
-            + "<div hidden id=\"S:1\"><p>" + PROSE_2 + PROSE + " Deploys take a minute.</p><p>"
+            + "<div hidden id=\"S:1b\"><p>" + PROSE_2 + PROSE + " Deploys take a minute.</p><p>"
             + PROSE + PROSE_2 + " Scaling is one click.</p><p>" + PROSE_2 + PROSE + "</p></div>"
-            + "<script>$RC(\"B:0\",\"S:0\");$RC(\"B:1\",\"S:1\")</script><div hidden><p>"
+            + "<script>$RC(\"B:0\",\"S:0\");$RC(\"B:1b\",\"S:1b\")</script><div hidden><p>"
             + PROSE_2 + " This copy is hidden for good.</p></div>");
     String text = extract(html, "https://example.org/").text();
     assertTrue(text.contains("The council voted"), text);
@@ -164,6 +164,33 @@ class ArticleExtractorTest {
     assertFalse(text.contains("hidden for good"), text);
   }
 
+
+  @Test
+  void aCollapsedPanelThatAControlOpensIsContent() throws ExtractionException {
+    // An accordion: each heading's button names the panel it opens; the panels ship hidden.
+    String html = page("<title>Choosing a tent</title>",
+        "<main><h1>Choosing a tent</h1><p>" + PROSE + PROSE_2 + "</p>"
+            + "<h3><button aria-expanded=\"false\" aria-controls=\"panel-1\">Sizes</button></h3>"
+            + "<div id=\"panel-1\" aria-hidden=\"true\"><p>" + PROSE_2 + " A tent for two sleeps"
+            + " two only when both are small.</p></div>"
+            + "<h3><button aria-controls=\"panel-2 extra\">Seasons</button></h3>"
+            + "<div id=\"panel-2\" style=\"display: none\"><p>" + PROSE + " Three-season tents"
+            + " suit most trips.</p></div>"
+            + "<div id=\"never-opened\" hidden><p>" + PROSE_2 + " No control opens this.</p></div>"
+            + "<a href=\"#signup\" aria-controls=\"signup\">Sign up</a>"
+            + "<div id=\"signup\" role=\"dialog\" hidden><p>" + PROSE + " Join our club today and"
+            + " save.</p></div></main>");
+    String text = extract(html, "https://example.org/guides/tents").text();
+    assertTrue(text.contains("both are small"), text);
+    assertTrue(text.contains("suit most trips"), text);
+    assertFalse(text.contains("No control opens this"), text);
+    assertFalse(text.contains("Join our club"), text);
+    String without = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
+        EnumSet.of(ExtractionRule.DISCLOSED_PANEL))).extract(
+            html.getBytes(StandardCharsets.UTF_8), "https://example.org/guides/tents", Map.of())
+        .text();
+    assertFalse(without.contains("both are small"), without);
+  }
   @Test
   void aListingInAnArticlesMarkupIsRenderedAsAListing() throws ExtractionException {
     StringBuilder winners = new StringBuilder("<div class=\"winners\">");

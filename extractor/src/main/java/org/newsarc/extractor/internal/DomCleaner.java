@@ -2,6 +2,7 @@ package org.newsarc.extractor.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,22 +54,24 @@ public final class DomCleaner {
   public static void removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
-    NodeTraversor.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e) {
-          if (ALWAYS_REMOVED.contains(e.normalName())) {
-            doomed.add(e);
-            return FilterResult.SKIP_ENTIRELY;
-          }
-          if (isHidden(e) || e.nameIs("noscript")) {
-            hidden.add(e);
-            return FilterResult.SKIP_ENTIRELY;
+    Set<String> controlled = new HashSet<>();
+    sort(root, doomed, hidden, controlled);
+    // A hidden panel that a control of the page opens is read like the rest of the page: what
+    // it holds is sorted in turn (its controls may open panels met before them).
+    boolean released = !controlled.isEmpty();
+    while (released) {
+      released = false;
+      for (int i = 0; i < hidden.size(); i++) {
+        Element e = hidden.get(i);
+        if (e != null && Rules.fires(ExtractionRule.DISCLOSED_PANEL, isPanel(e, controlled))) {
+          hidden.set(i, null);
+          released = true;
+          for (Element child : e.children()) {
+            sort(child, doomed, hidden, controlled);
           }
         }
-        return FilterResult.CONTINUE;
       }
-    }, root);
+    }
     for (Element e : doomed) {
       e.remove();
     }
@@ -77,6 +80,9 @@ public final class DomCleaner {
     }
     int total = -1;
     for (Element e : hidden) {
+      if (e == null) {
+        continue;
+      }
       if (textBound(e, 500) <= 500) {
         // Short for certain, so removed without building its text.
         e.remove();
@@ -351,7 +357,8 @@ public final class DomCleaner {
 
   /**
    * A segment that a server streams hidden and its script moves into place at once (React's
-   * streaming rendering: {@code <div hidden id="S:0">}); readers see it, so it is content.
+   * streaming rendering: {@code <div hidden id="S:0">}, the number written in hexadecimal,
+   * {@code S:2e}); readers see it, so it is content.
    */
   private static boolean isStreamedSegment(Element e) {
     String id = e.id();
@@ -359,11 +366,66 @@ public final class DomCleaner {
       return false;
     }
     for (int i = 2; i < id.length(); i++) {
-      if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+      char c = id.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Sorts what lies under {@code from}: elements never read go to {@code doomed}, hidden ones
+   * and {@code noscript} fallbacks to {@code hidden} (their insides unvisited), and the ids that
+   * the visited elements' {@code aria-controls} name to {@code controlled}.
+   */
+  private static void sort(Element from, List<Element> doomed, List<Element> hidden,
+      Set<String> controlled) {
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element e) {
+          if (e.hasAttr("aria-controls")) {
+            addIds(e.attr("aria-controls"), controlled);
+          }
+          if (ALWAYS_REMOVED.contains(e.normalName())) {
+            doomed.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (isHidden(e) || e.nameIs("noscript")) {
+            hidden.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, from);
+  }
+
+  /**
+   * A collapsed panel: an accordion section, a tab panel, the rest of a "read more". It is
+   * hidden until a reader opens it with the control that names it in its {@code aria-controls}
+   * (the WAI-ARIA disclosure, accordion and tab patterns), so what it holds is the page's own
+   * text, not furniture kept out of sight. A dialog is never one.
+   */
+  private static boolean isPanel(Element hidden, Set<String> controlled) {
+    String id = hidden.id();
+    return !id.isEmpty() && controlled.contains(id) && !hidden.nameIs("noscript")
+        && !isOverlay(hidden);
+  }
+
+  /** Adds the space-separated ids of an IDREFS attribute. */
+  private static void addIds(String idrefs, Set<String> into) {
+    int start = -1;
+    for (int i = 0; i <= idrefs.length(); i++) {
+      boolean space = i == idrefs.length() || TextStats.isPatternSpace(idrefs.charAt(i));
+      if (!space && start < 0) {
+        start = i;
+      } else if (space && start >= 0) {
+        into.add(idrefs.substring(start, i));
+        start = -1;
+      }
+    }
   }
 
   /** Hidden by attribute or inline style; what no reader sees is not article text. */
