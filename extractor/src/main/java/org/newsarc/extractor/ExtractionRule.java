@@ -61,8 +61,8 @@ public enum ExtractionRule {
   DISCLOSED_PANEL("disclosed-panel", false,
       "a hidden panel that a control on the page opens (aria-controls: accordion, tab,"
           + " read-more) is content"),
-  DIALOG("dialog", false, "a dialog over the page is set aside even when it holds the densest"
-      + " prose"),
+  DIALOG("dialog", false, "a dialog over the page, open or hidden, is set aside even when it"
+      + " holds the densest prose or most of the page's text"),
   CONSENT_MANAGER("consent-manager", false,
       "a consent manager's panel is set aside whatever it holds"),
   PRODUCT_REVIEWS("product-reviews", false,

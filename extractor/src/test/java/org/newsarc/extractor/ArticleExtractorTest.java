@@ -166,6 +166,37 @@ class ArticleExtractorTest {
 
 
   @Test
+  void aHiddenContainerKeptForItsTextIsCleanedInsideButAHiddenDialogIsNot()
+      throws ExtractionException {
+    // A page shipped hidden for its script to reveal holds most of the text: it stays, and
+    // what is hidden inside it goes.
+    String shipped = page("<title>Bus lanes approved</title>",
+        "<div class=\"loading\">Loading</div><div style=\"display:none\" class=\"app\"><p>"
+            + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE + "</p><div hidden><p>" + PROSE
+            + " A hidden teaser inside.</p></div><p>" + PROSE + " The last paragraph stays.</p>"
+            + "</div>");
+    String text = extract(shipped, "https://example.org/2024/bus-lanes").text();
+    assertTrue(text.contains("The last paragraph stays."), text);
+    assertFalse(text.contains("A hidden teaser inside"), text);
+    // A republishing dialog carries a copy of the article and more text than the article
+    // itself; it is not the page.
+    String dialog = page("<title>Bus lanes approved</title>",
+        "<article><h1>Bus lanes approved</h1><p>" + PROSE + " The article itself.</p><p>"
+            + PROSE_2 + "</p></article><div role=\"dialog\" style=\"display: none\"><h2>"
+            + "Republish this story</h2><p>Copy the text below. " + PROSE_2 + PROSE + "</p><p>"
+            + PROSE + PROSE_2 + "</p><p>" + PROSE_2 + PROSE_2 + "</p><p>" + PROSE + PROSE
+            + "</p></div>");
+    Article a = extract(dialog, "https://example.org/2024/bus-lanes");
+    assertTrue(a.text().contains("The article itself."), a.text());
+    assertFalse(a.text().contains("Republish this story"), a.text());
+    assertFalse(a.text().contains("Copy the text below"), a.text());
+    String off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
+        EnumSet.of(ExtractionRule.DIALOG))).extract(dialog.getBytes(StandardCharsets.UTF_8),
+        "https://example.org/2024/bus-lanes", Map.of()).text();
+    assertTrue(off.contains("Copy the text below"), off);
+  }
+
+  @Test
   void aCollapsedPanelThatAControlOpensIsContent() throws ExtractionException {
     // An accordion: each heading's button names the panel it opens; the panels ship hidden.
     String html = page("<title>Choosing a tent</title>",

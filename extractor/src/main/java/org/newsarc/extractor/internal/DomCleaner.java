@@ -47,9 +47,10 @@ public final class DomCleaner {
 
   /**
    * Removes, in place, the elements that never hold readable text, the hidden ones and the
-   * {@code noscript} fallbacks. One of those holding most of the page's text stays: streaming
-   * renderers ship the page in a hidden container, and some forums serve their posts to
-   * clients without scripts (like this one) inside {@code noscript}.
+   * {@code noscript} fallbacks. A hidden panel that a control of the page opens stays, and so
+   * does a hidden element or fallback holding most of the page's text (unless it is a dialog):
+   * streaming renderers ship the page in a hidden container, and some forums serve their posts
+   * to clients without scripts (like this one) inside {@code noscript}.
    */
   public static void removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
@@ -79,12 +80,19 @@ public final class DomCleaner {
       return;
     }
     int total = -1;
-    for (Element e : hidden) {
+    for (int i = 0; i < hidden.size(); i++) {
+      Element e = hidden.get(i);
       if (e == null) {
         continue;
       }
       if (textBound(e, 500) <= 500) {
         // Short for certain, so removed without building its text.
+        e.remove();
+        continue;
+      }
+      if (Rules.fires(ExtractionRule.DIALOG, isOverlay(e))) {
+        // A dialog waiting to open (a republishing form with the article in it, say) is not
+        // the page, however much text it carries.
         e.remove();
         continue;
       }
@@ -94,6 +102,16 @@ public final class DomCleaner {
       }
       if (length <= 500 || length * 2 < total) {
         e.remove();
+      } else {
+        // Kept as the page's content, it is sorted like the rest of the page; what is hidden
+        // inside it is judged by the same measure.
+        List<Element> inside = new ArrayList<>();
+        for (Element child : e.children()) {
+          sort(child, inside, hidden, controlled);
+        }
+        for (Element d : inside) {
+          d.remove();
+        }
       }
     }
   }
