@@ -24,7 +24,7 @@ import org.newsarc.extractor.internal.Rules;
 public final class ArticleExtractor {
 
   /** Stored with every extracted article so that re-extraction can tell old results apart. */
-  public static final String VERSION = "0.3.18";
+  public static final String VERSION = "0.3.19";
 
   private final ExtractorOptions options;
   private final BlockJudge judge;

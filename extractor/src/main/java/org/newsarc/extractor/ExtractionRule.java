@@ -61,6 +61,9 @@ public enum ExtractionRule {
   DISCLOSED_PANEL("disclosed-panel", false,
       "a hidden panel that a control on the page opens (aria-controls: accordion, tab,"
           + " read-more) is content"),
+  MARKED_MAIN("marked-main", false,
+      "outside the block a page marks as its main content (articleBody, entry-content, main),"
+          + " what is named like furniture is furniture whatever its share of the prose"),
   DIALOG("dialog", false, "a dialog over the page, open or hidden, is set aside even when it"
       + " holds the densest prose or most of the page's text"),
   CONSENT_MANAGER("consent-manager", false,

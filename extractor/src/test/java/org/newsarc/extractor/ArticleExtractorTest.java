@@ -197,6 +197,26 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void outsideTheMarkedMainBlockALongSidebarIsStillASidebar() throws ExtractionException {
+    // A short post marked by hAtom; the sidebar's "about me" box has more prose than the post.
+    String about = "I have written advertising copy in this city for nineteen years and I keep"
+        + " a long list of the things I cannot stand, which grows every single week. ";
+    String html = page("<title>Top posts of the week</title>",
+        "<div id=\"content\"><div id=\"main\"><div class=\"post hentry\"><h2>Top posts of"
+            + " the week</h2><div class=\"post-body entry-content\"><p>" + PROSE + " Five posts"
+            + " made the list this week.</p></div></div></div><div id=\"sidebar\"><h2>About"
+            + " me</h2><p class=\"profile-textblock\">" + about + about.toUpperCase() + about
+            + "</p><p>" + about + "</p></div></div>");
+    String text = extract(html, "https://example.org/2012/10/top-posts.html").text();
+    assertTrue(text.contains("Five posts made the list"), text);
+    assertFalse(text.contains("advertising copy"), text);
+    String off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
+        EnumSet.of(ExtractionRule.MARKED_MAIN))).extract(html.getBytes(StandardCharsets.UTF_8),
+        "https://example.org/2012/10/top-posts.html", Map.of()).text();
+    assertTrue(off.contains("advertising copy"), off);
+  }
+
+  @Test
   void aCollapsedPanelThatAControlOpensIsContent() throws ExtractionException {
     // An accordion: each heading's button names the panel it opens; the panels ship hidden.
     String html = page("<title>Choosing a tent</title>",

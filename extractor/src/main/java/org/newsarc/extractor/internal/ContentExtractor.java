@@ -64,19 +64,22 @@ public final class ContentExtractor {
    * block, the rules' blocks stand.
    */
   public static Content extract(Element body, Metadata md, BlockJudge judge) {
-    DomCleaner.removeNonContent(body);
+    List<Element> marks = DomCleaner.removeNonContent(body);
     TextStats stats = TextStats.of(body);
+    Element marked = DomCleaner.markedMain(marks, stats);
     double pageLinkDensity = stats.get(body).linkDensity();
     ClassHints hints = new ClassHints();
     Element densest = ContentFinder.find(body, stats, hints).element();
     // On a shop's item page the customer reviews are its readers' comments.
     boolean reviews = md.declaredProduct();
-    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false, reviews);
+    Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false,
+        reviews, marked);
     if (Rules.fires(ExtractionRule.DISCUSSION,
         !md.declaredArticle() && isDiscussion(body, stats, boilerplate))) {
       // Most of the prose sits in comment-named posts: on a forum or Q&A page they are the content.
       // Under a page that declares itself an article they are its readers' comments.
-      boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true, reviews);
+      boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true, reviews,
+          marked);
     }
     stats.exclude(boilerplate);
     ContentFinder.Choice choice = ContentFinder.find(body, stats, hints);

@@ -52,11 +52,12 @@ public final class DomCleaner {
    * streaming renderers ship the page in a hidden container, and some forums serve their posts
    * to clients without scripts (like this one) inside {@code noscript}.
    */
-  public static void removeNonContent(Element root) {
+  public static List<Element> removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
     Set<String> controlled = new HashSet<>();
-    sort(root, doomed, hidden, controlled);
+    List<Element> marks = new ArrayList<>();
+    sort(root, doomed, hidden, controlled, marks);
     // A hidden panel that a control of the page opens is read like the rest of the page: what
     // it holds is sorted in turn (its controls may open panels met before them).
     boolean released = !controlled.isEmpty();
@@ -68,7 +69,7 @@ public final class DomCleaner {
           hidden.set(i, null);
           released = true;
           for (Element child : e.children()) {
-            sort(child, doomed, hidden, controlled);
+            sort(child, doomed, hidden, controlled, marks);
           }
         }
       }
@@ -77,7 +78,7 @@ public final class DomCleaner {
       e.remove();
     }
     if (hidden.isEmpty()) {
-      return;
+      return marks;
     }
     int total = -1;
     for (int i = 0; i < hidden.size(); i++) {
@@ -107,13 +108,14 @@ public final class DomCleaner {
         // inside it is judged by the same measure.
         List<Element> inside = new ArrayList<>();
         for (Element child : e.children()) {
-          sort(child, inside, hidden, controlled);
+          sort(child, inside, hidden, controlled, marks);
         }
         for (Element d : inside) {
           d.remove();
         }
       }
     }
+    return marks;
   }
 
   /**
@@ -153,6 +155,16 @@ public final class DomCleaner {
    */
   public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
       Element densest, boolean discussion, boolean product) {
+    return namedBoilerplate(root, stats, hints, densest, discussion, product, null);
+  }
+
+  /**
+   * As above; outside {@code marked}, the block the page marks as its main content (see
+   * {@link #markedMain}; null for none), what is named like furniture is furniture whatever
+   * its share of the prose.
+   */
+  public static Set<Element> namedBoilerplate(Element root, TextStats stats, ClassHints hints,
+      Element densest, boolean discussion, boolean product, Element marked) {
     int totalProse = Math.max(1, stats.get(root).prose());
     int totalText = stats.get(root).text();
     int densestProse = densest == null ? 0 : stats.get(densest).prose();
@@ -164,8 +176,16 @@ public final class DomCleaner {
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
-        if (!(node instanceof Element e) || e == root) {
+        if (!(node instanceof Element e) || e == root || e == marked) {
           return FilterResult.CONTINUE;
+        }
+        // Outside the block the page marks as its main content, what is named like furniture
+        // is furniture, whatever its share of the prose: an "about me" box in a sidebar
+        // longer than the short post beside it.
+        if (marked != null && !isInside(marked, e) && !isInside(e, marked)
+            && Rules.fires(ExtractionRule.MARKED_MAIN, isBoilerplate(e, hints, stats))) {
+          boilerplate.add(e);
+          return FilterResult.SKIP_ENTIRELY;
         }
         if (discussion && isPost(hints.namesOf(e))) {
           return FilterResult.CONTINUE;
@@ -198,6 +218,47 @@ public final class DomCleaner {
       }
     }, root);
     return boilerplate;
+  }
+
+  /** Least prose of a block the page marks as its main content for the mark to count. */
+  private static final int MARKED_PROSE = 100;
+
+  /**
+   * The block the page marks as its main content by a standard rather than by a name of its
+   * own: schema.org's {@code itemprop="articleBody"}, then the hAtom microformat's
+   * {@code entry-content}, then HTML's {@code <main>} or ARIA's {@code role="main"}, then
+   * hAtom's {@code hentry}; the first in document order of the first kind that holds at least
+   * {@link #MARKED_PROSE} characters of prose, from the marked elements that
+   * {@link #removeNonContent} returns. Null when the page marks none.
+   */
+  public static Element markedMain(List<Element> marks, TextStats stats) {
+    Element best = null;
+    int bestKind = Integer.MAX_VALUE;
+    for (Element e : marks) {
+      int kind = markKind(e);
+      if (kind < bestKind && stats.get(e).prose() >= MARKED_PROSE) {
+        best = e;
+        bestKind = kind;
+      }
+    }
+    return best;
+  }
+
+  /** 0 to 3: the kind of main-content mark {@code e} carries, by priority; -1 for none. */
+  private static int markKind(Element e) {
+    if (e.attributesSize() == 0) {
+      return e.nameIs("main") ? 2 : -1;
+    }
+    if (e.attr("itemprop").equals("articleBody")) {
+      return 0;
+    }
+    if (e.hasClass("entry-content")) {
+      return 1;
+    }
+    if (e.nameIs("main") || e.attr("role").equals("main")) {
+      return 2;
+    }
+    return e.hasClass("hentry") ? 3 : -1;
   }
 
   /** Least prose, share of prose in the text, and most link share of a section kept by its text. */
@@ -395,10 +456,11 @@ public final class DomCleaner {
   /**
    * Sorts what lies under {@code from}: elements never read go to {@code doomed}, hidden ones
    * and {@code noscript} fallbacks to {@code hidden} (their insides unvisited), and the ids that
-   * the visited elements' {@code aria-controls} name to {@code controlled}.
+   * the visited elements' {@code aria-controls} name to {@code controlled}, and the visited
+   * elements that carry a main-content mark ({@link #markedMain}) to {@code marks}.
    */
   private static void sort(Element from, List<Element> doomed, List<Element> hidden,
-      Set<String> controlled) {
+      Set<String> controlled, List<Element> marks) {
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
@@ -413,6 +475,9 @@ public final class DomCleaner {
           if (isHidden(e) || e.nameIs("noscript")) {
             hidden.add(e);
             return FilterResult.SKIP_ENTIRELY;
+          }
+          if (markKind(e) >= 0) {
+            marks.add(e);
           }
         }
         return FilterResult.CONTINUE;
