@@ -36,7 +36,8 @@ public enum ExtractionRule {
       "linked summaries cut off with an ellipsis go when the text holds two or more"),
   // Which element and which rendering.
   DISCUSSION("discussion", false,
-      "on pages whose prose sits in comment-named posts (forums), the posts are the content"),
+      "on pages whose prose sits in comment-named posts (forums), the posts are the content;"
+          + " under a declared article when the posts share the opening post's markup"),
   TABLE_CELLS("table-cells", false,
       "text in table cells counts neither as prose nor as noise when the main block is chosen,"
           + " and table rows ending an article are not trimmed"),

@@ -217,6 +217,36 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void aForumThreadDeclaredAnArticleKeepsItsRepliesButAnArticleDoesNotKeepItsComments()
+      throws ExtractionException {
+    String head = "<title>Will a simple method work?</title>"
+        + "<meta property=\"og:type\" content=\"article\">";
+    StringBuilder replies = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      replies.append("<li class=\"board-item\"><div class=\"board-author\">member").append(i)
+          .append("</div><div class=\"board-message editor-text\">Reply ").append(i)
+          .append(": ").append(i % 2 == 0 ? PROSE : PROSE_2).append(PROSE).append("</div></li>");
+    }
+    String thread = page(head, "<main><article><div class=\"thread-post editor-text\">Could it"
+        + " be as simple as finding a product and running ads on it? " + PROSE_2 + PROSE
+        + "</div><section id=\"comments\"><ul>" + replies + "</ul></section></article></main>");
+    String text = extract(thread, "https://forum.example.org/beginners/1488296-simple.html").text();
+    assertTrue(text.contains("Could it be as simple"), text);
+    assertTrue(text.contains("Reply 5:"), text);
+    String off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
+        EnumSet.of(ExtractionRule.DISCUSSION))).extract(thread.getBytes(StandardCharsets.UTF_8),
+        "https://forum.example.org/beginners/1488296-simple.html", Map.of()).text();
+    assertFalse(off.contains("Reply 5:"), off);
+    // The same comments under an article whose body is marked up apart stay out.
+    String article = page(head, "<main><article><div class=\"article-body\"><p>Could it be as"
+        + " simple as finding a product and running ads on it? " + PROSE_2 + PROSE + "</p></div>"
+        + "<section id=\"comments\"><ul>" + replies + "</ul></section></article></main>");
+    String news = extract(article, "https://example.org/2024/05/simple.html").text();
+    assertTrue(news.contains("Could it be as simple"), news);
+    assertFalse(news.contains("Reply 5:"), news);
+  }
+
+  @Test
   void aCollapsedPanelThatAControlOpensIsContent() throws ExtractionException {
     // An accordion: each heading's button names the panel it opens; the panels ship hidden.
     String html = page("<title>Choosing a tent</title>",

@@ -1,8 +1,11 @@
 package org.newsarc.extractor.internal;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.newsarc.extractor.ExtractionRule;
 import org.newsarc.extractor.PageType;
 import org.newsarc.extractor.internal.MetadataReader.Metadata;
@@ -74,10 +77,12 @@ public final class ContentExtractor {
     boolean reviews = md.declaredProduct();
     Set<Element> boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, false,
         reviews, marked);
-    if (Rules.fires(ExtractionRule.DISCUSSION,
-        !md.declaredArticle() && isDiscussion(body, stats, boilerplate))) {
+    if (Rules.fires(ExtractionRule.DISCUSSION, md.declaredArticle()
+        ? isThread(body, stats, hints, boilerplate) : isDiscussion(body, stats, boilerplate))) {
       // Most of the prose sits in comment-named posts: on a forum or Q&A page they are the content.
-      // Under a page that declares itself an article they are its readers' comments.
+      // Under a page that declares itself an article they are its readers' comments, unless
+      // they are written in the markup of the page's own post: a forum thread in an article's
+      // clothes.
       boilerplate = DomCleaner.namedBoilerplate(body, stats, hints, densest, true, reviews,
           marked);
     }
@@ -204,6 +209,79 @@ public final class ContentExtractor {
       }
     }
     return out.isEmpty() ? blocks : out;
+  }
+
+  /** Least prose of an element outside the comments whose class names a thread's posts share. */
+  private static final int THREAD_POST_PROSE = 150;
+  /** Least prose of a reply that carries the opening post's class name. */
+  private static final int THREAD_REPLY_PROSE = 50;
+
+  /**
+   * A forum thread that declares itself an article: the comment-named posts hold more prose
+   * than the rest of the page (and at least 1,000 characters), and at least two of the posts
+   * carry a class name of an element outside them that holds running text of its own (the
+   * opening post and its replies come out of one editor). A news article's body and its
+   * readers' comments are marked up apart.
+   */
+  private static boolean isThread(Element body, TextStats stats, ClassHints hints,
+      Set<Element> boilerplate) {
+    int removed = 0;
+    for (Element e : boilerplate) {
+      removed += stats.get(e).prose();
+    }
+    if (removed < 1000 || removed <= stats.get(body).prose() - removed) {
+      return false;
+    }
+    Set<String> own = new HashSet<>();
+    postClasses(body, stats, boilerplate, own);
+    if (own.isEmpty()) {
+      return false;
+    }
+    int replies = 0;
+    for (Element b : boilerplate) {
+      if (!DomCleaner.isCommentNamed(hints.namesOf(b))) {
+        continue;
+      }
+      for (Element d : b.getAllElements()) {
+        if (d != b && stats.get(d).prose() >= THREAD_REPLY_PROSE
+            && !Collections.disjoint(d.classNames(), own) && ++replies >= 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds the class names of the elements under {@code e}, outside {@code boilerplate}, that hold
+   * {@link #THREAD_POST_PROSE} characters of prose and running text of their own (a text of
+   * over 40 characters, or paragraphs, as their own children).
+   */
+  private static void postClasses(Element e, TextStats stats, Set<Element> boilerplate,
+      Set<String> into) {
+    for (Element c : e.children()) {
+      if (boilerplate.contains(c) || stats.get(c).prose() < THREAD_POST_PROSE) {
+        continue;
+      }
+      if (hasOwnText(c)) {
+        into.addAll(c.classNames());
+      }
+      postClasses(c, stats, boilerplate, into);
+    }
+  }
+
+  private static boolean hasOwnText(Element e) {
+    for (TextNode t : e.textNodes()) {
+      if (t.text().trim().length() > 40) {
+        return true;
+      }
+    }
+    for (Element p : e.children()) {
+      if (p.nameIs("p") || p.nameIs("br")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDiscussion(Element body, TextStats stats, Set<Element> boilerplate) {
