@@ -29,6 +29,13 @@ class ArticleExtractorTest {
     return extractor.extract(html.getBytes(StandardCharsets.UTF_8), url, Map.of());
   }
 
+  /** As {@link #extract}, with {@code rule} switched off. */
+  private static Article extractWithout(ExtractionRule rule, String html, String url)
+      throws ExtractionException {
+    return new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(EnumSet.of(rule)))
+        .extract(html.getBytes(StandardCharsets.UTF_8), url, Map.of());
+  }
+
   private static String page(String head, String body) {
     return "<!doctype html><html lang=\"en-gb\"><head>" + head + "</head><body>"
         + "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>" + body
@@ -190,9 +197,8 @@ class ArticleExtractorTest {
     assertTrue(a.text().contains("The article itself."), a.text());
     assertFalse(a.text().contains("Republish this story"), a.text());
     assertFalse(a.text().contains("Copy the text below"), a.text());
-    String off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
-        EnumSet.of(ExtractionRule.DIALOG))).extract(dialog.getBytes(StandardCharsets.UTF_8),
-        "https://example.org/2024/bus-lanes", Map.of()).text();
+    String off = extractWithout(ExtractionRule.DIALOG, dialog,
+        "https://example.org/2024/bus-lanes").text();
     assertTrue(off.contains("Copy the text below"), off);
   }
 
@@ -210,9 +216,8 @@ class ArticleExtractorTest {
     String text = extract(html, "https://example.org/2012/10/top-posts.html").text();
     assertTrue(text.contains("Five posts made the list"), text);
     assertFalse(text.contains("advertising copy"), text);
-    String off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
-        EnumSet.of(ExtractionRule.MARKED_MAIN))).extract(html.getBytes(StandardCharsets.UTF_8),
-        "https://example.org/2012/10/top-posts.html", Map.of()).text();
+    String off = extractWithout(ExtractionRule.MARKED_MAIN, html,
+        "https://example.org/2012/10/top-posts.html").text();
     assertTrue(off.contains("advertising copy"), off);
   }
 
@@ -233,9 +238,8 @@ class ArticleExtractorTest {
     String text = extract(thread, "https://forum.example.org/beginners/1488296-simple.html").text();
     assertTrue(text.contains("Could it be as simple"), text);
     assertTrue(text.contains("Reply 5:"), text);
-    String off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
-        EnumSet.of(ExtractionRule.DISCUSSION))).extract(thread.getBytes(StandardCharsets.UTF_8),
-        "https://forum.example.org/beginners/1488296-simple.html", Map.of()).text();
+    String off = extractWithout(ExtractionRule.DISCUSSION, thread,
+        "https://forum.example.org/beginners/1488296-simple.html").text();
     assertFalse(off.contains("Reply 5:"), off);
     // The same comments under an article whose body is marked up apart stay out.
     String article = page(head, "<main><article><div class=\"article-body\"><p>Could it be as"
@@ -266,10 +270,8 @@ class ArticleExtractorTest {
     assertTrue(text.contains("suit most trips"), text);
     assertFalse(text.contains("No control opens this"), text);
     assertFalse(text.contains("Join our club"), text);
-    String without = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
-        EnumSet.of(ExtractionRule.DISCLOSED_PANEL))).extract(
-            html.getBytes(StandardCharsets.UTF_8), "https://example.org/guides/tents", Map.of())
-        .text();
+    String without = extractWithout(ExtractionRule.DISCLOSED_PANEL, html,
+        "https://example.org/guides/tents").text();
     assertFalse(without.contains("both are small"), without);
   }
   @Test
@@ -549,9 +551,7 @@ class ArticleExtractorTest {
     }
     assertTrue(a.text().contains("The end."), a.text());
     // Without the rule the four boxes read as a teaser box and go.
-    Article off = new ArticleExtractor(
-        ExtractorOptions.DEFAULTS.withoutRules(EnumSet.of(ExtractionRule.CARD_RUNS)))
-        .extract(roundUp(false).getBytes(StandardCharsets.UTF_8), url, Map.of());
+    Article off = extractWithout(ExtractionRule.CARD_RUNS, roundUp(false), url);
     assertFalse(off.text().contains("Read my review"), off.text());
     assertTrue(off.text().contains("The end."), off.text());
 
@@ -784,9 +784,8 @@ class ArticleExtractorTest {
     Article a = extract(html, "https://example.org/news/0409.html");
     assertTrue(a.text().contains("Chapter 121 is online"), a.text());
     assertFalse(a.text().contains("Danke"), a.text());
-    Article off = new ArticleExtractor(ExtractorOptions.DEFAULTS.withoutRules(
-        EnumSet.of(ExtractionRule.NUMBERED_COMMENT))).extract(html.getBytes(
-        StandardCharsets.UTF_8), "https://example.org/news/0409.html", Map.of());
+    Article off = extractWithout(ExtractionRule.NUMBERED_COMMENT, html,
+        "https://example.org/news/0409.html");
     assertTrue(off.text().contains("Danke"), off.text());
     // An opinion piece's kicker names its author the same way, without a number.
     Article opinion = extract(page("<title>Bus lanes approved</title>", "<div class=\"entry\">"
