@@ -50,7 +50,8 @@ public final class DomCleaner {
    * {@code noscript} fallbacks. A hidden panel that a control of the page opens stays, and so
    * does a hidden element or fallback holding most of the page's text (unless it is a dialog):
    * streaming renderers ship the page in a hidden container, and some forums serve their posts
-   * to clients without scripts (like this one) inside {@code noscript}.
+   * to clients without scripts (like this one) inside {@code noscript}. Returns the elements
+   * left that carry a main-content mark, for {@link #markedMain}.
    */
   public static List<Element> removeNonContent(Element root) {
     List<Element> doomed = new ArrayList<>();
@@ -227,7 +228,8 @@ public final class DomCleaner {
    * The block the page marks as its main content by a standard rather than by a name of its
    * own: schema.org's {@code itemprop="articleBody"}, then the hAtom microformat's
    * {@code entry-content}, then HTML's {@code <main>} or ARIA's {@code role="main"}, then
-   * hAtom's {@code hentry}; the first in document order of the first kind that holds at least
+   * hAtom's {@code hentry}; the first met (in document order, then inside opened panels) of the
+   * first kind that holds at least
    * {@link #MARKED_PROSE} characters of prose, from the marked elements that
    * {@link #removeNonContent} returns. Null when the page marks none.
    */
