@@ -174,17 +174,28 @@ public final class DomCleaner {
       lineage.add(e);
     }
     Set<Element> boilerplate = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Element> aroundMarked = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element e = marked == null ? null : marked.parent(); e != null; e = e.parent()) {
+      aroundMarked.add(e);
+    }
     NodeTraversor.filter(new NodeFilter() {
+      /** Whether the walk is inside {@code marked}. */
+      private boolean inMarked;
+
       @Override
       public FilterResult head(Node node, int depth) {
+        if (node == marked) {
+          inMarked = true;
+        }
         if (!(node instanceof Element e) || e == root || e == marked) {
           return FilterResult.CONTINUE;
         }
         // Outside the block the page marks as its main content, what is named like furniture
         // is furniture, whatever its share of the prose: an "about me" box in a sidebar
         // longer than the short post beside it.
-        if (marked != null && !isInside(marked, e) && !isInside(e, marked)
-            && Rules.fires(ExtractionRule.MARKED_MAIN, isBoilerplate(e, hints, stats))) {
+        boolean named = isBoilerplate(e, hints, stats);
+        if (named && marked != null && !inMarked && !aroundMarked.contains(e)
+            && Rules.fires(ExtractionRule.MARKED_MAIN, true)) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -206,7 +217,7 @@ public final class DomCleaner {
         // An <aside> or <footer> beside the article is not a careless wrapper of it, whatever
         // its share of the prose (a long sidebar or site footer next to a short post), unless
         // it holds more prose than the densest element.
-        if (isBoilerplate(e, hints, stats) && !lineage.contains(e)
+        if (named && !lineage.contains(e)
             && (!isProtected(e, stats, totalProse)
                 || Rules.fires(ExtractionRule.COMMENT_NAMED, isCommentNamed(hints.namesOf(e)))
                 || Rules.fires(ExtractionRule.ASIDE_UNPROTECTED,
@@ -214,6 +225,14 @@ public final class DomCleaner {
             && !Rules.fires(ExtractionRule.BYLINE_PROSE, isProseNamedAsByline(e, hints, stats))) {
           boilerplate.add(e);
           return FilterResult.SKIP_ENTIRELY;
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node == marked) {
+          inMarked = false;
         }
         return FilterResult.CONTINUE;
       }
