@@ -242,8 +242,8 @@ public final class BlockFilter {
    */
   private static final Pattern NUMBERED_COMMENT = Pattern.compile(
       "^(#\\s?\\d{1,4}|\\d{1,4}\\.)\\s*(comment|reply|response|kommentar|antwort|commentaire"
-          + "|réponse|comentario|respuesta|commento|risposta|reactie)\\s+(by|from|von|de|par|di|da|door"
-          + "|van)\\s+\\S.{0,60}$",
+          + "|réponse|comentario|respuesta|commento|risposta|reactie)"
+          + "\\s+(by|from|von|de|par|di|da|door|van)\\s+\\S.{0,60}$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A heading may put one word between the count and the comments ("8 appreciated comments"). */

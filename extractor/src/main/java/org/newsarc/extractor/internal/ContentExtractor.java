@@ -225,10 +225,7 @@ public final class ContentExtractor {
    */
   private static boolean isThread(Element body, TextStats stats, ClassHints hints,
       Set<Element> boilerplate) {
-    int removed = 0;
-    for (Element e : boilerplate) {
-      removed += stats.get(e).prose();
-    }
+    int removed = proseOf(boilerplate, stats);
     if (removed < 1000 || removed <= stats.get(body).prose() - removed) {
       return false;
     }
@@ -286,11 +283,17 @@ public final class ContentExtractor {
 
   private static boolean isDiscussion(Element body, TextStats stats, Set<Element> boilerplate) {
     int total = stats.get(body).prose();
-    int removed = 0;
-    for (Element e : boilerplate) {
-      removed += stats.get(e).prose();
-    }
+    int removed = proseOf(boilerplate, stats);
     return removed >= 1000 && total - removed < 600 && (total - removed) * 4 < total;
+  }
+
+  /** The prose of {@code elements} together (they do not nest: outermost boilerplate only). */
+  private static int proseOf(Set<Element> elements, TextStats stats) {
+    int prose = 0;
+    for (Element e : elements) {
+      prose += stats.get(e).prose();
+    }
+    return prose;
   }
 
   private static Element mainRegion(Element body) {

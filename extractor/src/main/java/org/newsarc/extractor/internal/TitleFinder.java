@@ -195,7 +195,8 @@ public final class TitleFinder {
     // Most titles need no change: copy only from the first space that does.
     while (i < n) {
       char c = s.charAt(i);
-      if (c == '\u00A0' || TextStats.isPatternSpace(c) && (c != ' ' || i + 1 < n && isSpaceOrNbsp(s.charAt(i + 1)))) {
+      // A lone plain space stays; any other whitespace, or a run, is rewritten.
+      if (isSpaceOrNbsp(c) && (c != ' ' || i + 1 < n && isSpaceOrNbsp(s.charAt(i + 1)))) {
         break;
       }
       i++;
